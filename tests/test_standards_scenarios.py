@@ -1,0 +1,216 @@
+"""Scenario tests written from the five standards: answers in, exact recommendation out.
+
+Each case names the standard's section it comes from. Offers, notifications and
+deadlines are compared as exact sets, so an extra or a missing item fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from tests.conftest import CONTACT, answers
+from triage.engine import recommend
+from triage.model import Knowledge
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    municipality: str
+    section: str  # where in the standard the expectation comes from
+    given: dict[str, Any]
+    level: str
+    notifications: frozenset[str] = frozenset()
+    offers: frozenset[str] | None = None  # None: not asserted
+    deadlines: dict[str, int] | None = None  # days after contact; None: not asserted
+    warnings: frozenset[str] = frozenset()  # warning IDs that must be present
+    recipients: dict[str, str] = field(default_factory=dict)  # to -> substring of recipient
+
+
+def c(cid: str, muni: str, section: str, level: str, *, notes: set[str] | None = None,
+      offers: set[str] | None = None, deadlines: dict[str, int] | None = None,
+      warnings: set[str] | None = None, recipients: dict[str, str] | None = None,
+      **given: Any) -> Case:
+    return Case(cid, muni, section, answers(**given), level, frozenset(notes or ()),
+                frozenset(offers) if offers is not None else None, deadlines,
+                frozenset(warnings or ()), recipients or {})
+
+
+TS = {"treatment_start": 14}
+DOC = {"doctor_consultation"}
+CASES = [
+    # --- Holbæk 2023 -------------------------------------------------------------------
+    c("holbaek-adult", "holbaek", "Målgruppen: ambulant for voksne over 25; Behandlingsgaranti", "outpatient",
+      offers=DOC, deadlines=TS, age=40),
+    c("holbaek-age-26", "holbaek", "Målgruppen: voksne over 25", "outpatient", offers=DOC, deadlines=TS, age=26),
+    c("holbaek-age-25", "holbaek", "Ungebehandling: 13 til 25 år", "youth_outpatient", offers=DOC, deadlines=TS, age=25),
+    c("holbaek-age-13", "holbaek", "Ungebehandling: under 18 -> Den Sociale Indgang, forældreinddragelse",
+      "youth_outpatient", notes={"youth_social_services", "parents"}, offers=DOC, deadlines=TS,
+      warnings={"law_to_check"}, recipients={"youth_social_services": "Den Sociale Indgang"}, age=13),
+    c("holbaek-age-12", "holbaek", "Ungebehandling / Målgruppen: fra 13 år", "outside_target_group",
+      notes={"youth_social_services", "parents"}, offers=set(), age=12, deadlines={}),
+    c("holbaek-age-17", "holbaek", "Ungebehandling: under 18", "youth_outpatient",
+      notes={"youth_social_services", "parents"}, deadlines=TS, age=17),
+    c("holbaek-age-18", "holbaek", "Ungebehandling: 18-25 uden forældreinddragelse", "youth_outpatient",
+      notes=set(), deadlines=TS, age=18),
+    c("holbaek-anonymous", "holbaek", "Visitationsproceduren: § 101a henvises til andre", "anonymous_treatment",
+      offers=DOC, anonymous=True, deadlines={}),
+    c("holbaek-anonymous-medical", "holbaek", "Visitationsproceduren: ikke anonym ved medicinsk behandling",
+      "anonymous_counselling", offers=set(), warnings={"anonymity_vs_medical"}, anonymous=True,
+      seeks_medical_treatment=True),
+    c("holbaek-anonymous-social", "holbaek", "Råd og vejledning; SEL § 101a kræver ingen andre sociale problemer",
+      "anonymous_counselling", warnings={"anonymity_vs_social"}, anonymous=True, other_social_problems=True),
+    c("holbaek-complex-adult", "holbaek", "Dagbehandling (over 18) / Døgnbehandling", "intensive_assessment",
+      offers=DOC, age=30, complex_needs=True, deadlines={}),
+    c("holbaek-complex-16", "holbaek", "Dagbehandling kun over 18; unge behandles ambulant", "youth_outpatient",
+      notes={"youth_social_services", "parents"}, deadlines=TS, age=16, complex_needs=True),
+    c("holbaek-pregnant", "holbaek", "Særlige indsatser: Familieambulatoriet Næstved", "outpatient",
+      notes={"child_welfare", "prenatal_care"}, recipients={"prenatal_care": "Familieambulatoriet Næstved"},
+      pregnancy="self"),
+    c("holbaek-partner-pregnant", "holbaek", "Særlige indsatser gælder den gravide; Barnets lov § 133", "outpatient",
+      notes={"child_welfare"}, pregnancy="partner"),
+    c("holbaek-children", "holbaek", "De opgaver der udføres: skærpet underretningspligt; Tilbud til pårørende",
+      "outpatient", notes={"child_welfare"}, offers={"doctor_consultation", "relatives_support"},
+      recipients={"child_welfare": "Børn, Unge og Familie"}, children_at_home=True),
+    c("holbaek-relative", "holbaek", "Tilbud til pårørende", "relative_counselling", offers={"relatives_support"},
+      caller="relative"),
+    c("holbaek-not-resident", "holbaek", "Visitationsproceduren: borger i Holbæk", "refer_home_municipality",
+      offers=set(), resident=False, deadlines={}),
+    c("holbaek-acute", "holbaek", "national: Straffeloven § 253", "emergency", offers=set(), acute_danger=True),
+    c("holbaek-alcohol", "holbaek", "national: SUL § 141", "alcohol_referral", offers=set(), substances=["alcohol"]),
+    c("holbaek-medical", "holbaek", "Medicinsk behandling", "outpatient",
+      offers={"doctor_consultation", "medical_treatment"}, seeks_medical_treatment=True),
+    c("holbaek-psychiatric", "holbaek", "Særlige indsatser: dobbeltdiagnosesygeplejersker", "outpatient",
+      offers={"doctor_consultation", "psychiatric_support"}, psychiatric_disorder=True),
+    # --- Faxe 2015 ---------------------------------------------------------------------
+    c("faxe-adult", "faxe", "Målgruppe; Behandlingsgaranti (plan og lægesamtale inden 14 dage)", "outpatient",
+      offers={"doctor_consultation", "action_plan"},
+      deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
+      warnings={"standard_outdated"}),
+    c("faxe-youth-consent", "faxe", "Behandlingstilbud: unge under 18; Målgruppe: forældresamtykke",
+      "youth_outpatient", notes={"youth_social_services", "parents"},
+      deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
+      warnings={"law_to_check"}, age=15, parental_consent="yes"),
+    c("faxe-youth-no-consent", "faxe", "Målgruppe: få samtaler anonymt og uden forældresamtykke",
+      "anonymous_counselling", notes={"youth_social_services", "parents"}, offers=set(), age=15,
+      parental_consent="no", deadlines={}),
+    c("faxe-children", "faxe", "Eventuelle børn under 18 år (SEL §§ 153-154 -> Barnets lov § 133)", "outpatient",
+      notes={"child_welfare"}, offers={"doctor_consultation", "action_plan", "relatives_support"},
+      warnings={"superseded_law"}, recipients={"child_welfare": "Børn- & ungeafdelingen"},
+      children_at_home=True),
+    c("faxe-anonymous", "faxe", "Indledning / Lovgrundlag: anonym behandling § 101a", "anonymous_treatment",
+      offers=DOC, deadlines={"doctor_consultation": 14}, anonymous=True, age=30),
+    c("faxe-acute", "faxe", "Indledning: akut forgiftning -> hospital", "emergency", acute_danger=True),
+    c("faxe-relative-not-resident", "faxe", "Målgruppe: også pårørende skal bo i Faxe", "refer_home_municipality",
+      caller="relative", resident=False),
+    c("faxe-complex", "faxe", "Behandlingstilbud: visitation til dag-/døgnbehandling", "intensive_assessment",
+      offers={"doctor_consultation", "action_plan"}, deadlines={"doctor_consultation": 14}, complex_needs=True),
+    c("faxe-age-8", "faxe", "Målgruppe: unge under 18 (ingen nedre grænse)", "youth_outpatient",
+      notes={"youth_social_services", "parents"}, age=8),
+    # --- Gentofte ------------------------------------------------------------------------
+    c("gentofte-adult", "gentofte", "Ambulant behandling; Særlige bemærkninger (garanti)", "outpatient",
+      offers=DOC, deadlines=TS),
+    c("gentofte-17", "gentofte", "Ambulant behandling: over 18 år", "outside_target_group",
+      notes={"youth_social_services", "parents"}, offers=set(), age=17),
+    c("gentofte-anonymous-psychiatric", "gentofte", "Anonym ambulant behandling: ingen behandlingskrævende psykisk lidelse",
+      "anonymous_counselling", offers=set(), anonymous=True, psychiatric_disorder=True),
+    c("gentofte-anonymous", "gentofte", "Anonym ambulant behandling; Leverandør (KABS, Gladsaxe)",
+      "anonymous_treatment", offers=DOC, anonymous=True, deadlines={}),
+    c("gentofte-complex", "gentofte", "Dagbehandling / Døgnbehandling; ikke omfattet af garantien",
+      "intensive_assessment", offers=DOC, warnings={"no_guarantee_for_assessment"}, complex_needs=True, deadlines={}),
+    c("gentofte-partner-pregnant", "gentofte", "Gravide kvinder, kommende fædre samt forældre", "outpatient",
+      notes={"child_welfare"}, offers={"doctor_consultation", "family_programme"}, pregnancy="partner"),
+    c("gentofte-children", "gentofte", "Gravide kvinder, kommende fædre samt forældre: Børn og Familie-afdelingen",
+      "outpatient", notes={"child_welfare"}, offers={"doctor_consultation", "family_programme"},
+      recipients={"child_welfare": "Børn og Familie-afdelingen"}, children_at_home=True),
+    # --- Ishøj (draft first, pixi where the draft is silent) -----------------------------
+    c("ishoj-adult", "ishoj", "Svarfrist og behandlingsgaranti; Form og indhold", "outpatient", offers=DOC,
+      deadlines={"treatment_start": 14, "doctor_consultation": 14}, warnings={"standard_draft"}),
+    c("ishoj-age-12", "ishoj", "Målgruppe: fra 13 år", "outside_target_group",
+      notes={"youth_social_services", "parents"}, age=12, deadlines={}),
+    c("ishoj-age-13", "ishoj", "Målgruppe: fra 13 år", "outpatient", notes={"youth_social_services", "parents"},
+      deadlines={"treatment_start": 14, "doctor_consultation": 14}, age=13),
+    c("ishoj-anonymous", "ishoj", "Form og indhold (§ 101a); garantien bortfalder", "anonymous_treatment",
+      offers=DOC, warnings={"guarantee_lapses"}, anonymous=True, deadlines={}),
+    c("ishoj-alcohol", "ishoj", "pixi: Hjælp til alkoholbehandling", "alcohol_referral",
+      warnings={"standard_draft", "standard_outdated"}, substances=["alcohol"]),
+    c("ishoj-anonymous-children", "ishoj", "Særligt fokus på gravide ... hjemmeboende børn; Barnets lov § 133",
+      "anonymous_treatment", notes={"child_welfare"}, warnings={"anonymity_vs_children"},
+      recipients={"child_welfare": "Center for Børn og Forebyggelse"}, anonymous=True, children_at_home=True, deadlines={}),
+    c("ishoj-social", "ishoj", "Handleplan (SEL § 141)", "outpatient", offers={"doctor_consultation", "action_plan"},
+      other_social_problems=True),
+    # --- Vallensbæk (pixi) ---------------------------------------------------------------
+    c("vallensbaek-adult", "vallensbaek", "Behandlingsgaranti; Visitation til behandling", "outpatient", offers=DOC,
+      deadlines={"treatment_start": 14, "doctor_consultation": 14}, warnings={"standard_outdated"}),
+    c("vallensbaek-social-70", "vallensbaek", "Handleplan: under folkepensionsalderen", "outpatient", offers=DOC,
+      other_social_problems=True, age=70),
+    c("vallensbaek-social-66", "vallensbaek", "Handleplan: under folkepensionsalderen", "outpatient",
+      offers={"doctor_consultation", "action_plan"}, other_social_problems=True, age=66),
+    c("vallensbaek-children", "vallensbaek", "national: Barnets lov § 133 (pixi tavs)", "outpatient",
+      notes={"child_welfare"}, recipients={"child_welfare": "Vallensbæk"}, children_at_home=True),
+    c("vallensbaek-relative", "vallensbaek", "Målgruppe: pårørende; Anonym rådgivning", "relative_counselling",
+      offers={"relatives_support"}, caller="relative"),
+    c("vallensbaek-not-resident-pregnant", "vallensbaek", "Din indgang; Barnets lov § 133 (ufødt barn)",
+      "refer_home_municipality", notes={"child_welfare"}, recipients={"child_welfare": "bopælskommune"},
+      resident=False, pregnancy="self"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_standard_scenario(knowledge: Knowledge, case: Case) -> None:
+    rec = recommend(knowledge, case.municipality, case.given, CONTACT)
+    assert rec.level.id == case.level, case.section
+    assert {n.to for n in rec.notifications} == case.notifications, case.section
+    if case.offers is not None:
+        assert {o.id for o in rec.offers} == case.offers, case.section
+    if case.deadlines is not None:
+        expected = {k: CONTACT + datetime.timedelta(days=d) for k, d in case.deadlines.items()}
+        assert dict(rec.deadlines) == expected, case.section
+    assert case.warnings <= {w.id for w in rec.warnings}, case.section
+    for to, part in case.recipients.items():
+        (note,) = [n for n in rec.notifications if n.to == to]
+        assert part in note.recipient
+    # Every item of the result is cited.
+    assert rec.cited("service_level")
+    for n in rec.notifications:
+        assert rec.cited(f"notification:{n.to}")
+    for o in rec.offers:
+        assert rec.cited(f"offer:{o.id}")
+
+
+def test_cases_cover_every_level_and_municipality(knowledge: Knowledge) -> None:
+    assert {case.level for case in CASES} == {t.id for t in knowledge.flow.levels}
+    assert {case.municipality for case in CASES} == set(knowledge.municipalities)
+    assert len(CASES) >= 40
+
+
+def test_faxe_child_notification_shows_current_law(knowledge: Knowledge) -> None:
+    rec = recommend(knowledge, "faxe", answers(children_at_home=True), CONTACT)
+    (cited,) = rec.cited("notification:child_welfare")
+    assert (cited.law, cited.cited_law) == ("Barnets lov § 133", "SEL §§ 153-154")
+    (note,) = rec.notifications
+    assert note.basis == "Barnets lov § 133" and note.inform_citizen_first
+
+
+def test_under_18_citation_is_marked_to_check(knowledge: Knowledge) -> None:
+    rec = recommend(knowledge, "holbaek", answers(age=15), CONTACT)
+    youth = [c for c in rec.cited("service_level") if c.law == "SEL § 101"]
+    assert youth and all(c.to_check for c in youth)
+    adult = recommend(knowledge, "holbaek", answers(age=40), CONTACT)
+    assert not any(c.to_check for c in adult.citations)
+
+
+def test_steps_carry_deadline_dates(knowledge: Knowledge) -> None:
+    rec = recommend(knowledge, "faxe", answers(), CONTACT)
+    due = {s.id: s.due for s in rec.steps}
+    assert due["make_plan"] == datetime.date(2026, 12, 8)
+    assert due["book_intake"] == datetime.date(2026, 12, 8)
+
+
+def test_emergency_first_step_is_today(knowledge: Knowledge) -> None:
+    rec = recommend(knowledge, "gentofte", answers(acute_danger=True), CONTACT)
+    assert rec.steps[0].id == "call_112" and rec.steps[0].due == CONTACT

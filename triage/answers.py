@@ -1,0 +1,206 @@
+"""Read an answers file (TOML or JSON) and check every answer against the flow.
+
+An answers file is the contract's input: a counsellor's or a script's record of one
+first conversation. Mistakes are reported as one located line (file, line, key) and
+nothing is guessed: a wrong type is an error, a typo of a key gets "did you mean".
+Answers to questions the flow would not ask are kept aside as warnings, never errors.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from triage import tomlpos
+from triage.engine import META_KEYS, walk
+from triage.errors import AnswersError, Problem
+from triage.loader import suggestion
+from triage.model import Answer, Knowledge, Question
+
+MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A checked, complete set of answers for one municipality."""
+
+    municipality: str
+    contact_date: datetime.date
+    values: Mapping[str, Answer]
+    warnings: tuple[str, ...] = ()
+
+
+def decode(name: str, raw: bytes) -> str:
+    """Bytes to text, refusing what no counsellor meant to hand us."""
+    if len(raw) > MAX_BYTES:
+        raise AnswersError(
+            Problem(name, "", f"file is too large ({len(raw) / 1024 / 1024:.1f} MB; an answers file is at most 1 MB)")
+        )
+    if not raw.strip():
+        raise AnswersError(Problem(name, "", "file is empty"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise AnswersError(Problem(name, "", "file is not UTF-8 text", line)) from None
+
+
+def _is_json(name: str, text: str) -> bool:
+    if name.endswith(".json"):
+        return True
+    if name.endswith(".toml"):
+        return False
+    return text.lstrip().startswith("{")
+
+
+_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def _parse(name: str, text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    """Parse text into a table and the line/column of each top-level key."""
+    lines: dict[str, tuple[int, int]] = {}
+    if _is_json(name, text):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise AnswersError(Problem(name, "", f"not valid JSON: {err.msg}", err.lineno, err.colno)) from None
+        except RecursionError:
+            raise AnswersError(Problem(name, "", "not valid JSON: nested too deeply")) from None
+        if not isinstance(data, dict):
+            raise AnswersError(Problem(name, "", "expected a JSON object of answers", 1, 1))
+        for key in data:
+            m = re.search(r'"' + re.escape(str(key)) + r'"\s*:', text)
+            if m:
+                line = text.count("\n", 0, m.start()) + 1
+                col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+                lines[str(key)] = (line, col)
+        return data, lines
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        m = _TOML_POS.search(msg)
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise AnswersError(Problem(name, "", f"not valid TOML: {_TOML_POS.sub('', msg)}", line, col)) from None
+    for path, pos in tomlpos.locate(text).items():
+        if len(path) == 1 and isinstance(path[0], str):
+            lines[path[0]] = (pos.line, pos.column)
+    return data, lines
+
+
+def _kind_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime.date):
+        return "a date"
+    return type(value).__name__
+
+
+def check_value(q: Question, value: Any) -> tuple[Answer | None, str | None]:
+    """One answer against its question: (the answer, None) or (None, what is wrong)."""
+    options = [o.value for o in q.options]
+    if q.kind == "bool":
+        if isinstance(value, bool):
+            return value, None
+        return None, f"expected true or false, got {_kind_name(value)}"
+    if q.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return None, f"expected a whole number, got {_kind_name(value)}"
+        lo, hi = q.minimum, q.maximum
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            return None, f"{value} is out of range ({lo}-{hi})"
+        return value, None
+    if q.kind == "choice":
+        if not isinstance(value, str):
+            return None, f"expected one of {', '.join(options)}, got {_kind_name(value)}"
+        if value not in options:
+            return None, f"'{value}' is not an option{suggestion(value, options)} (options: {', '.join(options)})"
+        return value, None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return None, f"expected a list of {', '.join(options)}, got {_kind_name(value)}"
+    for v in value:
+        if v not in options:
+            return None, f"'{v}' is not an option{suggestion(v, options)} (options: {', '.join(options)})"
+    if len(set(value)) != len(value):
+        return None, "an option is listed twice"
+    if len(value) < q.min_selected:
+        return None, f"choose at least {q.min_selected}"
+    return tuple(value), None
+
+
+def _date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> Answers:
+    """Check an answers file completely; raises ``AnswersError`` naming file, key and line."""
+    data, lines = _parse(name, decode(name, raw))
+
+    def problem(key: str, message: str) -> AnswersError:
+        line, col = lines.get(key, (None, None))
+        return AnswersError(Problem(name, key, message, line, col))
+
+    flow = knowledge.flow
+    municipality = data.get("municipality")
+    if municipality is None:
+        raise AnswersError(Problem(name, "municipality", "missing answer (which municipality's standard applies)"))
+    if not isinstance(municipality, str) or municipality not in knowledge.municipalities:
+        ids = list(knowledge.municipalities)
+        shown = municipality if isinstance(municipality, str) else _kind_name(municipality)
+        raise problem(
+            "municipality",
+            f"unknown municipality '{shown}'{suggestion(str(shown), ids)} (known: {', '.join(ids)})",
+        )
+    contact_date = today
+    if "contact_date" in data:
+        d = _date(data["contact_date"])
+        if d is None:
+            raise problem("contact_date", f"expected a date YYYY-MM-DD, got {_kind_name(data['contact_date'])}")
+        contact_date = d
+
+    values: dict[str, Answer] = {}
+    known = [q.id for q in flow.questions]
+    for key, value in data.items():
+        if key in META_KEYS:
+            continue
+        q = flow.question(key)
+        if q is None:
+            raise problem(key, f"unknown answer{suggestion(key, [*known, *META_KEYS])}")
+        checked, error = check_value(q, value)
+        if error is not None or checked is None:
+            raise problem(key, error or "invalid answer")
+        values[key] = checked
+
+    state = walk(flow, values, use_defaults=True)
+    if state.next is not None:
+        q = state.next
+        raise AnswersError(
+            Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})")
+        )
+    warnings = tuple(
+        str(Problem(name, key, "not asked for these answers; ignored", *lines.get(key, (None, None))))
+        for key in state.ignored
+    )
+    return Answers(municipality, contact_date, dict(state.answers), warnings)

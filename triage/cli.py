@@ -1,0 +1,135 @@
+"""The ``triage`` command: parse arguments, load data once, hand finished objects to a mode.
+
+Exit codes (contract): 0 success, 1 findings, 2 bad input with one located line on
+stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from triage import __version__
+from triage.errors import DataError, TriageError
+from triage.model import Knowledge, Lang
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def load_knowledge(data: str | None) -> Knowledge:
+    from triage.loader import load
+    from triage.paths import default_data_dir
+
+    return load(Path(data) if data else default_data_dir())
+
+
+def _read_input(path: str) -> tuple[str, bytes]:
+    if path == "-":
+        return "<stdin>", sys.stdin.buffer.read()
+    try:
+        return path, Path(path).read_bytes()
+    except OSError as err:
+        from triage.errors import AnswersError, Problem
+
+        raise AnswersError(Problem(path, "", f"cannot read file ({err.strerror or err})")) from None
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    from triage import answers, engine, render
+
+    knowledge = load_knowledge(args.data)
+    name, raw = _read_input(args.answers)
+    parsed = answers.parse(name, raw, knowledge, datetime.date.today())
+    for warning in parsed.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    rec = engine.recommend(knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang))
+    if args.format == "json":
+        print(json.dumps(render.to_json(rec), ensure_ascii=False, indent=2))
+    elif args.format == "markdown":
+        print(render.to_markdown(rec, knowledge.flow), end="")
+    else:
+        from rich.console import Console
+
+        Console().print(render.to_rich(rec, knowledge.flow))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from triage import check
+
+    data = args.dir or args.data
+    return check.run(data, args.format)
+
+
+def cmd_wizard(args: argparse.Namespace) -> int:
+    from triage.tui.launch import run_wizard
+
+    knowledge = load_knowledge(args.data)
+    if args.municipality and args.municipality not in knowledge.municipalities:
+        from triage.errors import Problem
+        from triage.loader import suggestion
+
+        ids = list(knowledge.municipalities)
+        raise TriageError(
+            Problem(
+                "--municipality",
+                "",
+                f"unknown municipality '{args.municipality}'{suggestion(args.municipality, ids)}"
+                f" (known: {', '.join(ids)})",
+            )
+        )
+    return run_wizard(knowledge, municipality=args.municipality, lang=args.lang)
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", metavar="DIR", help="folder with municipalities.toml and flows/ (default: the shipped data)")
+    p.add_argument("--lang", choices=["da", "en"], default="da", help="language (default: da)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="triage",
+        description="Første samtale på et rusmiddelcenter / the first conversation at a drug-treatment centre.",
+    )
+    parser.add_argument("--version", action="version", version=f"triage {__version__}")
+    _common(parser)
+    parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
+    parser.set_defaults(run=cmd_wizard)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    rec = sub.add_parser("recommend", help="one recommendation from an answers file, no interaction")
+    _common(rec)
+    rec.add_argument("--answers", required=True, metavar="FILE", help="answers as TOML or JSON; - for stdin")
+    rec.add_argument("--format", choices=["json", "text", "markdown"], default="json")
+    rec.set_defaults(run=cmd_recommend)
+
+    chk = sub.add_parser("check", help="validate and verify the data files")
+    _common(chk)
+    chk.add_argument("dir", nargs="?", metavar="DIR", help="data folder (default: --data or the shipped data)")
+    chk.add_argument("--format", choices=["text", "json"], default="text")
+    chk.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except DataError as err:
+        extra = f" (and {len(err.problems) - 1} more; run 'triage check')" if len(err.problems) > 1 else ""
+        print(f"{err}{extra}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except TriageError as err:
+        print(str(err), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def lang_of(value: str) -> Lang:
+    return "en" if value == "en" else "da"

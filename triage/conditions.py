@@ -1,0 +1,471 @@
+"""A tiny, safe condition language for the ``when`` of questions and rules.
+
+Data files must never run code, so conditions are parsed by this small recursive-descent
+parser into a tree of frozen dataclasses, once, at load time; there is no eval or exec.
+Every error carries the column where it happened, so a maintainer is pointed at the
+exact character of the TOML file.
+
+    not acute_danger and caller != 'relative' and age < 18
+    'alcohol' in substances        substances == ['alcohol']   (lists compare as sets)
+
+Evaluation is three-valued: an answer that was never asked is unknown (None), and a
+condition that needs it is not true.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Literal as TypingLiteral
+
+Value = bool | int | str | datetime.date | tuple[str, ...]
+Scalar = bool | int | str
+
+KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
+COMPARE_OPS = ("==", "!=", "<=", ">=", "<", ">", "in", "not in")
+
+
+class ConditionError(Exception):
+    """A condition that does not parse or does not fit the declared answers."""
+
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(f"column {column}: {message}")
+        self.message = message
+        self.column = column
+
+
+@dataclass(frozen=True)
+class Name:
+    name: str
+    column: int
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: Scalar
+    column: int
+
+
+@dataclass(frozen=True)
+class ListLiteral:
+    items: tuple[Scalar, ...]
+    column: int
+
+
+@dataclass(frozen=True)
+class Compare:
+    op: str
+    left: Node
+    right: Node
+    column: int
+
+
+@dataclass(frozen=True)
+class And:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Or:
+    items: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Node
+
+
+Node = Name | Literal | ListLiteral | Compare | And | Or | Not
+
+
+# --- tokens --------------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r"""
+    (?P<space>\s+)
+  | (?P<int>-?\d+)
+  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<op>==|!=|<=|>=|<|>)
+  | (?P<punct>[()\[\],])
+  | (?P<string>'[^']*'|"[^"]*")
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # int, name, kw, op, punct, string, end
+    text: str
+    column: int
+
+
+def _tokenize(source: str) -> list[_Tok]:
+    toks: list[_Tok] = []
+    pos = 0
+    while pos < len(source):
+        m = _TOKEN.match(source, pos)
+        if m is None:
+            ch = source[pos]
+            if ch in "'\"":
+                raise ConditionError("unterminated string", pos + 1)
+            raise ConditionError(f"unexpected character {ch!r}", pos + 1)
+        kind = m.lastgroup or ""
+        if kind != "space":
+            text = m.group()
+            if kind == "name" and text in KEYWORDS:
+                kind = "kw"
+            toks.append(_Tok(kind, text, pos + 1))
+        pos = m.end()
+    toks.append(_Tok("end", "", len(source) + 1))
+    return toks
+
+
+def _describe(tok: _Tok) -> str:
+    return "end of expression" if tok.kind == "end" else repr(tok.text)
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.toks = _tokenize(source)
+        self.i = 0
+
+    @property
+    def tok(self) -> _Tok:
+        return self.toks[self.i]
+
+    def take(self) -> _Tok:
+        tok = self.toks[self.i]
+        self.i = min(self.i + 1, len(self.toks) - 1)
+        return tok
+
+    def at(self, kind: str, text: str | None = None) -> bool:
+        return self.tok.kind == kind and (text is None or self.tok.text == text)
+
+    def expect(self, kind: str, text: str) -> _Tok:
+        if not self.at(kind, text):
+            raise ConditionError(f"expected {text!r} but found {_describe(self.tok)}", self.tok.column)
+        return self.take()
+
+    def parse(self) -> Node:
+        if self.at("end"):
+            raise ConditionError("empty condition", self.tok.column)
+        node = self.or_expr()
+        if not self.at("end"):
+            raise ConditionError(f"unexpected {_describe(self.tok)} after a complete condition", self.tok.column)
+        return node
+
+    def or_expr(self) -> Node:
+        items = [self.and_expr()]
+        while self.at("kw", "or"):
+            self.take()
+            items.append(self.and_expr())
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def and_expr(self) -> Node:
+        items = [self.not_expr()]
+        while self.at("kw", "and"):
+            self.take()
+            items.append(self.not_expr())
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def not_expr(self) -> Node:
+        if self.at("kw", "not"):
+            self.take()
+            return Not(self.not_expr())
+        return self.comparison()
+
+    def comparison(self) -> Node:
+        left = self.atom()
+        tok = self.tok
+        op: str | None = None
+        if tok.kind == "op":
+            op = tok.text
+            self.take()
+        elif self.at("kw", "in"):
+            op = "in"
+            self.take()
+        elif self.at("kw", "not") and self.toks[self.i + 1].kind == "kw" and self.toks[self.i + 1].text == "in":
+            op = "not in"
+            self.take()
+            self.take()
+        if op is None:
+            return left
+        return Compare(op, left, self.atom(), tok.column)
+
+    def atom(self) -> Node:
+        tok = self.tok
+        if tok.kind == "name":
+            self.take()
+            return Name(tok.text, tok.column)
+        if tok.kind in ("int", "string") or (tok.kind == "kw" and tok.text in ("true", "false")):
+            return Literal(self.scalar(), tok.column)
+        if self.at("punct", "["):
+            self.take()
+            items: list[Scalar] = []
+            while not self.at("punct", "]"):
+                if self.tok.kind == "name":
+                    raise ConditionError("list items must be literal values, not answers", self.tok.column)
+                if self.tok.kind == "end":
+                    raise ConditionError("expected ']' but found end of expression", self.tok.column)
+                items.append(self.scalar())
+                if self.at("punct", ","):
+                    self.take()
+                elif not self.at("punct", "]"):
+                    raise ConditionError(f"expected ',' or ']' but found {_describe(self.tok)}", self.tok.column)
+            self.take()
+            return ListLiteral(tuple(items), tok.column)
+        if self.at("punct", "("):
+            self.take()
+            node = self.or_expr()
+            self.expect("punct", ")")
+            return node
+        raise ConditionError(f"expected an answer or a value but found {_describe(tok)}", tok.column)
+
+    def scalar(self) -> Scalar:
+        tok = self.tok
+        if tok.kind == "int":
+            self.take()
+            return int(tok.text)
+        if tok.kind == "string":
+            self.take()
+            return tok.text[1:-1]
+        if tok.kind == "kw" and tok.text in ("true", "false"):
+            self.take()
+            return tok.text == "true"
+        raise ConditionError(f"expected a value but found {_describe(tok)}", tok.column)
+
+
+# --- evaluation ----------------------------------------------------------------------
+
+_Operand = Value | tuple[Scalar, ...] | None
+
+
+def _value(node: Node, answers: Mapping[str, Value]) -> _Operand:
+    if isinstance(node, Name):
+        return answers.get(node.name)
+    if isinstance(node, Literal):
+        return node.value
+    if isinstance(node, ListLiteral):
+        return node.items
+    return _truth(node, answers)
+
+
+def _is_int(v: object) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
+    if a is None or b is None:
+        return None
+    if op in ("==", "!="):
+        if isinstance(a, tuple) and isinstance(b, tuple):
+            equal = set(a) == set(b)
+        elif isinstance(a, tuple) or isinstance(b, tuple):
+            return None
+        elif type(a) is not type(b):
+            return None
+        else:
+            equal = a == b
+        return equal if op == "==" else not equal
+    if op in ("in", "not in"):
+        if not isinstance(b, tuple) or isinstance(a, tuple):
+            return None
+        found = a in b
+        return found if op == "in" else not found
+    both_int = _is_int(a) and _is_int(b)
+    both_date = isinstance(a, datetime.date) and isinstance(b, datetime.date)
+    if not (both_int or both_date):
+        return None
+    x, y = a, b
+    if op == "<":
+        return x < y  # type: ignore[operator]
+    if op == "<=":
+        return x <= y  # type: ignore[operator]
+    if op == ">":
+        return x > y  # type: ignore[operator]
+    return x >= y  # type: ignore[operator]
+
+
+def _truth(node: Node, answers: Mapping[str, Value]) -> bool | None:
+    if isinstance(node, And):
+        result: bool | None = True
+        for item in node.items:
+            v = _truth(item, answers)
+            if v is False:
+                return False
+            if v is None:
+                result = None
+        return result
+    if isinstance(node, Or):
+        result = False
+        for item in node.items:
+            v = _truth(item, answers)
+            if v is True:
+                return True
+            if v is None:
+                result = None
+        return result
+    if isinstance(node, Not):
+        v = _truth(node.operand, answers)
+        return None if v is None else not v
+    if isinstance(node, Compare):
+        return _compare(node.op, _value(node.left, answers), _value(node.right, answers))
+    value = _value(node, answers)
+    return value if isinstance(value, bool) else None
+
+
+def _walk(node: Node) -> Iterator[Node]:
+    yield node
+    if isinstance(node, And | Or):
+        for item in node.items:
+            yield from _walk(item)
+    elif isinstance(node, Not):
+        yield from _walk(node.operand)
+    elif isinstance(node, Compare):
+        yield from _walk(node.left)
+        yield from _walk(node.right)
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition: its source text and its tree."""
+
+    source: str
+    root: Node
+
+    def evaluate(self, answers: Mapping[str, Value]) -> bool | None:
+        """True, False, or None when it depends on an answer that is unknown."""
+        return _truth(self.root, answers)
+
+    def names(self) -> frozenset[str]:
+        return frozenset(n.name for n in _walk(self.root) if isinstance(n, Name))
+
+    def comparisons(self) -> tuple[Compare, ...]:
+        return tuple(n for n in _walk(self.root) if isinstance(n, Compare))
+
+
+def parse(source: str) -> Condition:
+    """Parse ``source``; raises ``ConditionError`` (and nothing else) when it is not a condition."""
+    try:
+        return Condition(source, _Parser(source).parse())
+    except RecursionError:
+        raise ConditionError("condition is nested too deeply", 1) from None
+
+
+TRUE = Condition("true", Literal(True, 1))
+
+
+# --- load-time type check ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """What kind of value an answer holds, for checking conditions against it."""
+
+    kind: TypingLiteral["bool", "int", "choice", "multi", "date"]
+    options: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+
+def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[ConditionError]:
+    """Every problem of ``condition`` against the declared answers, in source order."""
+    errors: list[ConditionError] = []
+
+    def known(name: Name) -> AnswerType | None:
+        t = types.get(name.name)
+        if t is None:
+            close = difflib.get_close_matches(name.name, list(types), n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            errors.append(ConditionError(f"unknown answer '{name.name}'{hint}", name.column))
+        return t
+
+    def option(name: str, t: AnswerType, value: Scalar, column: int) -> None:
+        if not isinstance(value, str):
+            errors.append(ConditionError(f"cannot compare {name} ({t.kind}) with {value!r}", column))
+        elif value not in t.options:
+            errors.append(
+                ConditionError(
+                    f"'{value}' is not an option of {name} (options: {', '.join(t.options)})", column
+                )
+            )
+
+    def boolean(node: Node) -> None:
+        if isinstance(node, And | Or):
+            for item in node.items:
+                boolean(item)
+        elif isinstance(node, Not):
+            boolean(node.operand)
+        elif isinstance(node, Compare):
+            compare(node)
+        elif isinstance(node, Name):
+            t = known(node)
+            if t is not None and t.kind != "bool":
+                errors.append(ConditionError(f"answer '{node.name}' is {t.kind}, not a yes/no answer", node.column))
+        elif isinstance(node, ListLiteral):
+            errors.append(ConditionError("a list is not a yes/no condition", node.column))
+
+    def compare(node: Compare) -> None:
+        left, right = node.left, node.right
+        if isinstance(left, Literal | ListLiteral) and isinstance(right, Name) and node.op not in ("in", "not in"):
+            left, right = right, left
+        for side in (left, right):
+            if not isinstance(side, Name | Literal | ListLiteral):
+                errors.append(ConditionError(f"'{node.op}' compares values, not conditions", node.column))
+                return
+        if isinstance(left, Name):
+            t = known(left)
+            if isinstance(right, Name):
+                known(right)
+                return
+            if t is None:
+                return
+            if node.op in ("in", "not in"):
+                if not isinstance(right, ListLiteral):
+                    errors.append(ConditionError(f"'{node.op}' needs a list on its right", node.column))
+                    return
+                for item in right.items:
+                    _check_scalar(left.name, t, item, right.column)
+                return
+            if t.kind == "multi":
+                if node.op not in ("==", "!=") or not isinstance(right, ListLiteral):
+                    errors.append(ConditionError(f"{left.name} is a list: use 'in' or == [...]", node.column))
+                    return
+                for item in right.items:
+                    option(left.name, t, item, right.column)
+                return
+            if isinstance(right, ListLiteral):
+                errors.append(ConditionError(f"cannot compare {left.name} ({t.kind}) with a list", right.column))
+                return
+            _check_scalar(left.name, t, right.value, right.column, node.op)
+            return
+        if isinstance(left, Literal) and node.op in ("in", "not in"):
+            if isinstance(right, Name):
+                t = known(right)
+                if t is not None:
+                    if t.kind != "multi":
+                        errors.append(ConditionError(f"'{node.op}' needs a list, and {right.name} is {t.kind}", node.column))
+                    else:
+                        option(right.name, t, left.value, left.column)
+            return
+
+    def _check_scalar(name: str, t: AnswerType, value: Scalar, column: int, op: str = "==") -> None:
+        kind = "bool" if isinstance(value, bool) else "int" if isinstance(value, int) else "str"
+        if t.kind in ("choice", "multi"):
+            option(name, t, value, column)
+        elif t.kind == "int":
+            if kind != "int":
+                errors.append(ConditionError(f"cannot compare {name} (int) with {value!r}", column))
+        elif t.kind == "bool":
+            if kind != "bool" or op not in ("==", "!=", "in", "not in"):
+                errors.append(ConditionError(f"cannot compare {name} (bool) with {value!r} using '{op}'", column))
+        elif t.kind == "date" and kind != "str":
+            errors.append(ConditionError(f"cannot compare {name} (date) with {value!r}", column))
+
+    boolean(condition.root)
+    errors.sort(key=lambda e: e.column)
+    return errors

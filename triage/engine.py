@@ -1,0 +1,347 @@
+"""The rules engine: pure functions from answers to the next question and to a recommendation.
+
+No I/O, no globals, no municipality names: everything it knows comes in as ``Knowledge``.
+Every UI (wizard, prompts, training, ``recommend``) calls these two entry points, so they
+cannot disagree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from triage.errors import DataError, Problem
+from triage.model import (
+    Answer,
+    Citation,
+    Flow,
+    Knowledge,
+    Lang,
+    Municipality,
+    Question,
+    Rule,
+    Source,
+)
+
+# Keys of an answers file that are not questions of the flow.
+META_KEYS = ("municipality", "contact_date")
+
+
+@dataclass(frozen=True)
+class FlowState:
+    """Where a conversation stands for a given set of answers."""
+
+    answers: Mapping[str, Answer]  # only answers to questions that apply, in flow order
+    asked: tuple[Question, ...]  # questions that apply and have an answer
+    next: Question | None  # the first question that applies and has no answer yet
+    remaining: int  # questions still to come, the next one included, as far as known now
+    ignored: tuple[str, ...]  # answers given to questions that do not apply
+
+    @property
+    def done(self) -> bool:
+        return self.next is None
+
+    @property
+    def total(self) -> int:
+        return len(self.asked) + self.remaining
+
+
+def walk(flow: Flow, answers: Mapping[str, Answer], *, use_defaults: bool = False) -> FlowState:
+    """Follow the flow through ``answers``; answers to questions that no longer apply are dropped.
+
+    Going back and changing an answer is just calling this again: later answers that
+    still apply are kept, those that no longer apply fall away.
+    """
+    kept: dict[str, Answer] = {}
+    asked: list[Question] = []
+    nxt: Question | None = None
+    remaining = 0
+    for q in flow.questions:
+        if nxt is not None:
+            # Beyond the first gap we cannot know for sure; count what may still be asked.
+            if q.when.evaluate(kept) is not False:
+                remaining += 1
+            continue
+        if q.when.evaluate(kept) is not True:
+            continue
+        if q.id in answers:
+            kept[q.id] = answers[q.id]
+            asked.append(q)
+        elif use_defaults and q.default is not None:
+            kept[q.id] = q.default
+            asked.append(q)
+        else:
+            nxt = q
+            remaining = 1
+    ignored = tuple(k for k in answers if k not in kept and k not in META_KEYS)
+    return FlowState(kept, tuple(asked), nxt, remaining, ignored)
+
+
+# --- recommendation ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One citation of one item of the result, with current law resolved."""
+
+    item: str  # "service_level", "offer:doctor_consultation", "notification:parents", ...
+    source: Source | None  # None: national law
+    section: str
+    law: str | None  # the law in force
+    cited_law: str | None = None  # what the standard cites, where that law is superseded
+    to_check: bool = False  # the cited law may not cover this case any more
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    text: str
+    provided_by: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Offer:
+    id: str
+    label: str
+    text: str
+    provided_by: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Notification:
+    to: str
+    label: str
+    recipient: str
+    reason: str
+    basis: str
+    inform_citizen_first: bool
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    text: str
+    due: datetime.date | None
+    rule: Rule
+
+
+@dataclass(frozen=True)
+class Warning:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    municipality: Municipality
+    contact_date: datetime.date
+    lang: Lang
+    answers: Mapping[str, Answer]
+    level: Level
+    offers: tuple[Offer, ...]
+    notifications: tuple[Notification, ...]
+    steps: tuple[Step, ...]
+    deadlines: Mapping[str, datetime.date]
+    warnings: tuple[Warning, ...]
+    citations: tuple[Cited, ...]
+    ignored: tuple[str, ...]
+    fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
+
+    def cited(self, item: str) -> tuple[Cited, ...]:
+        return tuple(c for c in self.citations if c.item == item)
+
+
+def _law_matches(cited: str, pattern: str) -> bool:
+    """``SEL § 101, stk. 3`` matches ``SEL § 101``; ``SEL § 101a`` does not."""
+    return cited == pattern or cited.startswith((pattern + ",", pattern + " "))
+
+
+def firing(rules: Iterable[Rule], env: Mapping[str, Answer]) -> list[Rule]:
+    return [r for r in rules if r.when.evaluate(env) is True]
+
+
+def decide_level(flow: Flow, muni: Municipality, env: Mapping[str, Answer]) -> list[Rule]:
+    """The level rules that apply, highest precedence first (empty: the data has a gap)."""
+    fired = firing((r for r in muni.rules if r.kind == "level"), env)
+    return sorted(fired, key=lambda r: flow.rank(r.target))
+
+
+def recommend(
+    knowledge: Knowledge,
+    municipality: str,
+    answers: Mapping[str, Answer],
+    contact_date: datetime.date,
+    lang: Lang = "da",
+) -> Recommendation:
+    """The recommendation for a complete set of answers (see ``walk`` for completeness)."""
+    flow = knowledge.flow
+    muni = knowledge.municipalities[municipality]
+    state = walk(flow, answers, use_defaults=True)
+    env: dict[str, Answer] = dict(state.answers)
+    env["municipality"] = municipality
+
+    levels = decide_level(flow, muni, env)
+    if not levels:
+        raise DataError(
+            Problem("municipalities.toml", f"{municipality}.rules", "no service level rule applies to these answers")
+        )
+    level_id = levels[0].target
+    env["level"] = level_id
+    others = firing((r for r in muni.rules if r.kind != "level"), env)
+    winning = tuple(r for r in levels if r.target == level_id)
+
+    def by_target(kind: str) -> dict[str, list[Rule]]:
+        groups: dict[str, list[Rule]] = {}
+        for r in others:
+            if r.kind == kind:
+                groups.setdefault(r.target, []).append(r)
+        return groups
+
+    def label(group: str, tid: str) -> str:
+        term = flow.term(group, tid)
+        return term.label.get(lang) if term else tid
+
+    def join(rules: Iterable[Rule]) -> str:
+        return " ".join(dict.fromkeys(r.text.get(lang) for r in rules))
+
+    level = Level(
+        level_id,
+        label("levels", level_id),
+        join(winning),
+        "referred" if any(r.provided_by == "referred" for r in winning) else "own",
+        winning,
+    )
+    offer_groups = by_target("offer")
+    offers = tuple(
+        Offer(
+            t.id,
+            t.label.get(lang),
+            join(offer_groups[t.id]),
+            "referred" if any(r.provided_by == "referred" for r in offer_groups[t.id]) else "own",
+            tuple(offer_groups[t.id]),
+        )
+        for t in flow.offers
+        if t.id in offer_groups
+    )
+
+    deadlines: dict[str, datetime.date] = {}
+    deadline_groups = by_target("deadline")
+    for t in flow.deadlines:
+        if t.id in deadline_groups:
+            days = min(r.days or 0 for r in deadline_groups[t.id])
+            deadlines[t.id] = contact_date + datetime.timedelta(days=days)
+
+    cited: list[Cited] = []
+    warnings: dict[str, Warning] = {}
+    sources_used: dict[str, Source] = {}
+
+    def cite(item: str, rules: Iterable[Rule]) -> list[str]:
+        """Record the citations of ``rules`` for ``item``; returns the laws in force they rest on."""
+        laws: list[str] = []
+        for r in rules:
+            for c in r.cites:
+                entry = _resolve(knowledge, muni, env, item, c, lang, warnings)
+                cited.append(entry)
+                if entry.source is not None:
+                    sources_used[entry.source.key] = entry.source
+                if entry.law:
+                    laws.append(entry.law)
+        return list(dict.fromkeys(laws))
+
+    cite("service_level", winning)
+    for o in offers:
+        cite(f"offer:{o.id}", o.rules)
+
+    notifications: list[Notification] = []
+    note_groups = by_target("notification")
+    for t in flow.notifications:
+        rules = note_groups.get(t.id)
+        if not rules:
+            continue
+        laws = cite(f"notification:{t.id}", rules)
+        recipients = dict.fromkeys(r.recipient or muni.recipients[t.id] for r in rules)
+        notifications.append(
+            Notification(
+                to=t.id,
+                label=t.label.get(lang),
+                recipient=" / ".join(recipients),
+                reason=join(rules),
+                basis="; ".join(laws) or "; ".join(dict.fromkeys(c.section for r in rules for c in r.cites)),
+                inform_citizen_first=any(r.inform_citizen_first for r in rules),
+                rules=tuple(rules),
+            )
+        )
+    for t in flow.deadlines:
+        if t.id in deadline_groups:
+            cite(f"deadline:{t.id}", deadline_groups[t.id])
+
+    steps: list[Step] = []
+    for r in others:
+        if r.kind != "step":
+            continue
+        due: datetime.date | None = None
+        if r.due is not None:
+            due = deadlines.get(r.due)
+        elif r.due_days is not None:
+            due = contact_date + datetime.timedelta(days=r.due_days)
+        steps.append(Step(r.id, r.text.get(lang), due, r))
+        cite(f"next_step:{r.id}", [r])
+    steps.sort(key=lambda s: (s.due is None, s.due or contact_date))
+
+    for r in others:
+        if r.kind == "warning":
+            warnings.setdefault(r.id, Warning(r.id, r.text.get(lang)))
+            cite(f"warning:{r.id}", [r])
+
+    for src in [muni.standard, *sources_used.values()]:
+        if src.status != "current":
+            note = knowledge.law.status_notes[src.status].get(lang)
+            reason = src.status_reason.get(lang) if src.status_reason else ""
+            text = note.format(title=src.title, short=src.short, reason=reason).strip()
+            warnings.setdefault(f"standard_{src.status}:{src.key}", Warning(f"standard_{src.status}", text))
+
+    return Recommendation(
+        municipality=muni,
+        contact_date=contact_date,
+        lang=lang,
+        answers=state.answers,
+        level=level,
+        offers=offers,
+        notifications=tuple(notifications),
+        steps=tuple(steps),
+        deadlines=deadlines,
+        warnings=tuple(warnings.values()),
+        citations=tuple(cited),
+        ignored=state.ignored,
+        fired=tuple(levels) + tuple(others),
+    )
+
+
+def _resolve(
+    knowledge: Knowledge,
+    muni: Municipality,
+    env: Mapping[str, Answer],
+    item: str,
+    c: Citation,
+    lang: Lang,
+    warnings: dict[str, Warning],
+) -> Cited:
+    """Resolve a citation against current law: superseded paragraphs and cases to re-check."""
+    source = muni.sources.get(c.source)
+    law, cited_law, to_check = c.law, None, False
+    if law is not None:
+        for s in knowledge.law.superseded:
+            if _law_matches(law, s.cited):
+                cited_law, law = law, s.current
+                warnings.setdefault(f"superseded:{s.cited}", Warning("superseded_law", s.note.get(lang)))
+        for t in knowledge.law.to_check:
+            if _law_matches(law, t.law) and t.when.evaluate(env) is True:
+                to_check = True
+                warnings.setdefault(f"to_check:{t.law}", Warning("law_to_check", t.note.get(lang)))
+    return Cited(item, source, c.section, law, cited_law, to_check, c.note)

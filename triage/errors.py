@@ -1,0 +1,47 @@
+"""One error type for everything a user can get wrong, so the CLI can print one line and exit 2.
+
+Data maintainers and counsellors fix files, not Python: every problem names the file,
+the line and column where known, and the key path, in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located finding: ``file:line:col: key: message``."""
+
+    file: str
+    key: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+class TriageError(Exception):
+    """Bad input of any kind. Carries every problem found; ``str`` is the first one."""
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems: list[Problem] = (
+            [problems] if isinstance(problems, Problem) else list(problems)
+        )
+        super().__init__(str(self.problems[0]) if self.problems else "unknown problem")
+
+
+class DataError(TriageError):
+    """The data files (flows/, municipalities.toml) are unreadable or inconsistent."""
+
+
+class AnswersError(TriageError):
+    """An answers file is unreadable, or an answer is missing, unknown or of the wrong kind."""

@@ -1,0 +1,520 @@
+"""Read a data folder (``municipalities.toml`` + ``flows/``) into finished ``Knowledge``.
+
+Everything that can be wrong with the files is found here, before any UI starts, and
+reported in the file's own terms: ``file:line:col: key.path: what is wrong (did you
+mean ...?)``. All problems are collected, so ``triage check`` can list every one; the
+other commands show the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+import msgspec
+
+from triage import conditions, schema, tomlpos
+from triage.errors import DataError, Problem
+from triage.model import (
+    Centre,
+    Citation,
+    Flow,
+    Knowledge,
+    Law,
+    Location,
+    Municipality,
+    Option,
+    Question,
+    Rule,
+    Source,
+    Superseded,
+    Term,
+    Text,
+    ToCheck,
+)
+
+FLOW_FILE = "flows/intake.toml"
+LAW_FILE = "flows/law.toml"
+MUNICIPALITIES_FILE = "municipalities.toml"
+LAW_SOURCE = "law"
+
+T = TypeVar("T")
+KeyPath = tuple[str | int, ...]
+
+
+def key_string(path: Iterable[str | int]) -> str:
+    """``('holbaek', 'rules', 7, 'when')`` -> ``holbaek.rules[7].when``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` or nothing."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+@dataclass
+class SourceFile:
+    """One TOML file's text and key positions, to point problems at lines."""
+
+    name: str
+    text: str
+    positions: dict[tomlpos.Path, tomlpos.Position] = field(default_factory=dict)
+
+    def problem(
+        self, path: KeyPath, message: str, *, value_offset: int | None = None
+    ) -> Problem:
+        found = tomlpos.nearest(self.positions, tuple(path))
+        line: int | None = None
+        column: int | None = None
+        if found is not None:
+            _, pos = found
+            line, column = pos.line, pos.column
+            if value_offset is not None:
+                line, column = tomlpos.string_offset(self.text, pos, value_offset)
+        return Problem(self.name, key_string(path), message, line, column)
+
+    def location(self, path: KeyPath) -> Location:
+        p = self.problem(path, "")
+        return Location(self.name, p.key, p.line, p.column)
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
+
+
+def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
+    """Read and parse one file; on failure record a located problem and return None."""
+    path = root / rel
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(rel, "", f"cannot read file ({err.strerror or err})"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.append(Problem(rel, "", "file is not UTF-8 text", line))
+        return None
+    source = SourceFile(rel, text)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        m = _TOML_POSITION.search(msg)
+        line = int(m.group(1)) if m else None
+        col = int(m.group(2)) if m else None
+        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", line, col))
+        return None
+    source.positions = tomlpos.locate(text)
+    return source, data
+
+
+def _split_msgspec_path(raw: str) -> KeyPath:
+    parts: list[str | int] = []
+    for m in _PATH_PART.finditer(raw):
+        if m.group(1) is not None:
+            parts.append(m.group(1))
+        elif m.group(2) is not None:
+            parts.append(int(m.group(2)))
+        else:
+            parts.append(m.group(3))
+    return tuple(parts)
+
+
+def _struct_fields(tp: Any, data: Any, path: KeyPath) -> list[str]:
+    """The field names allowed at ``path`` (for 'did you mean'), by walking the schema."""
+    info: Any = msgspec.inspect.type_info(tp)
+    node: Any = data
+    for part in path:
+        info = _pick(info, node)
+        if isinstance(info, msgspec.inspect.StructType):
+            f = next((f for f in info.fields if f.encode_name == part), None)
+            if f is None:
+                return []
+            info = f.type
+        elif isinstance(info, msgspec.inspect.DictType):
+            info = info.value_type
+        elif isinstance(info, msgspec.inspect.ListType):
+            info = info.item_type
+        else:
+            return []
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            node = None
+    info = _pick(info, node)
+    if isinstance(info, msgspec.inspect.StructType):
+        return [f.encode_name for f in info.fields]
+    return []
+
+
+def _pick(info: Any, node: Any) -> Any:
+    """Resolve optional/tagged unions against the raw data at this point."""
+    while isinstance(info, msgspec.inspect.UnionType):
+        structs = [t for t in info.types if isinstance(t, msgspec.inspect.StructType)]
+        if not structs:
+            return info
+        if len(structs) == 1:
+            info = structs[0]
+            break
+        tag = node.get("kind") if isinstance(node, dict) else None
+        info = next((s for s in structs if s.tag == tag), structs[0])
+    return info
+
+
+def convert(source: SourceFile, data: Any, tp: type[T], problems: list[Problem]) -> T | None:
+    """Validate raw TOML data into ``tp``; a failure becomes a problem in TOML terms."""
+    try:
+        return msgspec.convert(data, tp, strict=True)
+    except msgspec.ValidationError as err:
+        problems.append(_validation_problem(source, data, tp, str(err)))
+        return None
+
+
+def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str) -> Problem:
+    m = _AT_PATH.match(text)
+    message, raw_path = (m.group(1), m.group(2) or "") if m else (text, "")
+    path = _split_msgspec_path(raw_path)
+    unknown = re.match(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        name = unknown.group(1)
+        hint = suggestion(name, _struct_fields(tp, data, path))
+        return source.problem((*path, name), f"unknown key '{name}'{hint}")
+    missing = re.match(r"Object missing required field `(.+)`", message)
+    if missing:
+        return source.problem(path, f"missing key '{missing.group(1)}'")
+    expected = re.match(r"Expected `(.+?)`, got `(.+?)`", message)
+    if expected:
+        want, got = expected.groups()
+        return source.problem(path, f"expected {_toml_type(want)}, got {_toml_type(got)}")
+    invalid_tag = re.match(r"Invalid value '(.*)'", message)
+    if invalid_tag and path and path[-1] == "kind":
+        kinds = ["level", "offer", "notification", "deadline", "step", "warning"]
+        word = invalid_tag.group(1)
+        return source.problem(
+            path, f"unknown rule kind '{word}'{suggestion(word, kinds)} (kinds: {', '.join(kinds)})"
+        )
+    return source.problem(path, message[:1].lower() + message[1:])
+
+
+_TYPE_WORDS = {
+    "str": "a string",
+    "int": "an integer",
+    "bool": "true or false",
+    "object": "a table",
+    "array": "an array",
+    "float": "a number",
+    "date": "a date (YYYY-MM-DD)",
+    "null": "nothing",
+}
+
+
+def _toml_type(word: str) -> str:
+    if "|" in word:
+        return " or ".join(_toml_type(w.strip()) for w in word.split("|"))
+    return _TYPE_WORDS.get(word, f"`{word}`")
+
+
+# --- building the model -------------------------------------------------------------
+
+
+def _text(t: schema.TextSpec) -> Text:
+    return Text(t.da, t.en)
+
+
+class _Builder:
+    """Turns validated specs into the frozen model, collecting cross-reference problems."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def compile(
+        self,
+        source: SourceFile,
+        path: KeyPath,
+        text: str,
+        types: Mapping[str, conditions.AnswerType],
+    ) -> conditions.Condition:
+        try:
+            cond = conditions.parse(text)
+        except conditions.ConditionError as err:
+            self.problems.append(
+                source.problem(path, err.message, value_offset=max(err.column - 1, 0))
+            )
+            return conditions.TRUE
+        for err in conditions.check(cond, types):
+            self.problems.append(
+                source.problem(path, err.message, value_offset=max(err.column - 1, 0))
+            )
+        return cond
+
+    def flow(self, source: SourceFile, spec: schema.FlowFile) -> Flow:
+        def terms(group: str, specs: list[schema.TermSpec]) -> tuple[Term, ...]:
+            seen: set[str] = set()
+            for i, t in enumerate(specs):
+                if t.id in seen:
+                    self.problems.append(source.problem((group, i, "id"), f"duplicate ID '{t.id}'"))
+                seen.add(t.id)
+            return tuple(
+                Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs
+            )
+
+        levels = terms("levels", spec.levels)
+        if levels and levels[0].id != "emergency":
+            self.problems.append(
+                source.problem(("levels", 0, "id"), "'emergency' must come first: it wins over every level")
+            )
+        questions: list[Question] = []
+        seen: set[str] = set()
+        for i, q in enumerate(spec.questions):
+            if q.id in seen:
+                self.problems.append(source.problem(("questions", i, "id"), f"duplicate question '{q.id}'"))
+            seen.add(q.id)
+            if q.kind in ("choice", "multi") and not q.options:
+                self.problems.append(source.problem(("questions", i), f"a {q.kind} question needs options"))
+            if q.kind == "int" and (q.min is None or q.max is None):
+                self.problems.append(source.problem(("questions", i), "an int question needs min and max"))
+            questions.append(
+                Question(
+                    id=q.id,
+                    kind=q.kind,
+                    label=_text(q.label),
+                    help=_text(q.help),
+                    say=_text(q.say) if q.say else None,
+                    when=conditions.TRUE,
+                    options=tuple(Option(o.value, _text(o.label), o.key) for o in q.options),
+                    minimum=q.min,
+                    maximum=q.max,
+                    min_selected=q.min_selected,
+                    default=tuple(q.default) if isinstance(q.default, list) else q.default,
+                )
+            )
+        # Conditions of questions may name any answer, but not the derived level.
+        types = {q.id: q.answer_type for q in questions}
+        compiled = []
+        for i, (q, qs) in enumerate(zip(questions, spec.questions, strict=True)):
+            when = self.compile(source, ("questions", i, "when"), qs.when, types)
+            compiled.append(_replace_when(q, when))
+        return Flow(
+            id=spec.id,
+            title=_text(spec.title),
+            levels=levels,
+            offers=terms("offers", spec.offers),
+            notifications=terms("notifications", spec.notifications),
+            deadlines=terms("deadlines", spec.deadlines),
+            questions=tuple(compiled),
+        )
+
+    def rules(
+        self,
+        source: SourceFile,
+        base: KeyPath,
+        specs: list[schema.RuleSpec],
+        origin: str,
+        flow: Flow,
+        types: Mapping[str, conditions.AnswerType],
+        source_keys: Iterable[str],
+    ) -> list[Rule]:
+        known_sources = {*source_keys, LAW_SOURCE}
+        level_types = {k: v for k, v in types.items() if k != "level"}
+        groups = {
+            "level": ("levels", "level"),
+            "offer": ("offers", "offer"),
+            "notification": ("notifications", "to"),
+            "deadline": ("deadlines", "deadline"),
+        }
+        out: list[Rule] = []
+        seen: set[str] = set()
+        for i, r in enumerate(specs):
+            path = (*base, i)
+            if r.id in seen:
+                self.problems.append(source.problem((*path, "id"), f"duplicate rule ID '{r.id}'"))
+            seen.add(r.id)
+            kind = _kind(r)
+            target = r.id
+            if kind in groups:
+                group, attr = groups[kind]
+                target = getattr(r, attr)
+                ids = [t.id for t in getattr(flow, group)]
+                if target not in ids:
+                    self.problems.append(
+                        source.problem(
+                            (*path, attr),
+                            f"unknown {kind} '{target}'{suggestion(target, ids)}",
+                        )
+                    )
+            if not r.cite:
+                self.problems.append(source.problem((*path, "cite"), "a rule needs at least one citation"))
+            for j, c in enumerate(r.cite):
+                if c.source not in known_sources:
+                    self.problems.append(
+                        source.problem(
+                            (*path, "cite", j, "source"),
+                            f"unknown source '{c.source}'{suggestion(c.source, known_sources)}"
+                            f" (sources: {', '.join(sorted(known_sources))})",
+                        )
+                    )
+            if isinstance(r, schema.StepRule):
+                dl = [t.id for t in flow.deadlines]
+                if r.due is not None and r.due not in dl:
+                    self.problems.append(
+                        source.problem((*path, "due"), f"unknown deadline '{r.due}'{suggestion(r.due, dl)}")
+                    )
+            # A level rule cannot depend on the level it decides.
+            when = self.compile(source, (*path, "when"), r.when, level_types if kind == "level" else types)
+            out.append(
+                Rule(
+                    id=r.id,
+                    kind=kind,
+                    target=target,
+                    when=when,
+                    text=_text(r.text),
+                    cites=tuple(Citation(c.source, c.section, c.law, c.note) for c in r.cite),
+                    origin=origin,
+                    location=source.location(path),
+                    provided_by=getattr(r, "provided_by", "own"),
+                    recipient=getattr(r, "recipient", None),
+                    inform_citizen_first=getattr(r, "inform_citizen_first", False),
+                    days=getattr(r, "days", None),
+                    due=getattr(r, "due", None),
+                    due_days=getattr(r, "due_days", None),
+                )
+            )
+        return out
+
+
+def _kind(r: schema.RuleSpec) -> Any:
+    return type(r).__struct_config__.tag
+
+
+def _replace_when(q: Question, when: conditions.Condition) -> Question:
+    return replace(q, when=when)
+
+
+def _source(key: str, s: schema.SourceSpec) -> Source:
+    return Source(
+        key=key,
+        title=s.title,
+        short=s.short,
+        status=s.status,
+        approved=s.approved,
+        valid_until=s.valid_until,
+        status_reason=_text(s.status_reason) if s.status_reason else None,
+        file=s.file,
+    )
+
+
+def load(root: Path | str) -> Knowledge:
+    """Load and cross-check a data folder. Raises ``DataError`` listing every problem."""
+    root = Path(root)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise DataError(Problem(str(root), "", "data folder not found"))
+    flow_read = read_toml(root, FLOW_FILE, problems)
+    law_read = read_toml(root, LAW_FILE, problems)
+    muni_read = read_toml(root, MUNICIPALITIES_FILE, problems)
+    if problems or flow_read is None or law_read is None or muni_read is None:
+        raise DataError(problems)
+    builder = _Builder(root)
+    flow_src, flow_raw = flow_read
+    law_src, law_raw = law_read
+    muni_src, muni_raw = muni_read
+    flow_spec = convert(flow_src, flow_raw, schema.FlowFile, problems)
+    law_spec = convert(law_src, law_raw, schema.LawFile, problems)
+    muni_specs = convert(muni_src, muni_raw, dict[str, schema.MunicipalitySpec], problems)
+    if flow_spec is None or law_spec is None or muni_specs is None:
+        raise DataError(problems)
+
+    flow = builder.flow(flow_src, flow_spec)
+    types: dict[str, conditions.AnswerType] = {q.id: q.answer_type for q in flow.questions}
+    types["municipality"] = conditions.AnswerType("choice", tuple(muni_specs))
+    types["level"] = conditions.AnswerType("choice", tuple(t.id for t in flow.levels))
+
+    law = Law(
+        superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in law_spec.superseded),
+        to_check=tuple(
+            ToCheck(t.law, builder.compile(law_src, ("to_check", i, "when"), t.when, types), _text(t.note))
+            for i, t in enumerate(law_spec.to_check)
+        ),
+        status_notes={
+            "draft": _text(law_spec.status_notes.draft),
+            "outdated": _text(law_spec.status_notes.outdated),
+        },
+    )
+    national = builder.rules(law_src, ("rules",), law_spec.rules, LAW_SOURCE, flow, types, ())
+    for rule in national:
+        if any(c.source != LAW_SOURCE for c in rule.cites):
+            builder.problems.append(
+                law_src.problem(
+                    ("rules",), f"rule '{rule.id}': national rules cite law only (source = \"law\")"
+                )
+            )
+
+    municipalities: dict[str, Municipality] = {}
+    for mid, m in muni_specs.items():
+        if m.standard not in m.sources:
+            builder.problems.append(
+                muni_src.problem(
+                    (mid, "standard"),
+                    f"unknown source '{m.standard}'{suggestion(m.standard, m.sources)}",
+                )
+            )
+            continue
+        own = builder.rules(muni_src, (mid, "rules"), m.rules, mid, flow, types, m.sources)
+        national_ids = {r.id for r in national}
+        for i, rid in enumerate(m.replaces):
+            if rid not in national_ids:
+                builder.problems.append(
+                    muni_src.problem(
+                        (mid, "replaces", i),
+                        f"no national rule '{rid}' to replace{suggestion(rid, national_ids)}",
+                    )
+                )
+        own_ids = {r.id for r in own}
+        merged = [r for r in national if r.id not in own_ids and r.id not in m.replaces] + own
+        kinds = [t.id for t in flow.notifications]
+        for key in m.recipients:
+            if key not in kinds:
+                builder.problems.append(
+                    muni_src.problem(
+                        (mid, "recipients", key), f"unknown notification kind '{key}'{suggestion(key, kinds)}"
+                    )
+                )
+        for r in merged:
+            if r.kind == "notification" and r.recipient is None and r.target not in m.recipients:
+                builder.problems.append(
+                    muni_src.problem(
+                        (mid, "recipients"),
+                        f"no recipient for '{r.target}', needed by rule '{r.id}'",
+                    )
+                )
+        sources = {k: _source(k, s) for k, s in m.sources.items()}
+        municipalities[mid] = Municipality(
+            id=mid,
+            name=m.name,
+            centre=Centre(m.centre.name, m.centre.address, m.centre.phone, m.centre.email, m.centre.web),
+            standard=sources[m.standard],
+            sources=sources,
+            recipients=dict(m.recipients),
+            rules=tuple(merged),
+        )
+    problems.extend(builder.problems)
+    if problems:
+        raise DataError(problems)
+    return Knowledge(root=str(root), flow=flow, law=law, municipalities=municipalities)
+

@@ -1,0 +1,195 @@
+"""Three faces of one recommendation: contract JSON, Rich text for a person, Markdown for the case file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from triage.engine import Cited, Recommendation
+from triage.i18n import t
+from triage.model import Answer, Flow, Lang, Question
+
+
+def source_name(c: Cited, lang: Lang) -> str:
+    return c.source.title if c.source is not None else t("national_law", lang)
+
+
+def citation_line(c: Cited, lang: Lang) -> str:
+    """``Title, "Section", Law (the standard cites X; to be checked)``."""
+    text = f"{source_name(c, lang)}, «{c.section}»"
+    if c.law:
+        text += f", {c.law}"
+    extra = []
+    if c.cited_law:
+        extra.append(f"{t('cited_law', lang)} {c.cited_law}")
+    if c.to_check:
+        extra.append(t("to_check", lang))
+    if extra:
+        text += f" ({'; '.join(extra)})"
+    return text
+
+
+def to_json(rec: Recommendation) -> dict[str, Any]:
+    """The contract's recommendation object; extra keys only add, never change."""
+    std = rec.municipality.standard
+    citations = []
+    for c in rec.citations:
+        entry: dict[str, Any] = {"item": c.item, "source": source_name(c, rec.lang), "section": c.section}
+        if c.law:
+            entry["law"] = c.law
+        if c.cited_law:
+            entry["cited_law"] = c.cited_law
+        if c.to_check:
+            entry["to_check"] = True
+        citations.append(entry)
+    steps = []
+    for s in rec.steps:
+        step: dict[str, Any] = {"id": s.id, "text": s.text}
+        if s.due is not None:
+            step["due"] = s.due.isoformat()
+        steps.append(step)
+    return {
+        "municipality": rec.municipality.id,
+        "standard": {
+            "title": std.title,
+            "approved": std.approved.isoformat() if std.approved else None,
+            "status": std.status,
+        },
+        "service_level": rec.level.id,
+        "offers": [o.id for o in rec.offers],
+        "notifications": [
+            {
+                "to": n.to,
+                "recipient": n.recipient,
+                "reason": n.reason,
+                "basis": n.basis,
+                "inform_citizen_first": n.inform_citizen_first,
+            }
+            for n in rec.notifications
+        ],
+        "next_steps": steps,
+        "deadlines": {k: v.isoformat() for k, v in rec.deadlines.items()},
+        "warnings": [w.text for w in rec.warnings],
+        "citations": citations,
+        # Extensions of the contract:
+        "contact_date": rec.contact_date.isoformat(),
+        "language": rec.lang,
+        "service_level_text": rec.level.text,
+        "ignored_answers": list(rec.ignored),
+    }
+
+
+def format_answer(q: Question, value: Answer, lang: Lang) -> str:
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if isinstance(value, tuple):
+        return ", ".join(_option_label(q, v, lang) for v in value)
+    if isinstance(value, str):
+        return _option_label(q, value, lang)
+    return str(value)
+
+
+def _option_label(q: Question, value: str, lang: Lang) -> str:
+    opt = q.option(value)
+    return opt.label.get(lang) if opt else value
+
+
+def _status(rec: Recommendation) -> str:
+    return t(f"status_{rec.municipality.standard.status}", rec.lang)
+
+
+def to_markdown(rec: Recommendation, flow: Flow) -> str:
+    """Plain Markdown, ready to paste into a case file."""
+    lang = rec.lang
+    m = rec.municipality
+    out = [f"# {t('recommendation', lang)}: {m.name}", ""]
+    out.append(f"- **{t('centre', lang)}:** {m.centre.name}")
+    out.append(f"- **{t('standard', lang)}:** {m.standard.title} ({_status(rec)})")
+    out.append(f"- **{t('contact_date', lang)}:** {rec.contact_date.isoformat()}")
+    out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
+    for c in rec.cited("service_level"):
+        out.append(f"> {citation_line(c, lang)}")
+    if rec.notifications:
+        out += ["", f"## {t('notifications', lang)}", ""]
+        for n in rec.notifications:
+            out.append(f"- **{n.label}** – {n.recipient}")
+            out.append(f"  - {t('reason', lang)}: {n.reason}")
+            out.append(f"  - {t('basis', lang)}: {n.basis}")
+            out.append(f"  - {t('inform_first', lang)}: {t('yes' if n.inform_citizen_first else 'no', lang)}")
+    if rec.offers:
+        out += ["", f"## {t('offers', lang)}", ""]
+        for o in rec.offers:
+            referred = f" ({t('referred', lang)})" if o.provided_by == "referred" else ""
+            out.append(f"- **{o.label}**{referred}: {o.text}")
+    if rec.steps or rec.deadlines:
+        out += ["", f"## {t('next_steps', lang)}", ""]
+        for s in rec.steps:
+            due = s.due.isoformat() if s.due else t("no_date", lang)
+            out.append(f"- [ ] {due}: {s.text}")
+        for key, date in rec.deadlines.items():
+            term = flow.term("deadlines", key)
+            out.append(f"- {term.label.get(lang) if term else key}: **{date.isoformat()}**")
+    if rec.warnings:
+        out += ["", f"## {t('warnings', lang)}", ""]
+        out += [f"- ⚠ {w.text}" for w in rec.warnings]
+    out += ["", f"## {t('answers', lang)}", ""]
+    for q in flow.questions:
+        if q.id in rec.answers:
+            out.append(f"- {q.label.get(lang)} **{format_answer(q, rec.answers[q.id], lang)}**")
+    out += ["", f"## {t('citations', lang)}", ""]
+    for c in dict.fromkeys(rec.citations):
+        out.append(f"- `{c.item}`: {citation_line(c, lang)}")
+    out += ["", f"_{t('generated_by', lang)}_", ""]
+    return "\n".join(out)
+
+
+def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
+    """For a person at a terminal: the level first, then who to notify, then what to do."""
+    lang = rec.lang
+    m = rec.municipality
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{m.name} – {m.centre.name}\n", style="bold")
+    head.append(f"{m.standard.title} ")
+    status_style = "green" if m.standard.status == "current" else "bold black on yellow"
+    head.append(f" {_status(rec)} ", style=status_style)
+    head.append(f"\n{t('contact_date', lang)}: {rec.contact_date.isoformat()}")
+    parts.append(head)
+    level_style = "bold white on red" if rec.level.id == "emergency" else "bold"
+    body = Text(rec.level.text)
+    for c in rec.cited("service_level"):
+        body.append(f"\n↳ {citation_line(c, lang)}", style="dim")
+    parts.append(Panel(body, title=Text(f" {rec.level.label} ", style=level_style), title_align="left"))
+    if rec.notifications:
+        table = Table(title=t("notifications", lang), title_justify="left", expand=True)
+        table.add_column(t("recipient", lang))
+        table.add_column(t("reason", lang), ratio=2)
+        table.add_column(t("basis", lang))
+        table.add_column(t("inform_first", lang))
+        for n in rec.notifications:
+            table.add_row(f"{n.label}\n{n.recipient}", n.reason, n.basis, t("yes" if n.inform_citizen_first else "no", lang))
+        parts.append(table)
+    if rec.offers:
+        offers = Text()
+        for o in rec.offers:
+            offers.append(f"• {o.label}", style="bold")
+            if o.provided_by == "referred":
+                offers.append(f" ({t('referred', lang)})")
+            offers.append(f": {o.text}\n")
+        parts.append(Panel(offers, title=t("offers", lang), title_align="left"))
+    if rec.steps or rec.deadlines:
+        steps = Table.grid(padding=(0, 2))
+        for s in rec.steps:
+            steps.add_row(s.due.isoformat() if s.due else "–", s.text)
+        for key, date in rec.deadlines.items():
+            term = flow.term("deadlines", key)
+            steps.add_row(Text(date.isoformat(), style="bold"), term.label.get(lang) if term else key)
+        parts.append(Panel(steps, title=t("next_steps", lang), title_align="left"))
+    if rec.warnings:
+        warn = Text("\n".join(f"⚠ {w.text}" for w in rec.warnings))
+        parts.append(Panel(warn, title=t("warnings", lang), title_align="left", border_style="yellow"))
+    return Group(*parts)

@@ -1,0 +1,169 @@
+"""The shape of the data files, as strict msgspec models.
+
+Maintainers edit TOML, so a misspelt key must be refused, not silently ignored:
+every struct forbids unknown fields, and every rule kind is its own struct (a tagged
+union on ``kind``), so a notification without a recipient kind or a deadline without
+its days is a load error with a location, not a surprise at run time.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+import msgspec
+
+
+class Struct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Base: unknown keys refused, immutable."""
+
+
+class TextSpec(Struct, kw_only=True):
+    """A string shown to people, Danish first."""
+
+    da: str
+    en: str
+
+
+class OptionSpec(Struct, kw_only=True):
+    value: str
+    label: TextSpec
+    key: str | None = None  # the letter that chooses it in the wizard
+
+
+class QuestionSpec(Struct, kw_only=True):
+    id: str
+    kind: Literal["bool", "int", "choice", "multi"]
+    label: TextSpec
+    help: TextSpec
+    say: TextSpec | None = None  # a suggested phrasing for the counsellor
+    when: str = "true"
+    options: list[OptionSpec] = []
+    min: int | None = None
+    max: int | None = None
+    min_selected: int = 0
+    default: bool | int | str | list[str] | None = None
+
+
+class TermSpec(Struct, kw_only=True):
+    """A stable ID of the contract with its label."""
+
+    id: str
+    label: TextSpec
+    help: TextSpec | None = None
+
+
+class FlowFile(Struct, kw_only=True):
+    """``flows/intake.toml``."""
+
+    id: str
+    title: TextSpec
+    levels: list[TermSpec]  # precedence: the first level that applies wins
+    offers: list[TermSpec]
+    notifications: list[TermSpec]
+    deadlines: list[TermSpec]
+    questions: list[QuestionSpec]
+
+
+class CiteSpec(Struct, kw_only=True):
+    """Where a rule comes from: a standard's section, and the law it rests on."""
+
+    source: str  # a key of the municipality's [sources], or "law" for national law
+    section: str
+    law: str | None = None
+    note: str | None = None  # for maintainers: why this reading, where standards differ
+
+
+class _Rule(Struct, tag_field="kind", kw_only=True):
+    id: str
+    when: str = "true"
+    text: TextSpec
+    cite: list[CiteSpec]
+
+
+class LevelRule(_Rule, tag="level", kw_only=True):
+    level: str
+    provided_by: Literal["own", "referred"] = "own"
+
+
+class OfferRule(_Rule, tag="offer", kw_only=True):
+    offer: str
+    provided_by: Literal["own", "referred"] = "own"
+
+
+class NotificationRule(_Rule, tag="notification", kw_only=True):
+    to: str
+    recipient: str | None = None  # default: the municipality's recipient for ``to``
+    inform_citizen_first: bool = False
+
+
+class DeadlineRule(_Rule, tag="deadline", kw_only=True):
+    deadline: str
+    days: int
+
+
+class StepRule(_Rule, tag="step", kw_only=True):
+    due: str | None = None  # a deadline ID whose date this step takes
+    due_days: int | None = None  # or days after contact
+
+
+class WarningRule(_Rule, tag="warning", kw_only=True):
+    pass
+
+
+RuleSpec = LevelRule | OfferRule | NotificationRule | DeadlineRule | StepRule | WarningRule
+
+
+class SupersededSpec(Struct, kw_only=True):
+    cited: str
+    current: str
+    since: datetime.date
+    note: TextSpec
+
+
+class ToCheckSpec(Struct, kw_only=True):
+    law: str
+    when: str
+    note: TextSpec
+
+
+class StatusNotesSpec(Struct, kw_only=True):
+    draft: TextSpec
+    outdated: TextSpec
+
+
+class LawFile(Struct, kw_only=True):
+    """``flows/law.toml``: national law as the base layer under every municipality."""
+
+    superseded: list[SupersededSpec] = []
+    to_check: list[ToCheckSpec] = []
+    status_notes: StatusNotesSpec
+    rules: list[RuleSpec] = []
+
+
+class SourceSpec(Struct, kw_only=True):
+    title: str
+    short: str
+    status: Literal["current", "draft", "outdated"]
+    approved: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    status_reason: TextSpec | None = None
+    file: str | None = None
+
+
+class CentreSpec(Struct, kw_only=True):
+    name: str
+    address: str
+    phone: str | None = None  # only what the standard gives: never invent contact details
+    email: str | None = None
+    web: str | None = None
+
+
+class MunicipalitySpec(Struct, kw_only=True):
+    name: str
+    centre: CentreSpec
+    standard: str  # the key in ``sources`` of the standard this municipality follows first
+    sources: dict[str, SourceSpec]
+    recipients: dict[str, str]  # notification kind -> the unit's name as the standard gives it
+    rules: list[RuleSpec] = []
+    replaces: list[str] = []  # national rule IDs this standard sets aside entirely
