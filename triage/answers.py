@@ -39,7 +39,11 @@ def decode(name: str, raw: bytes) -> str:
     """Bytes to text, refusing what no counsellor meant to hand us."""
     if len(raw) > MAX_BYTES:
         raise AnswersError(
-            Problem(name, "", f"file is too large ({len(raw) / 1024 / 1024:.1f} MB; an answers file is at most 1 MB)")
+            Problem(
+                name,
+                "",
+                f"file is too large ({len(raw) / 1024 / 1024:.1f} MB; an answers file is at most 1 MB)",
+            )
         )
     if not raw.strip():
         raise AnswersError(Problem(name, "", "file is empty"))
@@ -85,8 +89,8 @@ def _parse(name: str, text: str) -> tuple[dict[str, Any], dict[str, tuple[int, i
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = _TOML_POS.search(msg)
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        raise AnswersError(Problem(name, "", f"not valid TOML: {_TOML_POS.sub('', msg)}", line, col)) from None
+        where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise AnswersError(Problem(name, "", f"not valid TOML: {_TOML_POS.sub('', msg)}", *where)) from None
     for path, pos in tomlpos.locate(text).items():
         if len(path) == 1 and isinstance(path[0], str):
             lines[path[0]] = (pos.line, pos.column)
@@ -127,13 +131,19 @@ def check_value(q: Question, value: Any) -> tuple[Answer | None, str | None]:
         if not isinstance(value, str):
             return None, f"expected one of {', '.join(options)}, got {_kind_name(value)}"
         if value not in options:
-            return None, f"'{value}' is not an option{suggestion(value, options)} (options: {', '.join(options)})"
+            return (
+                None,
+                f"'{value}' is not an option{suggestion(value, options)} (options: {', '.join(options)})",
+            )
         return value, None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return None, f"expected a list of {', '.join(options)}, got {_kind_name(value)}"
     for v in value:
         if v not in options:
-            return None, f"'{v}' is not an option{suggestion(v, options)} (options: {', '.join(options)})"
+            return (
+                None,
+                f"'{v}' is not an option{suggestion(v, options)} (options: {', '.join(options)})",
+            )
     if len(set(value)) != len(value):
         return None, "an option is listed twice"
     if len(value) < q.min_selected:
@@ -177,7 +187,10 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
     if "contact_date" in data:
         d = _date(data["contact_date"])
         if d is None:
-            raise problem("contact_date", f"expected a date YYYY-MM-DD, got {_kind_name(data['contact_date'])}")
+            raise problem(
+                "contact_date",
+                f"expected a date YYYY-MM-DD, got {_kind_name(data['contact_date'])}",
+            )
         contact_date = d
 
     values: dict[str, Answer] = {}
@@ -196,9 +209,7 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
     state = walk(flow, values, use_defaults=True)
     if state.next is not None:
         q = state.next
-        raise AnswersError(
-            Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})")
-        )
+        raise AnswersError(Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})"))
     warnings = tuple(
         str(Problem(name, key, "not asked for these answers; ignored", *lines.get(key, (None, None))))
         for key in state.ignored

@@ -61,8 +61,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from triage import check
 
-    data = args.dir or args.data
-    return check.run(data, args.format)
+    data: str | None = args.dir or args.data
+    return check.run(data, str(args.format))
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -82,11 +82,15 @@ def cmd_wizard(args: argparse.Namespace) -> int:
                 f" (known: {', '.join(ids)})",
             )
         )
-    return run_wizard(knowledge, municipality=args.municipality, lang=args.lang)
+    return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", metavar="DIR", help="folder with municipalities.toml and flows/ (default: the shipped data)")
+    p.add_argument(
+        "--data",
+        metavar="DIR",
+        help="folder with municipalities.toml and flows/ (default: the shipped data)",
+    )
     p.add_argument("--lang", choices=["da", "en"], default="da", help="language (default: da)")
 
 

@@ -264,9 +264,7 @@ def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
     if op in ("==", "!="):
         if isinstance(a, tuple) and isinstance(b, tuple):
             equal = set(a) == set(b)
-        elif isinstance(a, tuple) or isinstance(b, tuple):
-            return None
-        elif type(a) is not type(b):
+        elif isinstance(a, tuple) or isinstance(b, tuple) or type(a) is not type(b):
             return None
         else:
             equal = a == b
@@ -390,7 +388,8 @@ def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[Conditi
         elif value not in t.options:
             errors.append(
                 ConditionError(
-                    f"'{value}' is not an option of {name} (options: {', '.join(t.options)})", column
+                    f"'{value}' is not an option of {name} (options: {', '.join(t.options)})",
+                    column,
                 )
             )
 
@@ -441,14 +440,20 @@ def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[Conditi
             if isinstance(right, ListLiteral):
                 errors.append(ConditionError(f"cannot compare {left.name} ({t.kind}) with a list", right.column))
                 return
-            _check_scalar(left.name, t, right.value, right.column, node.op)
+            if isinstance(right, Literal):
+                _check_scalar(left.name, t, right.value, right.column, node.op)
             return
         if isinstance(left, Literal) and node.op in ("in", "not in"):
             if isinstance(right, Name):
                 t = known(right)
                 if t is not None:
                     if t.kind != "multi":
-                        errors.append(ConditionError(f"'{node.op}' needs a list, and {right.name} is {t.kind}", node.column))
+                        errors.append(
+                            ConditionError(
+                                f"'{node.op}' needs a list, and {right.name} is {t.kind}",
+                                node.column,
+                            )
+                        )
                     else:
                         option(right.name, t, left.value, left.column)
             return

@@ -189,7 +189,11 @@ def recommend(
     levels = decide_level(flow, muni, env)
     if not levels:
         raise DataError(
-            Problem("municipalities.toml", f"{municipality}.rules", "no service level rule applies to these answers")
+            Problem(
+                "municipalities.toml",
+                f"{municipality}.rules",
+                "no service level rule applies to these answers",
+            )
         )
     level_id = levels[0].target
     env["level"] = level_id

@@ -33,9 +33,7 @@ class TriageError(Exception):
     """Bad input of any kind. Carries every problem found; ``str`` is the first one."""
 
     def __init__(self, problems: list[Problem] | Problem) -> None:
-        self.problems: list[Problem] = (
-            [problems] if isinstance(problems, Problem) else list(problems)
-        )
+        self.problems: list[Problem] = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__(str(self.problems[0]) if self.problems else "unknown problem")
 
 

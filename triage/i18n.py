@@ -38,7 +38,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "status_draft": ("UDKAST", "DRAFT"),
     "status_outdated": ("FORÆLDET", "OUTDATED"),
     "ignored": ("Ikke brugt (spørgsmålet stilles ikke)", "Not used (question not asked)"),
-    "generated_by": ("Udarbejdet med triage – en anbefaling, ikke en afgørelse.", "Made with triage – a recommendation, not a decision."),
+    "generated_by": (
+        "Udarbejdet med triage – en anbefaling, ikke en afgørelse.",
+        "Made with triage – a recommendation, not a decision.",
+    ),
 }
 
 

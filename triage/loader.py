@@ -72,9 +72,7 @@ class SourceFile:
     text: str
     positions: dict[tomlpos.Path, tomlpos.Position] = field(default_factory=dict)
 
-    def problem(
-        self, path: KeyPath, message: str, *, value_offset: int | None = None
-    ) -> Problem:
+    def problem(self, path: KeyPath, message: str, *, value_offset: int | None = None) -> Problem:
         found = tomlpos.nearest(self.positions, tuple(path))
         line: int | None = None
         column: int | None = None
@@ -105,9 +103,8 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
         return None
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        problems.append(Problem(rel, "", "file is not UTF-8 text", line))
+    except UnicodeDecodeError as bad:
+        problems.append(Problem(rel, "", "file is not UTF-8 text", raw[: bad.start].count(b"\n") + 1))
         return None
     source = SourceFile(rel, text)
     try:
@@ -115,9 +112,8 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = _TOML_POSITION.search(msg)
-        line = int(m.group(1)) if m else None
-        col = int(m.group(2)) if m else None
-        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", line, col))
+        where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", *where))
         return None
     source.positions = tomlpos.locate(text)
     return source, data
@@ -205,9 +201,7 @@ def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str) -> Pr
     if invalid_tag and path and path[-1] == "kind":
         kinds = ["level", "offer", "notification", "deadline", "step", "warning"]
         word = invalid_tag.group(1)
-        return source.problem(
-            path, f"unknown rule kind '{word}'{suggestion(word, kinds)} (kinds: {', '.join(kinds)})"
-        )
+        return source.problem(path, f"unknown rule kind '{word}'{suggestion(word, kinds)} (kinds: {', '.join(kinds)})")
     return source.problem(path, message[:1].lower() + message[1:])
 
 
@@ -253,14 +247,10 @@ class _Builder:
         try:
             cond = conditions.parse(text)
         except conditions.ConditionError as err:
-            self.problems.append(
-                source.problem(path, err.message, value_offset=max(err.column - 1, 0))
-            )
+            self.problems.append(source.problem(path, err.message, value_offset=max(err.column - 1, 0)))
             return conditions.TRUE
-        for err in conditions.check(cond, types):
-            self.problems.append(
-                source.problem(path, err.message, value_offset=max(err.column - 1, 0))
-            )
+        for found in conditions.check(cond, types):
+            self.problems.append(source.problem(path, found.message, value_offset=max(found.column - 1, 0)))
         return cond
 
     def flow(self, source: SourceFile, spec: schema.FlowFile) -> Flow:
@@ -270,9 +260,7 @@ class _Builder:
                 if t.id in seen:
                     self.problems.append(source.problem((group, i, "id"), f"duplicate ID '{t.id}'"))
                 seen.add(t.id)
-            return tuple(
-                Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs
-            )
+            return tuple(Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs)
 
         levels = terms("levels", spec.levels)
         if levels and levels[0].id != "emergency":
@@ -307,9 +295,9 @@ class _Builder:
         # Conditions of questions may name any answer, but not the derived level.
         types = {q.id: q.answer_type for q in questions}
         compiled = []
-        for i, (q, qs) in enumerate(zip(questions, spec.questions, strict=True)):
-            when = self.compile(source, ("questions", i, "when"), qs.when, types)
-            compiled.append(_replace_when(q, when))
+        for i, (question, qspec) in enumerate(zip(questions, spec.questions, strict=True)):
+            when = self.compile(source, ("questions", i, "when"), qspec.when, types)
+            compiled.append(_replace_when(question, when))
         return Flow(
             id=spec.id,
             title=_text(spec.title),
@@ -448,7 +436,11 @@ def load(root: Path | str) -> Knowledge:
     law = Law(
         superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in law_spec.superseded),
         to_check=tuple(
-            ToCheck(t.law, builder.compile(law_src, ("to_check", i, "when"), t.when, types), _text(t.note))
+            ToCheck(
+                t.law,
+                builder.compile(law_src, ("to_check", i, "when"), t.when, types),
+                _text(t.note),
+            )
             for i, t in enumerate(law_spec.to_check)
         ),
         status_notes={
@@ -460,9 +452,7 @@ def load(root: Path | str) -> Knowledge:
     for rule in national:
         if any(c.source != LAW_SOURCE for c in rule.cites):
             builder.problems.append(
-                law_src.problem(
-                    ("rules",), f"rule '{rule.id}': national rules cite law only (source = \"law\")"
-                )
+                law_src.problem(("rules",), f"rule '{rule.id}': national rules cite law only (source = \"law\")")
             )
 
     municipalities: dict[str, Municipality] = {}
@@ -492,7 +482,8 @@ def load(root: Path | str) -> Knowledge:
             if key not in kinds:
                 builder.problems.append(
                     muni_src.problem(
-                        (mid, "recipients", key), f"unknown notification kind '{key}'{suggestion(key, kinds)}"
+                        (mid, "recipients", key),
+                        f"unknown notification kind '{key}'{suggestion(key, kinds)}",
                     )
                 )
         for r in merged:
@@ -517,4 +508,3 @@ def load(root: Path | str) -> Knowledge:
     if problems:
         raise DataError(problems)
     return Knowledge(root=str(root), flow=flow, law=law, municipalities=municipalities)
-

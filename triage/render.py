@@ -38,7 +38,11 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
     std = rec.municipality.standard
     citations = []
     for c in rec.citations:
-        entry: dict[str, Any] = {"item": c.item, "source": source_name(c, rec.lang), "section": c.section}
+        entry: dict[str, Any] = {
+            "item": c.item,
+            "source": source_name(c, rec.lang),
+            "section": c.section,
+        }
         if c.law:
             entry["law"] = c.law
         if c.cited_law:
@@ -171,7 +175,12 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
         table.add_column(t("basis", lang))
         table.add_column(t("inform_first", lang))
         for n in rec.notifications:
-            table.add_row(f"{n.label}\n{n.recipient}", n.reason, n.basis, t("yes" if n.inform_citizen_first else "no", lang))
+            table.add_row(
+                f"{n.label}\n{n.recipient}",
+                n.reason,
+                n.basis,
+                t("yes" if n.inform_citizen_first else "no", lang),
+            )
         parts.append(table)
     if rec.offers:
         offers = Text()

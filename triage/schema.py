@@ -18,20 +18,20 @@ class Struct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=Tr
     """Base: unknown keys refused, immutable."""
 
 
-class TextSpec(Struct, kw_only=True):
+class TextSpec(Struct, frozen=True, kw_only=True):
     """A string shown to people, Danish first."""
 
     da: str
     en: str
 
 
-class OptionSpec(Struct, kw_only=True):
+class OptionSpec(Struct, frozen=True, kw_only=True):
     value: str
     label: TextSpec
     key: str | None = None  # the letter that chooses it in the wizard
 
 
-class QuestionSpec(Struct, kw_only=True):
+class QuestionSpec(Struct, frozen=True, kw_only=True):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
     label: TextSpec
@@ -45,7 +45,7 @@ class QuestionSpec(Struct, kw_only=True):
     default: bool | int | str | list[str] | None = None
 
 
-class TermSpec(Struct, kw_only=True):
+class TermSpec(Struct, frozen=True, kw_only=True):
     """A stable ID of the contract with its label."""
 
     id: str
@@ -53,7 +53,7 @@ class TermSpec(Struct, kw_only=True):
     help: TextSpec | None = None
 
 
-class FlowFile(Struct, kw_only=True):
+class FlowFile(Struct, frozen=True, kw_only=True):
     """``flows/intake.toml``."""
 
     id: str
@@ -65,7 +65,7 @@ class FlowFile(Struct, kw_only=True):
     questions: list[QuestionSpec]
 
 
-class CiteSpec(Struct, kw_only=True):
+class CiteSpec(Struct, frozen=True, kw_only=True):
     """Where a rule comes from: a standard's section, and the law it rests on."""
 
     source: str  # a key of the municipality's [sources], or "law" for national law
@@ -74,65 +74,65 @@ class CiteSpec(Struct, kw_only=True):
     note: str | None = None  # for maintainers: why this reading, where standards differ
 
 
-class _Rule(Struct, tag_field="kind", kw_only=True):
+class _Rule(Struct, tag_field="kind", frozen=True, kw_only=True):
     id: str
     when: str = "true"
     text: TextSpec
     cite: list[CiteSpec]
 
 
-class LevelRule(_Rule, tag="level", kw_only=True):
+class LevelRule(_Rule, tag="level", frozen=True, kw_only=True):
     level: str
     provided_by: Literal["own", "referred"] = "own"
 
 
-class OfferRule(_Rule, tag="offer", kw_only=True):
+class OfferRule(_Rule, tag="offer", frozen=True, kw_only=True):
     offer: str
     provided_by: Literal["own", "referred"] = "own"
 
 
-class NotificationRule(_Rule, tag="notification", kw_only=True):
+class NotificationRule(_Rule, tag="notification", frozen=True, kw_only=True):
     to: str
     recipient: str | None = None  # default: the municipality's recipient for ``to``
     inform_citizen_first: bool = False
 
 
-class DeadlineRule(_Rule, tag="deadline", kw_only=True):
+class DeadlineRule(_Rule, tag="deadline", frozen=True, kw_only=True):
     deadline: str
     days: int
 
 
-class StepRule(_Rule, tag="step", kw_only=True):
+class StepRule(_Rule, tag="step", frozen=True, kw_only=True):
     due: str | None = None  # a deadline ID whose date this step takes
     due_days: int | None = None  # or days after contact
 
 
-class WarningRule(_Rule, tag="warning", kw_only=True):
+class WarningRule(_Rule, tag="warning", frozen=True, kw_only=True):
     pass
 
 
 RuleSpec = LevelRule | OfferRule | NotificationRule | DeadlineRule | StepRule | WarningRule
 
 
-class SupersededSpec(Struct, kw_only=True):
+class SupersededSpec(Struct, frozen=True, kw_only=True):
     cited: str
     current: str
     since: datetime.date
     note: TextSpec
 
 
-class ToCheckSpec(Struct, kw_only=True):
+class ToCheckSpec(Struct, frozen=True, kw_only=True):
     law: str
     when: str
     note: TextSpec
 
 
-class StatusNotesSpec(Struct, kw_only=True):
+class StatusNotesSpec(Struct, frozen=True, kw_only=True):
     draft: TextSpec
     outdated: TextSpec
 
 
-class LawFile(Struct, kw_only=True):
+class LawFile(Struct, frozen=True, kw_only=True):
     """``flows/law.toml``: national law as the base layer under every municipality."""
 
     superseded: list[SupersededSpec] = []
@@ -141,7 +141,7 @@ class LawFile(Struct, kw_only=True):
     rules: list[RuleSpec] = []
 
 
-class SourceSpec(Struct, kw_only=True):
+class SourceSpec(Struct, frozen=True, kw_only=True):
     title: str
     short: str
     status: Literal["current", "draft", "outdated"]
@@ -151,7 +151,7 @@ class SourceSpec(Struct, kw_only=True):
     file: str | None = None
 
 
-class CentreSpec(Struct, kw_only=True):
+class CentreSpec(Struct, frozen=True, kw_only=True):
     name: str
     address: str
     phone: str | None = None  # only what the standard gives: never invent contact details
@@ -159,7 +159,7 @@ class CentreSpec(Struct, kw_only=True):
     web: str | None = None
 
 
-class MunicipalitySpec(Struct, kw_only=True):
+class MunicipalitySpec(Struct, frozen=True, kw_only=True):
     name: str
     centre: CentreSpec
     standard: str  # the key in ``sources`` of the standard this municipality follows first

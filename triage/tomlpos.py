@@ -9,6 +9,7 @@ it returns what it found so far.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -222,10 +223,8 @@ class _Scanner:
 def locate(text: str) -> dict[Path, Position]:
     """Position of every key path, array element and table header found in ``text``."""
     scanner = _Scanner(text)
-    try:
+    with contextlib.suppress(_Stop, RecursionError, IndexError, ValueError):
         scanner.document()
-    except (_Stop, RecursionError, IndexError, ValueError):
-        pass
     return scanner.out
 
 

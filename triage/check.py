@@ -1,0 +1,284 @@
+"""``triage check``: prove a data folder complete and consistent, or show a counterexample.
+
+Enumerating raw answers is hopeless (ages x substance subsets x every flag), but the
+rules can only tell apart what their conditions test. So each answer's domain is cut
+into the classes the conditions distinguish (ages at the thresholds used, substance
+sets by the substances named), and the flow is walked over one representative of each
+class. Every reachable conversation is covered: a proof, not a sample.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from triage.conditions import Compare, Condition, ListLiteral, Literal, Name
+from triage.engine import decide_level, firing
+from triage.errors import DataError, Problem
+from triage.model import Answer, Flow, Knowledge, Municipality, Question
+
+UNREADABLE = ("cannot read", "not valid TOML", "file is not UTF-8", "data folder not found")
+
+
+@dataclass
+class Report:
+    municipality: str
+    classes: int = 0
+    rules: int = 0
+    fired: set[str] = field(default_factory=set)
+    dead: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    counterexample: dict[str, Answer] | None = None
+    seconds: float = 0.0
+
+
+def conditions_of(knowledge: Knowledge) -> Iterator[Condition]:
+    yield from (q.when for q in knowledge.flow.questions)
+    yield from (t.when for t in knowledge.law.to_check)
+    for m in knowledge.municipalities.values():
+        yield from (r.when for r in m.rules)
+
+
+def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
+    """One representative answer for each class of ``q``'s domain that the conditions tell apart."""
+    if q.kind == "bool":
+        return [False, True]
+    if q.kind == "choice":
+        return [o.value for o in q.options]
+    compares = [c for cond in conds for c in cond.comparisons() if q.id in _names(c)]
+    if q.kind == "int":
+        lo = q.minimum if q.minimum is not None else 0
+        hi = q.maximum if q.maximum is not None else lo
+        starts = {lo}
+        for c in compares:
+            op, k = _threshold(c, q.id)
+            if k is None:
+                continue
+            # Each comparison changes its truth between two neighbouring values.
+            for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
+                if lo < b <= hi:
+                    starts.add(b)
+        return sorted(starts)
+    # multi: sets differ only in the options the conditions name, and whether any other is present
+    named: list[str] = []
+    for c in compares:
+        for side in (c.left, c.right):
+            if isinstance(side, Literal) and isinstance(side.value, str):
+                named.append(side.value)
+            elif isinstance(side, ListLiteral):
+                named += [v for v in side.items if isinstance(v, str)]
+    options = [o.value for o in q.options]
+    relevant = [v for v in options if v in named]
+    others = [v for v in options if v not in named]
+    reps: list[Answer] = []
+    for mask in range(1 << len(relevant)):
+        chosen = tuple(v for i, v in enumerate(relevant) if mask >> i & 1)
+        for extra in [()] + ([(others[0],)] if others else []):
+            value = chosen + extra
+            if len(value) >= max(q.min_selected, 1 if q.min_selected else 0):
+                reps.append(value)
+    return reps
+
+
+def _names(c: Compare) -> set[str]:
+    return {s.name for s in (c.left, c.right) if isinstance(s, Name)}
+
+
+def _threshold(c: Compare, name: str) -> tuple[str, int | None]:
+    flip = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
+    if isinstance(c.left, Name) and c.left.name == name and isinstance(c.right, Literal):
+        v = c.right.value
+        return c.op, v if isinstance(v, int) and not isinstance(v, bool) else None
+    if isinstance(c.right, Name) and c.right.name == name and isinstance(c.left, Literal):
+        v = c.left.value
+        return flip.get(c.op, c.op), v if isinstance(v, int) and not isinstance(v, bool) else None
+    return c.op, None
+
+
+def conversations(flow: Flow, domains: Mapping[str, list[Answer]]) -> Iterator[dict[str, Answer]]:
+    """Every reachable complete conversation, one per combination of classes."""
+
+    def go(i: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+        if i == len(flow.questions):
+            yield dict(given)
+            return
+        q = flow.questions[i]
+        if q.when.evaluate(given) is not True:
+            yield from go(i + 1, given)
+            return
+        for value in domains[q.id]:
+            given[q.id] = value
+            yield from go(i + 1, given)
+            del given[q.id]
+
+    yield from go(0, {})
+
+
+def flow_findings(flow: Flow) -> list[str]:
+    """Conditions that read an answer not asked before them."""
+    out = []
+    earlier: set[str] = set()
+    for q in flow.questions:
+        late = sorted(q.when.names() - earlier)
+        if late:
+            out.append(f"question '{q.id}' is asked depending on {', '.join(late)}, which is not asked before it")
+        earlier.add(q.id)
+    return out
+
+
+def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[Answer]]) -> Report:
+    start = time.perf_counter()
+    flow = knowledge.flow
+    report = Report(muni.id, rules=len(muni.rules))
+    others = [r for r in muni.rules if r.kind != "level"]
+    asked: set[str] = set()
+    for answers in conversations(flow, domains):
+        report.classes += 1
+        asked.update(answers)
+        env: dict[str, Answer] = {**answers, "municipality": muni.id}
+        levels = decide_level(flow, muni, env)
+        problems = []
+        if not levels:
+            problems.append("no service level applies")
+        else:
+            env["level"] = levels[0].target
+            report.fired.update(r.id for r in levels if r.target == levels[0].target)
+            fired = firing(others, env)
+            report.fired.update(r.id for r in fired)
+            notified = {r.target for r in fired if r.kind == "notification"}
+            if answers.get("acute_danger") is True and env["level"] != "emergency":
+                problems.append("acute danger without the emergency level")
+            if answers.get("pregnancy") in ("self", "partner") and "child_welfare" not in notified:
+                problems.append("a pregnancy without a notification")
+            if answers.get("children_at_home") is True and "child_welfare" not in notified:
+                problems.append("children at home without a child-welfare notification")
+            if any(not r.cites for r in [*levels, *fired]):
+                problems.append("an item without a citation")
+        for p in problems:
+            if report.counterexample is None or len(answers) < len(report.counterexample):
+                report.counterexample = answers
+            message = f"{muni.id}: {p}"
+            if message not in report.findings:
+                report.findings.append(message)
+    report.dead = [r.id for r in muni.rules if r.id not in report.fired]
+    for r in muni.rules:
+        if r.id in report.dead:
+            report.findings.append(
+                f"{r.location.file}:{r.location.line}: {r.location.key}: rule '{r.id}' never applies (dead rule)"
+            )
+        for name in sorted(r.when.names() - asked - {"level", "municipality"}):
+            report.findings.append(
+                f"{r.location.file}:{r.location.line}: {r.location.key}: reads '{name}', which the flow never asks"
+            )
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
+    """A counterexample as an answers file that ``triage recommend --answers -`` accepts."""
+
+    def fmt(v: Answer) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, tuple):
+            return "[" + ", ".join(json.dumps(x) for x in v) + "]"
+        return json.dumps(v) if isinstance(v, str) else str(v)
+
+    lines = [f'municipality = "{municipality}"'] + [f"{k} = {fmt(v)}" for k, v in answers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
+    conds = list(conditions_of(knowledge))
+    domains = {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    reports = [prove(knowledge, m, domains) for m in knowledge.municipalities.values()]
+    return flow_findings(knowledge.flow), reports
+
+
+def run(data: str | None, fmt: str) -> int:
+    from triage.cli import load_knowledge
+
+    try:
+        knowledge = load_knowledge(data)
+    except DataError as err:
+        return _print_problems(err.problems, fmt)
+    flow_problems, reports = verify(knowledge)
+    findings = flow_problems + [f for r in reports for f in r.findings]
+    if fmt == "json":
+        print(
+            json.dumps(
+                {
+                    "ok": not findings,
+                    "findings": findings,
+                    "municipalities": [
+                        {
+                            "id": r.municipality,
+                            "classes": r.classes,
+                            "rules": r.rules,
+                            "dead_rules": r.dead,
+                            "seconds": round(r.seconds, 4),
+                            "counterexample": answers_toml(r.municipality, r.counterexample)
+                            if r.counterexample
+                            else None,
+                        }
+                        for r in reports
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console()
+        table = Table(title=f"triage check: {Path(knowledge.root).resolve()}")
+        for col in (
+            "municipality",
+            "classes checked",
+            "rules",
+            "rules used",
+            "dead rules",
+            "seconds",
+        ):
+            table.add_column(col, justify="left" if col == "municipality" else "right")
+        for r in reports:
+            table.add_row(
+                r.municipality,
+                str(r.classes),
+                str(r.rules),
+                str(r.rules - len(r.dead)),
+                str(len(r.dead)),
+                f"{r.seconds:.2f}",
+            )
+        console.print(table)
+        for f in findings:
+            print(f, file=sys.stderr)
+        for r in reports:
+            if r.counterexample is not None:
+                print(
+                    f"\nsmallest counterexample for {r.municipality} (triage recommend --answers -):",
+                    file=sys.stderr,
+                )
+                print(answers_toml(r.municipality, r.counterexample), file=sys.stderr, end="")
+        console.print(
+            "[green]OK: every conversation gets exactly one level, cited[/]"
+            if not findings
+            else f"[red]{len(findings)} finding(s)[/]"
+        )
+    return 1 if findings else 0
+
+
+def _print_problems(problems: list[Problem], fmt: str) -> int:
+    unreadable = any(any(p.message.startswith(u) for u in UNREADABLE) for p in problems)
+    if fmt == "json":
+        print(json.dumps({"ok": False, "findings": [str(p) for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            print(p, file=sys.stderr)
+    return 2 if unreadable else 1

@@ -1,0 +1,1 @@
+"""The Textual wizard. Imported only by ``triage`` without a subcommand; the engine never imports it."""
