@@ -19,6 +19,7 @@ from pathlib import Path
 from triage.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.engine import decide_level, firing
 from triage.errors import DataError, Problem
+from triage.loader import resolve
 from triage.model import Answer, Flow, Knowledge, Municipality, Question
 
 UNREADABLE = ("cannot read", "not valid TOML", "file is not UTF-8", "data folder not found")
@@ -166,13 +167,14 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
                 report.findings.append(message)
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
     for r in muni.rules:
+        loc = resolve(knowledge.root, r.location)
         if r.id in report.dead:
             report.findings.append(
-                f"{r.location.file}:{r.location.line}: {r.location.key}: rule '{r.id}' never applies (dead rule)"
+                f"{loc.file}:{loc.line}:{loc.column}: {loc.key}: rule '{r.id}' never applies (dead rule)"
             )
         for name in sorted(r.when.names() - asked - {"level", "municipality"}):
             report.findings.append(
-                f"{r.location.file}:{r.location.line}: {r.location.key}: reads '{name}', which the flow never asks"
+                f"{loc.file}:{loc.line}:{loc.column}: {loc.key}: reads '{name}', which the flow never asks"
             )
     report.seconds = time.perf_counter() - start
     return report

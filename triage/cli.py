@@ -54,7 +54,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        Console().print(render.to_rich(rec, knowledge.flow))
+        from triage.richview import to_rich
+
+        Console().print(to_rich(rec, knowledge.flow))
     return EXIT_OK
 
 

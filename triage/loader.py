@@ -12,7 +12,8 @@ import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -66,11 +67,14 @@ def suggestion(word: str, candidates: Iterable[str]) -> str:
 
 @dataclass
 class SourceFile:
-    """One TOML file's text and key positions, to point problems at lines."""
+    """One TOML file's text; key positions are found only when a problem needs them."""
 
     name: str
     text: str
-    positions: dict[tomlpos.Path, tomlpos.Position] = field(default_factory=dict)
+
+    @cached_property
+    def positions(self) -> dict[tomlpos.Path, tomlpos.Position]:
+        return tomlpos.locate(self.text)
 
     def problem(self, path: KeyPath, message: str, *, value_offset: int | None = None) -> Problem:
         found = tomlpos.nearest(self.positions, tuple(path))
@@ -84,8 +88,28 @@ class SourceFile:
         return Problem(self.name, key_string(path), message, line, column)
 
     def location(self, path: KeyPath) -> Location:
-        p = self.problem(path, "")
-        return Location(self.name, p.key, p.line, p.column)
+        """Where a rule stands; the line is looked up later, only if a finding needs it."""
+        return Location(self.name, key_string(path), path=tuple(path))
+
+
+@lru_cache(maxsize=8)
+def _positions(path: Path, mtime: float) -> dict[tomlpos.Path, tomlpos.Position]:
+    del mtime  # part of the cache key only
+    return tomlpos.locate(path.read_text(encoding="utf-8"))
+
+
+def resolve(root: str | Path, location: Location) -> Location:
+    """``location`` with its line and column filled in from the file."""
+    if location.line is not None:
+        return location
+    file = Path(root) / location.file
+    try:
+        found = tomlpos.nearest(_positions(file, file.stat().st_mtime), location.path)
+    except OSError:
+        return location
+    if found is None:
+        return location
+    return replace(location, line=found[1].line, column=found[1].column)
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
@@ -115,7 +139,6 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
         where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
         problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", *where))
         return None
-    source.positions = tomlpos.locate(text)
     return source, data
 
 

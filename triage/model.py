@@ -101,6 +101,7 @@ class Location:
     key: str
     line: int | None = None
     column: int | None = None
+    path: tuple[str | int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime
 import os
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.widgets import Footer, Input, OptionList, SelectionList, Static
@@ -22,14 +23,15 @@ from textual.widgets.option_list import Option
 
 from triage.i18n import t
 from triage.model import Answer, Knowledge, Lang, Question
-from triage.render import format_answer, to_markdown, to_rich
+from triage.render import format_answer, to_markdown
+from triage.richview import to_rich
 from triage.tui.state import Call
 
 
 class WizardApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "triage"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Tilbage / Back"),
         Binding("f1", "help", "Hjælp / Help"),
         Binding("ctrl+y", "copy", "Kopiér / Copy"),
@@ -101,19 +103,19 @@ class WizardApp(App[None]):
                     style="bold black on yellow" if status != "current" else "bold green",
                 )
             )
-            q = state.next
-            if q is None:
+            nxt = state.next
+            if nxt is None:
                 self.query_one("#progress", Static).update(f"{len(state.asked)}/{len(state.asked)}")
                 label.update(t("recommendation", lang))
                 helptext.update("")
             else:
                 self.query_one("#progress", Static).update(f"{len(state.asked) + 1}/{state.total}")
-                label.update(q.label.get(lang))
-                helptext.update(q.help.get(lang))
-                if q.say:
-                    say.update(q.say.get(lang))
+                label.update(nxt.label.get(lang))
+                helptext.update(nxt.help.get(lang))
+                if nxt.say:
+                    say.update(nxt.say.get(lang))
                     say.display = True
-                await self.mount_input(box, q)
+                await self.mount_input(box, nxt)
         helptext.set_class(not self.show_help, "hidden")
         rec = call.preview()
         self.query_one("#preview", Static).update(to_rich(rec, flow) if rec else "–")

@@ -1,0 +1,69 @@
+"""A recommendation as Rich renderables for a person at a terminal.
+
+Kept apart from ``render`` so that JSON and Markdown output never pay for importing Rich.
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from triage.engine import Recommendation
+from triage.i18n import t
+from triage.model import Flow
+from triage.render import citation_line, status_label
+
+
+def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
+    """For a person at a terminal: the level first, then who to notify, then what to do."""
+    lang = rec.lang
+    m = rec.municipality
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{m.name} – {m.centre.name}\n", style="bold")
+    head.append(f"{m.standard.title} ")
+    status_style = "green" if m.standard.status == "current" else "bold black on yellow"
+    head.append(f" {status_label(rec)} ", style=status_style)
+    head.append(f"\n{t('contact_date', lang)}: {rec.contact_date.isoformat()}")
+    parts.append(head)
+    level_style = "bold white on red" if rec.level.id == "emergency" else "bold"
+    body = Text(rec.level.text)
+    for c in rec.cited("service_level"):
+        body.append(f"\n↳ {citation_line(c, lang)}", style="dim")
+    parts.append(Panel(body, title=Text(f" {rec.level.label} ", style=level_style), title_align="left"))
+    if rec.notifications:
+        table = Table(title=t("notifications", lang), title_justify="left", expand=True)
+        table.add_column(t("recipient", lang))
+        table.add_column(t("reason", lang), ratio=2)
+        table.add_column(t("basis", lang))
+        table.add_column(t("inform_first", lang))
+        for n in rec.notifications:
+            table.add_row(
+                f"{n.label}\n{n.recipient}",
+                n.reason,
+                n.basis,
+                t("yes" if n.inform_citizen_first else "no", lang),
+            )
+        parts.append(table)
+    if rec.offers:
+        offers = Text()
+        for o in rec.offers:
+            offers.append(f"• {o.label}", style="bold")
+            if o.provided_by == "referred":
+                offers.append(f" ({t('referred', lang)})")
+            offers.append(f": {o.text}\n")
+        parts.append(Panel(offers, title=t("offers", lang), title_align="left"))
+    if rec.steps or rec.deadlines:
+        steps = Table.grid(padding=(0, 2))
+        for s in rec.steps:
+            steps.add_row(s.due.isoformat() if s.due else "–", s.text)
+        for key, date in rec.deadlines.items():
+            term = flow.term("deadlines", key)
+            steps.add_row(Text(date.isoformat(), style="bold"), term.label.get(lang) if term else key)
+        parts.append(Panel(steps, title=t("next_steps", lang), title_align="left"))
+    if rec.warnings:
+        warn = Text("\n".join(f"⚠ {w.text}" for w in rec.warnings))
+        parts.append(Panel(warn, title=t("warnings", lang), title_align="left", border_style="yellow"))
+    return Group(*parts)
