@@ -34,19 +34,17 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
         body.append(f"\n↳ {citation_line(c, lang)}", style="dim")
     parts.append(Panel(body, title=Text(f" {rec.level.label} ", style=level_style), title_align="left"))
     if rec.notifications:
-        table = Table(title=t("notifications", lang), title_justify="left", expand=True)
-        table.add_column(t("recipient", lang))
-        table.add_column(t("reason", lang), ratio=2)
-        table.add_column(t("basis", lang))
-        table.add_column(t("inform_first", lang))
-        for n in rec.notifications:
-            table.add_row(
-                f"{n.label}\n{n.recipient}",
-                n.reason,
-                n.basis,
-                t("yes" if n.inform_citizen_first else "no", lang),
-            )
-        parts.append(table)
+        notes = Text()
+        for i, n in enumerate(rec.notifications):
+            if i:
+                notes.append("\n\n")
+            notes.append(f"• {n.label}", style="bold")
+            notes.append(f" → {n.recipient}\n")
+            notes.append(n.reason)
+            notes.append(f"\n{t('basis', lang)}: {n.basis}", style="dim")
+            first = t("yes" if n.inform_citizen_first else "no", lang)
+            notes.append(f" · {t('inform_first', lang)}: {first}", style="dim")
+        parts.append(Panel(notes, title=t("notifications", lang), title_align="left", border_style="magenta"))
     if rec.offers:
         offers = Text()
         for o in rec.offers:
