@@ -11,22 +11,19 @@ from __future__ import annotations
 import datetime
 import json
 import re
-import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from triage import tomlpos
 from triage.engine import META_KEYS, walk
-from triage.errors import AnswersError, Problem
-from triage.loader import suggestion
+from triage.errors import AnswersError, Problem, suggestion
 from triage.model import Answer, Knowledge, Question
+from triage.record import Record
 
 MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
 
 
-@dataclass(frozen=True)
-class Answers:
+class Answers(Record):
     """A checked, complete set of answers for one municipality."""
 
     municipality: str
@@ -65,10 +62,9 @@ def _is_json(name: str, text: str) -> bool:
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
-def _parse(name: str, text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
-    """Parse text into a table and the line/column of each top-level key."""
-    lines: dict[str, tuple[int, int]] = {}
-    if _is_json(name, text):
+def _parse(name: str, text: str, as_json: bool) -> dict[str, Any]:
+    """Parse text into a table of answers."""
+    if as_json:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
@@ -77,24 +73,32 @@ def _parse(name: str, text: str) -> tuple[dict[str, Any], dict[str, tuple[int, i
             raise AnswersError(Problem(name, "", "not valid JSON: nested too deeply")) from None
         if not isinstance(data, dict):
             raise AnswersError(Problem(name, "", "expected a JSON object of answers", 1, 1))
-        for key in data:
-            m = re.search(r'"' + re.escape(str(key)) + r'"\s*:', text)
-            if m:
-                line = text.count("\n", 0, m.start()) + 1
-                col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-                lines[str(key)] = (line, col)
-        return data, lines
+        return data
+    import tomllib  # JSON answers never pay for the TOML parser
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = _TOML_POS.search(msg)
         where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
         raise AnswersError(Problem(name, "", f"not valid TOML: {_TOML_POS.sub('', msg)}", *where)) from None
+
+
+def _positions(text: str, as_json: bool) -> dict[str, tuple[int, int]]:
+    """The line and column of each top-level key; looked up only when a message needs one."""
+    lines: dict[str, tuple[int, int]] = {}
+    if as_json:
+        for m in re.finditer(r'"((?:[^"\\]|\\.)*)"\s*:', text):
+            key = m.group(1)
+            if key not in lines:
+                line = text.count("\n", 0, m.start()) + 1
+                lines[key] = (line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1)
+        return lines
     for path, pos in tomlpos.locate(text).items():
         if len(path) == 1 and isinstance(path[0], str):
             lines[path[0]] = (pos.line, pos.column)
-    return data, lines
+    return lines
 
 
 def _kind_name(value: Any) -> str:
@@ -166,11 +170,18 @@ def _date(value: Any) -> datetime.date | None:
 
 def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> Answers:
     """Check an answers file completely; raises ``AnswersError`` naming file, key and line."""
-    data, lines = _parse(name, decode(name, raw))
+    text = decode(name, raw)
+    as_json = _is_json(name, text)
+    data = _parse(name, text, as_json)
+    found: dict[str, tuple[int, int]] = {}
+
+    def where(key: str) -> tuple[int | None, int | None]:
+        if not found:
+            found.update(_positions(text, as_json))
+        return found.get(key, (None, None))
 
     def problem(key: str, message: str) -> AnswersError:
-        line, col = lines.get(key, (None, None))
-        return AnswersError(Problem(name, key, message, line, col))
+        return AnswersError(Problem(name, key, message, *where(key)))
 
     flow = knowledge.flow
     municipality = data.get("municipality")
@@ -211,7 +222,6 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
         q = state.next
         raise AnswersError(Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})"))
     warnings = tuple(
-        str(Problem(name, key, "not asked for these answers; ignored", *lines.get(key, (None, None))))
-        for key in state.ignored
+        str(Problem(name, key, "not asked for these answers; ignored", *where(key))) for key in state.ignored
     )
     return Answers(municipality, contact_date, dict(state.answers), warnings)

@@ -15,11 +15,11 @@ condition that needs it is not true.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Literal as TypingLiteral
+
+from triage.record import Record
 
 Value = bool | int | str | datetime.date | tuple[str, ...]
 Scalar = bool | int | str
@@ -37,44 +37,37 @@ class ConditionError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(Record):
     name: str
     column: int
 
 
-@dataclass(frozen=True)
-class Literal:
+class Literal(Record):
     value: Scalar
     column: int
 
 
-@dataclass(frozen=True)
-class ListLiteral:
+class ListLiteral(Record):
     items: tuple[Scalar, ...]
     column: int
 
 
-@dataclass(frozen=True)
-class Compare:
+class Compare(Record):
     op: str
     left: Node
     right: Node
     column: int
 
 
-@dataclass(frozen=True)
-class And:
+class And(Record):
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class Or:
+class Or(Record):
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(Record):
     operand: Node
 
 
@@ -96,8 +89,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(Record):
     kind: str  # int, name, kw, op, punct, string, end
     text: str
     column: int
@@ -328,8 +320,7 @@ def _walk(node: Node) -> Iterator[Node]:
         yield from _walk(node.right)
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(Record):
     """A parsed condition: its source text and its tree."""
 
     source: str
@@ -360,8 +351,7 @@ TRUE = Condition("true", Literal(True, 1))
 # --- load-time type check ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class AnswerType:
+class AnswerType(Record):
     """What kind of value an answer holds, for checking conditions against it."""
 
     kind: TypingLiteral["bool", "int", "choice", "multi", "date"]
@@ -377,6 +367,8 @@ def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[Conditi
     def known(name: Name) -> AnswerType | None:
         t = types.get(name.name)
         if t is None:
+            import difflib  # only when a name is unknown
+
             close = difflib.get_close_matches(name.name, list(types), n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             errors.append(ConditionError(f"unknown answer '{name.name}'{hint}", name.column))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from triage.errors import DataError, Problem
 from triage.model import (
@@ -23,13 +22,13 @@ from triage.model import (
     Rule,
     Source,
 )
+from triage.record import Record
 
 # Keys of an answers file that are not questions of the flow.
 META_KEYS = ("municipality", "contact_date")
 
 
-@dataclass(frozen=True)
-class FlowState:
+class FlowState(Record):
     """Where a conversation stands for a given set of answers."""
 
     answers: Mapping[str, Answer]  # only answers to questions that apply, in flow order
@@ -81,8 +80,7 @@ def walk(flow: Flow, answers: Mapping[str, Answer], *, use_defaults: bool = Fals
 # --- recommendation ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cited:
+class Cited(Record):
     """One citation of one item of the result, with current law resolved."""
 
     item: str  # "service_level", "offer:doctor_consultation", "notification:parents", ...
@@ -94,8 +92,7 @@ class Cited:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Record):
     id: str
     label: str
     text: str
@@ -103,8 +100,7 @@ class Level:
     rules: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class Offer:
+class Offer(Record):
     id: str
     label: str
     text: str
@@ -112,8 +108,7 @@ class Offer:
     rules: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class Notification:
+class Notification(Record):
     to: str
     label: str
     recipient: str
@@ -123,22 +118,19 @@ class Notification:
     rules: tuple[Rule, ...]
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     id: str
     text: str
     due: datetime.date | None
     rule: Rule
 
 
-@dataclass(frozen=True)
-class Warning:
+class Warning(Record):
     id: str
     text: str
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(Record):
     municipality: Municipality
     contact_date: datetime.date
     lang: Lang

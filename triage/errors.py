@@ -6,11 +6,12 @@ the line and column where known, and the key path, in that order.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+
+from triage.record import Record
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One located finding: ``file:line:col: key: message``."""
 
     file: str
@@ -43,3 +44,11 @@ class DataError(TriageError):
 
 class AnswersError(TriageError):
     """An answers file is unreadable, or an answer is missing, unknown or of the wrong kind."""
+
+
+def suggestion(word: str, candidates: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` or nothing: a typo should cost the reader one glance."""
+    import difflib  # only when something is wrong
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

@@ -8,11 +8,10 @@ other commands show the first.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +19,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from triage import conditions, schema, tomlpos
-from triage.errors import DataError, Problem
+from triage.errors import DataError, Problem, suggestion
 from triage.model import (
     Centre,
     Citation,
@@ -38,10 +37,9 @@ from triage.model import (
     Text,
     ToCheck,
 )
+from triage.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
+from triage.record import replace
 
-FLOW_FILE = "flows/intake.toml"
-LAW_FILE = "flows/law.toml"
-MUNICIPALITIES_FILE = "municipalities.toml"
 LAW_SOURCE = "law"
 
 T = TypeVar("T")
@@ -57,12 +55,6 @@ def key_string(path: Iterable[str | int]) -> str:
         else:
             out += f".{part}" if out else part
     return out
-
-
-def suggestion(word: str, candidates: Iterable[str]) -> str:
-    """`` (did you mean 'x'?)`` or nothing."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 @dataclass

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Literal
 
 from triage.conditions import AnswerType, Condition
+from triage.record import Record
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
@@ -18,8 +18,7 @@ RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warnin
 Answer = bool | int | str | tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Record):
     """Danish and English wording of one thing shown to people."""
 
     da: str
@@ -29,8 +28,7 @@ class Text:
         return self.da if lang == "da" else self.en
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(Record):
     """A contract ID (service level, offer, ...) with its label."""
 
     id: str
@@ -38,15 +36,13 @@ class Term:
     help: Text | None = None
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Record):
     value: str
     label: Text
     key: str | None = None
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(Record):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
     label: Text
@@ -72,8 +68,7 @@ class Question:
         return next((o for o in self.options if o.value == value), None)
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(Record):
     id: str
     title: Text
     levels: tuple[Term, ...]  # precedence, highest first
@@ -93,8 +88,7 @@ class Flow:
         return next(i for i, t in enumerate(self.levels) if t.id == level)
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(Record):
     """Where a rule stands, for findings: file, line and its key path."""
 
     file: str
@@ -104,16 +98,14 @@ class Location:
     path: tuple[str | int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(Record):
     source: str  # source key, or "law"
     section: str
     law: str | None = None
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """One rule of national law or of a municipality's standard."""
 
     id: str
@@ -132,8 +124,7 @@ class Rule:
     due_days: int | None = None
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     key: str
     title: str
     short: str
@@ -144,8 +135,7 @@ class Source:
     file: str | None = None
 
 
-@dataclass(frozen=True)
-class Centre:
+class Centre(Record):
     name: str
     address: str
     phone: str | None = None
@@ -153,8 +143,7 @@ class Centre:
     web: str | None = None
 
 
-@dataclass(frozen=True)
-class Municipality:
+class Municipality(Record):
     id: str
     name: str
     centre: Centre
@@ -164,36 +153,32 @@ class Municipality:
     rules: tuple[Rule, ...]  # national rules already merged in, overrides applied
 
 
-@dataclass(frozen=True)
-class Superseded:
+class Superseded(Record):
     cited: str
     current: str
     since: datetime.date
     note: Text
 
 
-@dataclass(frozen=True)
-class ToCheck:
+class ToCheck(Record):
     law: str
     when: Condition
     note: Text
 
 
-@dataclass(frozen=True)
-class Law:
+class Law(Record):
     superseded: tuple[Superseded, ...]
     to_check: tuple[ToCheck, ...]
     status_notes: Mapping[str, Text]
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(Record):
     """Everything loaded from one data folder."""
 
     root: str
     flow: Flow
     law: Law
-    municipalities: Mapping[str, Municipality] = field(default_factory=dict)
+    municipalities: Mapping[str, Municipality]
 
     def answer_types(self) -> dict[str, AnswerType]:
         """Every name a condition may use: the answers, plus the derived ``level``."""

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from triage.record import Record
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -19,8 +20,7 @@ Path = tuple[PathPart, ...]
 _BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(Record):
     line: int
     column: int
     value_line: int
