@@ -21,7 +21,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def load_knowledge(data: str | None) -> Knowledge:
-    from triage.loader import load
+    from triage.compiled import load
     from triage.paths import default_data_dir
 
     return load(Path(data) if data else default_data_dir())
@@ -72,8 +72,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
     knowledge = load_knowledge(args.data)
     if args.municipality and args.municipality not in knowledge.municipalities:
-        from triage.errors import Problem
-        from triage.loader import suggestion
+        from triage.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
         raise TriageError(

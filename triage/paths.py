@@ -6,6 +6,12 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+# The files of a data folder, relative to it.
+FLOW_FILE = "flows/intake.toml"
+LAW_FILE = "flows/law.toml"
+MUNICIPALITIES_FILE = "municipalities.toml"
+DATA_FILES = (FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE)
+
 
 def default_data_dir() -> Path:
     """The shipped data: the repository's top level when run from a checkout, else the wheel's copy.

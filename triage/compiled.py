@@ -1,0 +1,103 @@
+"""Compiled knowledge: the loaded data kept beside Python's own bytecode, like a ``.pyc``.
+
+Parsing and validating the TOML files is most of what ``triage recommend`` costs, and the
+files rarely change. So the finished ``Knowledge`` is stored once in the package's
+``__pycache__`` and reused while the data files, the code that builds ``Knowledge`` and the
+Python version are unchanged. The rules for it are Python's own for ``.pyc``: a file counts
+as unchanged while its modification time and size are, nothing is written under
+``PYTHONDONTWRITEBYTECODE`` or ``sys.pycache_prefix``, a folder we may not write to is simply
+not used, and a stale or broken file is rebuilt from the source.
+
+What is stored is the public rule data only, never an answer: one compiled copy per data
+folder, written nowhere but next to triage's own bytecode.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+
+from triage import __version__
+from triage.model import Knowledge
+from triage.paths import DATA_FILES
+
+_PACKAGE = Path(__file__).resolve().parent
+CACHE_DIR = _PACKAGE / "__pycache__"
+# The modules whose code decides what a loaded ``Knowledge`` holds.
+_BUILDERS = ("model.py", "record.py", "conditions.py", "loader.py", "schema.py", "compiled.py")
+
+
+Stamp = tuple[object, ...]
+
+
+def stamp(root: Path) -> Stamp | None:
+    """What the compiled copy must match: code and data files by time and size, like a ``.pyc``."""
+    try:
+        files = [_PACKAGE / name for name in _BUILDERS] + [root / name for name in DATA_FILES]
+        return (__version__, sys.version, str(root.resolve()), *((str(f), *_mtime_size(f)) for f in files))
+    except OSError:
+        return None
+
+
+def _mtime_size(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+def cache_path(root: Path) -> Path:
+    """One compiled copy per data folder, named after the folder."""
+    return CACHE_DIR / f"knowledge-{zlib.crc32(str(root.resolve()).encode()):08x}.pickle"
+
+
+def load(root: Path) -> Knowledge:
+    """The data in ``root``, from the compiled copy when it is current, else loaded and stored.
+
+    Any problem with the data is reported by ``triage.loader.load`` exactly as without a
+    cache: a compiled copy exists only for data that loaded cleanly.
+    """
+    current = stamp(root)
+    path = cache_path(root)
+    if current is not None:
+        found = _read(path, current)
+        if found is not None:
+            return found
+    from triage.loader import load as load_source
+
+    knowledge = load_source(root)
+    if current is not None:
+        _write(path, current, knowledge)
+    return knowledge
+
+
+def _read(path: Path, current: Stamp) -> Knowledge | None:
+    try:
+        with path.open("rb") as fh:
+            stored, found = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign file is rebuilt from the source, never trusted
+        return None
+    return found if stored == current and isinstance(found, Knowledge) else None
+
+
+def _write(path: Path, current: Stamp, knowledge: Knowledge) -> None:
+    """Store atomically; silently skip where Python would not write bytecode."""
+    if sys.dont_write_bytecode or sys.pycache_prefix is not None:
+        return
+    import tempfile
+
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((current, knowledge), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError):
+        Path(tmp).unlink(missing_ok=True)
