@@ -19,8 +19,9 @@ from pathlib import Path
 from triage.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.engine import decide_level, firing
 from triage.errors import DataError, Problem
-from triage.loader import resolve
-from triage.model import Answer, Flow, Knowledge, Municipality, Question
+from triage.loader import key_string, resolve
+from triage.model import Answer, Flow, Knowledge, Location, Municipality, Question
+from triage.paths import FLOW_FILE, MUNICIPALITIES_FILE
 
 UNREADABLE = ("cannot read", "not valid TOML", "file is not UTF-8", "data folder not found")
 
@@ -35,6 +36,7 @@ class Report:
     findings: list[str] = field(default_factory=list)
     counterexample: dict[str, Answer] | None = None
     seconds: float = 0.0
+    asked: set[str] = field(default_factory=set)  # questions asked in some conversation
 
 
 def conditions_of(knowledge: Knowledge) -> Iterator[Condition]:
@@ -119,14 +121,29 @@ def conversations(flow: Flow, domains: Mapping[str, list[Answer]]) -> Iterator[d
     yield from go(0, {})
 
 
-def flow_findings(flow: Flow) -> list[str]:
-    """Conditions that read an answer not asked before them."""
+def located(knowledge: Knowledge, file: str, path: tuple[str | int, ...]) -> str:
+    """``file:line:col: key.path`` for a finding about the value at ``path``."""
+    loc = resolve(knowledge.root, Location(file, key_string(path), path=path))
+    where = f"{loc.file}:{loc.line}:{loc.column}" if loc.line is not None else loc.file
+    return f"{where}: {loc.key}"
+
+
+def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[str]:
+    """Conditions that read an answer not asked before them, and questions never asked."""
     out = []
     earlier: set[str] = set()
-    for q in flow.questions:
+    for i, q in enumerate(knowledge.flow.questions):
         late = sorted(q.when.names() - earlier)
         if late:
-            out.append(f"question '{q.id}' is asked depending on {', '.join(late)}, which is not asked before it")
+            out.append(
+                f"{located(knowledge, FLOW_FILE, ('questions', i, 'when'))}: reads {', '.join(late)},"
+                " which the flow does not ask before this question"
+            )
+        elif q.id not in asked:
+            out.append(
+                f"{located(knowledge, FLOW_FILE, ('questions', i, 'when'))}: question '{q.id}' is never asked"
+                " (its condition is false for every conversation)"
+            )
         earlier.add(q.id)
     return out
 
@@ -136,7 +153,7 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     flow = knowledge.flow
     report = Report(muni.id, rules=len(muni.rules))
     others = [r for r in muni.rules if r.kind != "level"]
-    asked: set[str] = set()
+    asked = report.asked
     for answers in conversations(flow, domains):
         report.classes += 1
         asked.update(answers)
@@ -162,7 +179,7 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
         for p in problems:
             if report.counterexample is None or len(answers) < len(report.counterexample):
                 report.counterexample = answers
-            message = f"{muni.id}: {p}"
+            message = f"{located(knowledge, MUNICIPALITIES_FILE, (muni.id,))}: {p}"
             if message not in report.findings:
                 report.findings.append(message)
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
@@ -198,7 +215,8 @@ def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
     conds = list(conditions_of(knowledge))
     domains = {q.id: classes(q, conds) for q in knowledge.flow.questions}
     reports = [prove(knowledge, m, domains) for m in knowledge.municipalities.values()]
-    return flow_findings(knowledge.flow), reports
+    asked = set().union(*(r.asked for r in reports))
+    return flow_findings(knowledge, asked), reports
 
 
 def run(data: str | None, fmt: str) -> int:

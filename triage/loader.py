@@ -187,37 +187,54 @@ def _pick(info: Any, node: Any) -> Any:
     return info
 
 
-def convert(source: SourceFile, data: Any, tp: type[T], problems: list[Problem]) -> T | None:
-    """Validate raw TOML data into ``tp``; a failure becomes a problem in TOML terms."""
+def convert(source: SourceFile, data: Any, tp: type[T], problems: list[Problem], base: KeyPath = ()) -> T | None:
+    """Validate raw TOML data (found at ``base`` in the file) into ``tp``; a failure becomes a problem."""
     try:
         return msgspec.convert(data, tp, strict=True)
     except msgspec.ValidationError as err:
-        problems.append(_validation_problem(source, data, tp, str(err)))
+        problems.append(_validation_problem(source, data, tp, str(err), base))
         return None
 
 
-def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str) -> Problem:
+def convert_tables(source: SourceFile, data: dict[str, Any], tp: type[T], problems: list[Problem]) -> dict[str, T]:
+    """A table of tables, each validated on its own: every bad one is reported under its own key,
+    and the good ones are returned."""
+    out: dict[str, T] = {}
+    for key, value in data.items():
+        spec = convert(source, value, tp, problems, (key,))
+        if spec is not None:
+            out[key] = spec
+    return out
+
+
+def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str, base: KeyPath) -> Problem:
     m = _AT_PATH.match(text)
     message, raw_path = (m.group(1), m.group(2) or "") if m else (text, "")
     path = _split_msgspec_path(raw_path)
+    located = _validation_message(data, tp, message, path)
+    return source.problem((*base, *path, *located[0]), located[1])
+
+
+def _validation_message(data: Any, tp: Any, message: str, path: KeyPath) -> tuple[KeyPath, str]:
+    """msgspec's words in TOML terms, and the key below ``path`` that they are about."""
     unknown = re.match(r"Object contains unknown field `(.+)`", message)
     if unknown:
         name = unknown.group(1)
         hint = suggestion(name, _struct_fields(tp, data, path))
-        return source.problem((*path, name), f"unknown key '{name}'{hint}")
+        return (name,), f"unknown key '{name}'{hint}"
     missing = re.match(r"Object missing required field `(.+)`", message)
     if missing:
-        return source.problem(path, f"missing key '{missing.group(1)}'")
+        return (), f"missing key '{missing.group(1)}'"
     expected = re.match(r"Expected `(.+?)`, got `(.+?)`", message)
     if expected:
         want, got = expected.groups()
-        return source.problem(path, f"expected {_toml_type(want)}, got {_toml_type(got)}")
+        return (), f"expected {_toml_type(want)}, got {_toml_type(got)}"
     invalid_tag = re.match(r"Invalid value '(.*)'", message)
     if invalid_tag and path and path[-1] == "kind":
         kinds = ["level", "offer", "notification", "deadline", "step", "warning"]
         word = invalid_tag.group(1)
-        return source.problem(path, f"unknown rule kind '{word}'{suggestion(word, kinds)} (kinds: {', '.join(kinds)})")
-    return source.problem(path, message[:1].lower() + message[1:])
+        return (), f"unknown rule kind '{word}'{suggestion(word, kinds)} (kinds: {', '.join(kinds)})"
+    return (), message[:1].lower() + message[1:]
 
 
 _TYPE_WORDS = {
@@ -439,13 +456,15 @@ def load(root: Path | str) -> Knowledge:
     muni_src, muni_raw = muni_read
     flow_spec = convert(flow_src, flow_raw, schema.FlowFile, problems)
     law_spec = convert(law_src, law_raw, schema.LawFile, problems)
-    muni_specs = convert(muni_src, muni_raw, dict[str, schema.MunicipalitySpec], problems)
-    if flow_spec is None or law_spec is None or muni_specs is None:
+    # Municipalities that validate are still cross-checked when a sibling does not, so that
+    # `triage check` reports every problem in one run.
+    muni_specs = convert_tables(muni_src, muni_raw, schema.MunicipalitySpec, problems)
+    if flow_spec is None or law_spec is None:
         raise DataError(problems)
 
     flow = builder.flow(flow_src, flow_spec)
     types: dict[str, conditions.AnswerType] = {q.id: q.answer_type for q in flow.questions}
-    types["municipality"] = conditions.AnswerType("choice", tuple(muni_specs))
+    types["municipality"] = conditions.AnswerType("choice", tuple(muni_raw))
     types["level"] = conditions.AnswerType("choice", tuple(t.id for t in flow.levels))
 
     law = Law(
@@ -502,7 +521,8 @@ def load(root: Path | str) -> Knowledge:
                     )
                 )
         for r in merged:
-            if r.kind == "notification" and r.recipient is None and r.target not in m.recipients:
+            known_kind = r.target in kinds  # an unknown kind is already reported at the rule
+            if r.kind == "notification" and known_kind and r.recipient is None and r.target not in m.recipients:
                 builder.problems.append(
                     muni_src.problem(
                         (mid, "recipients"),

@@ -1,0 +1,358 @@
+"""`triage check`: one test per kind of finding, each on a small broken copy of the data.
+
+The copy is the shipped flow and national law with one small, complete municipality
+(`testby`) instead of the five real ones, so that these tests do not move when a real
+standard's rules are edited. Each test breaks one thing and asserts the exact line.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from triage import check
+
+TESTBY = """\
+[testby]
+name = "Testby"
+standard = "std"
+recipients = { child_welfare = "Familieafdelingen", youth_social_services = "Ungeindgangen", parents = "Forældrene" }
+
+[testby.centre]
+name = "Testby Rusmiddelcenter"
+address = "Testvej 1"
+
+[testby.sources.std]
+title = "Kvalitetsstandard for Testby"
+short = "Testby-standarden"
+status = "current"
+
+[[testby.rules]]
+kind = "level"
+id = "not_resident"
+level = "refer_home_municipality"
+when = "not resident"
+text = { da = "Bopælskommunen visiterer.", en = "The home municipality assesses." }
+cite = [{ source = "std", section = "Visitation" }]
+
+[[testby.rules]]
+kind = "level"
+id = "relative"
+level = "relative_counselling"
+when = "caller == 'relative'"
+text = { da = "Pårørenderådgivning.", en = "Counselling for relatives." }
+cite = [{ source = "std", section = "Pårørende" }]
+
+[[testby.rules]]
+kind = "level"
+id = "youth"
+level = "youth_outpatient"
+when = "age < 18"
+text = { da = "Ungebehandling.", en = "Youth treatment." }
+cite = [{ source = "std", section = "Unge" }]
+
+[[testby.rules]]
+kind = "level"
+id = "adult"
+level = "outpatient"
+when = "age >= 18"
+text = { da = "Ambulant behandling.", en = "Outpatient treatment." }
+cite = [{ source = "std", section = "Voksne", law = "SEL § 101" }]
+
+[[testby.rules]]
+kind = "notification"
+id = "children"
+to = "child_welfare"
+when = "resident and children_at_home"
+text = { da = "Underret ved bekymring for børn.", en = "Notify when children are of concern." }
+cite = [{ source = "std", section = "Børn", law = "Barnets lov § 133" }]
+"""
+
+
+def make_data(tmp_path: Path, municipalities: str = TESTBY) -> Path:
+    folder = tmp_path / "data"
+    (folder / "flows").mkdir(parents=True)
+    shutil.copy(ROOT / "flows" / "intake.toml", folder / "flows")
+    shutil.copy(ROOT / "flows" / "law.toml", folder / "flows")
+    (folder / "municipalities.toml").write_text(municipalities, encoding="utf-8")
+    return folder
+
+
+def broken(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """The test data with ``old`` replaced once by ``new`` in ``file`` (which must contain it)."""
+    folder = make_data(tmp_path)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} is not in {file}: the test must break something"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def line_of(folder: Path, file: str, needle: str) -> int:
+    lines = (folder / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def run_check(folder: Path, fmt: str = "text") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = check.run(str(folder), fmt)
+    return code, out.getvalue(), err.getvalue()
+
+
+def findings(folder: Path) -> tuple[int, list[str]]:
+    code, _, err = run_check(folder)
+    lines = [line for line in err.splitlines() if line and ":" in line.split(" ")[0]]
+    return code, lines
+
+
+def test_the_small_municipality_is_clean(tmp_path: Path) -> None:
+    code, out, err = run_check(make_data(tmp_path))
+    assert (code, err) == (0, "")
+    assert "testby" in out and "OK" in out
+
+
+def test_the_shipped_data_is_clean() -> None:
+    code, out, _ = run_check(ROOT, "json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True
+    assert sorted(m["id"] for m in report["municipalities"]) == ["faxe", "gentofte", "holbaek", "ishoj", "vallensbaek"]
+    assert all(m["classes"] > 1000 and not m["dead_rules"] for m in report["municipalities"])
+
+
+# --- 1. the files: keys, types, IDs, conditions, citations ---------------------------------
+
+M = "municipalities.toml"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "column", "expected"),
+    [
+        (
+            'recipients = { child_welfare = "Familieafdelingen"',
+            'recipent = "x"\nrecipients = { child_welfare = "Familieafdelingen"',
+            "recipent",
+            1,
+            "testby.recipent: unknown key 'recipent' (did you mean 'recipients'?)",
+        ),
+        (
+            'section = "Voksne", law = "SEL § 101" }]',
+            'section = "Voksne", law = 101 }]',
+            "law = 101",
+            47,
+            "testby.rules[3].cite[0].law: expected a string or nothing, got an integer",
+        ),
+        (
+            'level = "outpatient"',
+            'level = "outpatent"',
+            'level = "outpatent"',
+            1,
+            "testby.rules[3].level: unknown level 'outpatent' (did you mean 'outpatient'?)",
+        ),
+        (
+            'to = "child_welfare"',
+            'to = "child_welfar"',
+            'to = "child_welfar"',
+            1,
+            "testby.rules[4].to: unknown notification 'child_welfar' (did you mean 'child_welfare'?)",
+        ),
+        (
+            'cite = [{ source = "std", section = "Unge" }]',
+            'cite = [{ source = "stf", section = "Unge" }]',
+            'source = "stf"',
+            11,
+            "testby.rules[2].cite[0].source: unknown source 'stf' (did you mean 'std'?) (sources: law, std)",
+        ),
+        (
+            'when = "age >= 18"',
+            'when = "age >= 18 and (caller"',
+            "age >= 18 and (caller",
+            30,
+            "testby.rules[3].when: expected ')' but found end of expression",
+        ),
+        (
+            'when = "resident and children_at_home"',
+            'when = "resident and children_at_hom"',
+            "children_at_hom",
+            22,
+            "testby.rules[4].when: unknown answer 'children_at_hom' (did you mean 'children_at_home'?)",
+        ),
+        (
+            "when = \"caller == 'relative'\"",
+            "when = \"caller == 'relativ'\"",
+            "relativ'",
+            19,
+            "testby.rules[1].when: 'relativ' is not an option of caller (options: self, relative, professional)",
+        ),
+        (
+            'cite = [{ source = "std", section = "Pårørende" }]',
+            "cite = []",
+            "cite = []",
+            1,
+            "testby.rules[1].cite: a rule needs at least one citation",
+        ),
+        (
+            'id = "youth"',
+            'id = "adult"',
+            'id = "adult"',
+            1,
+            "testby.rules[3].id: duplicate rule ID 'adult'",
+        ),
+    ],
+    ids=[
+        "misspelt_key",
+        "wrong_type",
+        "unknown_level",
+        "unknown_notification",
+        "unknown_source",
+        "condition_syntax",
+        "unknown_answer",
+        "unknown_option",
+        "no_citation",
+        "duplicate_rule_id",
+    ],
+)
+def test_file_findings(tmp_path: Path, old: str, new: str, needle: str, column: int, expected: str) -> None:
+    folder = broken(tmp_path, M, old, new)
+    code, lines = findings(folder)
+    line = line_of(folder, M, needle) if expected.split(":")[0] != "testby.rules[3].id" else None
+    if line is None:  # a duplicate is reported at its second occurrence
+        text = (folder / M).read_text(encoding="utf-8").splitlines()
+        line = [i for i, t in enumerate(text, 1) if t == 'id = "adult"'][1]
+    assert code == 1
+    assert lines == [f"{M}:{line}:{column}: {expected}"]
+
+
+def test_duplicate_question(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "flows/intake.toml", 'id = "resident"', 'id = "caller"')
+    code, lines = findings(folder)
+    line = [i for i, t in enumerate((folder / "flows/intake.toml").read_text().splitlines(), 1) if t == 'id = "caller"']
+    assert code == 1
+    assert f"flows/intake.toml:{line[1]}:1: questions[2].id: duplicate question 'caller'" in lines
+
+
+# --- 2. the flow ---------------------------------------------------------------------------
+
+
+def test_question_reading_a_later_answer(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path,
+        "flows/intake.toml",
+        "when = \"not acute_danger and caller != 'relative'\"\nmin = 0",
+        "when = \"not acute_danger and caller != 'relative' and not anonymous\"\nmin = 0",
+    )
+    code, lines = findings(folder)
+    line = line_of(folder, "flows/intake.toml", "and not anonymous")
+    assert code == 1
+    assert lines[0] == (
+        f"flows/intake.toml:{line}:1: questions[3].when: reads anonymous,"
+        " which the flow does not ask before this question"
+    )
+
+
+def test_question_never_asked_and_rule_reading_it(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path,
+        "flows/intake.toml",
+        'when = "not acute_danger and caller != \'relative\'"\nlabel = { da = "Bor der børn',
+        'when = "not acute_danger and caller != \'relative\' and age < 0"\nlabel = { da = "Bor der børn',
+    )
+    code, lines = findings(folder)
+    q_line = line_of(folder, "flows/intake.toml", "and age < 0")
+    rule_line = line_of(folder, M, 'id = "children"') - 2
+    assert code == 1
+    assert f"{M}:{rule_line}:1: testby.rules[4]: reads 'children_at_home', which the flow never asks" in lines
+    assert (
+        f"flows/intake.toml:{q_line}:1: questions[11].when: question 'children_at_home' is never asked"
+        " (its condition is false for every conversation)"
+    ) in lines
+
+
+# --- 3. the proof over every class of answers ----------------------------------------------
+
+
+def test_dead_rule(tmp_path: Path) -> None:
+    folder = broken(tmp_path, M, 'when = "age < 18"', 'when = "age < 18 and caller == \'relative\'"')
+    code, lines = findings(folder)
+    start = line_of(folder, M, 'id = "youth"') - 2
+    assert code == 1
+    assert f"{M}:{start}:1: testby.rules[2]: rule 'youth' never applies (dead rule)" in lines
+
+
+def test_gap_without_a_level_and_its_counterexample(tmp_path: Path) -> None:
+    folder = broken(tmp_path, M, 'when = "age >= 18"', 'when = "age >= 19"')
+    code, out, err = run_check(folder)
+    assert code == 1
+    assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
+    example = err.split("(triage recommend --answers -):\n", 1)[1]
+    assert "age = 18" in example and example.startswith('municipality = "testby"')
+    proc = subprocess.run(
+        [sys.executable, "-m", "triage", "recommend", "--data", str(folder), "--answers", "-"],
+        input=example,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "municipalities.toml: testby.rules: no service level rule applies to these answers"
+
+
+def test_acute_danger_without_emergency(tmp_path: Path) -> None:
+    rule = (
+        '[[testby.rules]]\nkind = "level"\nid = "emergency"\nlevel = "outpatient"\nwhen = "acute_danger"\n'
+        'text = { da = "x", en = "x" }\ncite = [{ source = "std", section = "Akut" }]\n'
+    )
+    folder = make_data(tmp_path, TESTBY + "\n" + rule)
+    code, out, err = run_check(folder)
+    assert code == 1
+    assert f"{M}:1:1: testby: acute danger without the emergency level" in err.splitlines()
+    assert 'acute_danger = true\n' in err.split("(triage recommend --answers -):\n", 1)[1]
+
+
+def test_pregnancy_without_notification(tmp_path: Path) -> None:
+    folder = make_data(tmp_path, TESTBY.replace('standard = "std"', 'standard = "std"\nreplaces = ["pregnancy_notify"]'))
+    code, lines = findings(folder)
+    assert code == 1
+    assert f"{M}:1:1: testby: a pregnancy without a notification" in lines
+
+
+def test_children_without_notification(tmp_path: Path) -> None:
+    folder = broken(tmp_path, M, 'when = "resident and children_at_home"', 'when = "resident and children_at_home and age < 18"')
+    code, lines = findings(folder)
+    assert code == 1
+    assert f"{M}:1:1: testby: children at home without a child-welfare notification" in lines
+
+
+def test_json_report_names_the_finding_and_the_counterexample(tmp_path: Path) -> None:
+    folder = broken(tmp_path, M, 'when = "age >= 18"', 'when = "age >= 19"')
+    code, out, _ = run_check(folder, "json")
+    report = json.loads(out)
+    assert code == 1 and report["ok"] is False
+    assert f"{M}:1:1: testby: no service level applies" in report["findings"]
+    (testby,) = report["municipalities"]
+    assert "age = 18" in testby["counterexample"]
+
+
+# --- 4. unreadable input: exit 2 ----------------------------------------------------------
+
+
+def test_invalid_toml_is_unreadable(tmp_path: Path) -> None:
+    folder = broken(tmp_path, M, 'name = "Testby"', 'name = "Testby')
+    code, _, err = run_check(folder)
+    assert code == 2
+    assert err.strip() == f"{M}:2:15: not valid TOML: Illegal character '\\n'"
+
+
+def test_missing_folder_is_unreadable(tmp_path: Path) -> None:
+    code, _, err = run_check(tmp_path / "nowhere")
+    assert code == 2
+    assert err.strip() == f"{tmp_path / 'nowhere'}: data folder not found"
