@@ -7,12 +7,14 @@ deadlines are compared as exact sets, so an extra or a missing item fails.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import CONTACT, answers
+from tests.conftest import CONTACT, ROOT, answers
 from triage.engine import recommend
 from triage.model import Knowledge
 
@@ -581,3 +583,137 @@ def test_steps_carry_deadline_dates(knowledge: Knowledge) -> None:
 def test_emergency_first_step_is_today(knowledge: Knowledge) -> None:
     rec = recommend(knowledge, "gentofte", answers(acute_danger=True), CONTACT)
     assert rec.steps[0].id == "call_112" and rec.steps[0].due == CONTACT
+
+
+# --- Citations checked against the standards' own text ---------------------------------
+# A citation of a standard names a heading as the standard spells it, and carries `law`
+# only where that section of the standard names the paragraph; law the standard does not
+# give is cited as law (`source = "law"`). These read the standards in ../shared/standards.
+
+STANDARDS = ROOT.parent.parent / "shared" / "standards"
+if not STANDARDS.is_dir():  # the shared folder sits next to the worktrees
+    STANDARDS = Path("/work/shared/standards")
+
+
+def _clean(line: str) -> str:
+    return line.strip().strip("#*").strip()
+
+
+def _sections(knowledge: Knowledge, file: str) -> set[str]:
+    return {
+        c.section
+        for m in knowledge.municipalities.values()
+        for r in m.rules
+        for c in r.cites
+        if c.source != "law" and m.sources[c.source].file == file
+    }
+
+
+def _is_heading(line: str, cited: set[str]) -> bool:
+    cleaned = _clean(line)
+    return (
+        line.lstrip().startswith("#")
+        or cleaned in cited
+        or any(cleaned.startswith(s + "\t") for s in cited)
+        or re.match(r"^[A-ZÆØÅ][^\t<]{0,40}\t", line) is not None
+    )
+
+
+def section_text(knowledge: Knowledge, file: str, section: str) -> str | None:
+    """The text under every heading ``section`` of the standard ``file`` (None: no such heading)."""
+    lines = (STANDARDS / file).read_text(encoding="utf-8").splitlines()
+    cited = _sections(knowledge, file)
+    parts: list[str] = []
+    for i, line in enumerate(lines):
+        cleaned = _clean(line)
+        if cleaned == section or cleaned.startswith(section + "\t"):
+            body = [line]
+            for nxt in lines[i + 1 :]:
+                if _is_heading(nxt, cited):
+                    break
+                body.append(nxt)
+            parts.append("\n".join(body))
+    return "\n".join(parts) if parts else None
+
+
+ACTS = {"SEL": r"servicelov|serviceov|lov om social service|\bSEL\b", "SUL": r"sundhedslov"}
+
+
+def law_in_text(law: str, text: str) -> bool:
+    """Does ``text`` name the act and the paragraph numbers of ``law`` (e.g. ``SEL §§ 153-154``)?"""
+    act, _, para = law.partition("§")
+    if not re.search(ACTS.get(act.strip(), re.escape(act.strip())), text, re.IGNORECASE):
+        return False
+    windows = [text[m.end() : m.end() + 30] for m in re.finditer("§", text)]
+    for num, letter in re.findall(r"(\d+)\s*([a-z]?)(?![a-z])", para.lstrip("§").split(",")[0]):
+        tail = rf"\s?{letter}(?![\da-zæøå])" if letter else r"(?!\d)(?!\s?[a-zæøå](?![a-zæøå]))"
+        if not any(re.search(rf"(?<!\d){num}{tail}", w) for w in windows):
+            return False
+    return True
+
+
+def standard_citations(knowledge: Knowledge) -> list[tuple[str, str, Any]]:
+    return [
+        (mid, r.id, c)
+        for mid, m in knowledge.municipalities.items()
+        for r in m.rules
+        if r.origin == mid
+        for c in r.cites
+        if c.source != "law"
+    ]
+
+
+def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) -> None:
+    """Faxe: the opening text has no heading 'Indledning'; sections are cited as spelled."""
+    missing = [
+        f"{mid}.{rid}: {c.section!r}"
+        for mid, rid, c in standard_citations(knowledge)
+        if section_text(knowledge, knowledge.municipalities[mid].sources[c.source].file or "", c.section)
+        is None
+    ]
+    assert not missing
+
+
+def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledge) -> None:
+    """E.g. Holbæk 'Medicinsk behandling' names no SUL § 142; Barnets lov is in no standard."""
+    wrong = []
+    for mid, rid, c in standard_citations(knowledge):
+        if c.law is None:
+            continue
+        file = knowledge.municipalities[mid].sources[c.source].file or ""
+        text = section_text(knowledge, file, c.section) or ""
+        if not law_in_text(c.law, text):
+            wrong.append(f"{mid}.{rid}: {c.section!r} does not name {c.law}")
+    assert not wrong
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\wæøå§]+", " ", re.sub(r"<[^>]+>", " ", text.lower())).split()
+
+
+def test_texts_are_in_our_own_words(knowledge: Knowledge) -> None:
+    """No rule text shares a run of 8 words with a standard (Faxe 'Behandlingsgaranti' was copied)."""
+    run = 8
+    grams = set()
+    for path in STANDARDS.glob("*.txt"):
+        w = _words(path.read_text(encoding="utf-8"))
+        grams |= {tuple(w[i : i + run]) for i in range(len(w) - run + 1)}
+    copied = []
+    for mid, m in knowledge.municipalities.items():
+        for r in m.rules:
+            w = _words(r.text.da)
+            if any(tuple(w[i : i + run]) in grams for i in range(len(w) - run + 1)):
+                copied.append(f"{mid}.{r.id}")
+    assert not copied
+
+
+def test_source_titles_are_the_standards_own(knowledge: Knowledge) -> None:
+    """pixi: the document calls itself 'Udkast til pixiudgave af kvalitetsstandard ...'."""
+    wrong = []
+    for mid, m in knowledge.municipalities.items():
+        for src in m.sources.values():
+            text = " ".join((STANDARDS / (src.file or "")).read_text(encoding="utf-8").split())
+            title = re.sub(r"\s*\([^)]*\)$", "", src.title)
+            if title not in text:
+                wrong.append(f"{mid}.{src.key}: {src.title}")
+    assert not wrong
