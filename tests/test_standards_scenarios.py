@@ -255,6 +255,35 @@ CASES = [
         offers={"doctor_consultation", "psychiatric_support"},
         psychiatric_disorder=True,
     ),
+    c(
+        "holbaek-anonymous-pregnant",
+        "holbaek",
+        "Særlige indsatser: Familieambulatoriet Næstved når den gravide indskrives",
+        "anonymous_treatment",
+        notes={"child_welfare"},
+        warnings={"anonymity_vs_children"},
+        anonymous=True,
+        pregnancy="self",
+    ),
+    c(
+        "holbaek-anonymous-16",
+        "holbaek",
+        "Ungebehandling: tre til fem samtaler; forældreinddragelse ved behandling",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=16,
+    ),
+    c(
+        "holbaek-complex-pregnant",
+        "holbaek",
+        "Særlige indsatser: Familieambulatoriet Næstved (dagbehandling i centret)",
+        "intensive_assessment",
+        notes={"child_welfare", "prenatal_care"},
+        complex_needs=True,
+        pregnancy="self",
+    ),
     # --- Faxe 2015 ---------------------------------------------------------------------
     c(
         "faxe-adult",
@@ -717,3 +746,11 @@ def test_source_titles_are_the_standards_own(knowledge: Knowledge) -> None:
             if title not in text:
                 wrong.append(f"{mid}.{src.key}: {src.title}")
     assert not wrong
+
+
+def test_holbaek_young_person_hears_of_den_sociale_indgang_first(knowledge: Knowledge) -> None:
+    """Holbæk 'Ungebehandling': at the first meeting the young person is told about involving
+    parents and other partners, so both notifications are told to the young person first."""
+    rec = recommend(knowledge, "holbaek", answers(age=15), CONTACT)
+    first = {n.to: n.inform_citizen_first for n in rec.notifications}
+    assert first == {"youth_social_services": True, "parents": True}
