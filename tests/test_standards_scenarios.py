@@ -797,3 +797,17 @@ def test_holbaek_young_person_hears_of_den_sociale_indgang_first(knowledge: Know
     rec = recommend(knowledge, "holbaek", answers(age=15), CONTACT)
     first = {n.to: n.inform_citizen_first for n in rec.notifications}
     assert first == {"youth_social_services": True, "parents": True}
+
+
+def test_gentofte_providers_give_the_doctors_consultation(knowledge: Knowledge) -> None:
+    """Gentofte 'Lovgrundlag': the free doctor's consultations are given through providers."""
+    rec = recommend(knowledge, "gentofte", answers(), CONTACT)
+    (doctor,) = [o for o in rec.offers if o.id == "doctor_consultation"]
+    assert doctor.provided_by == "referred"
+
+
+def test_gentofte_anonymous_treatment_is_for_a_limited_period(knowledge: Knowledge) -> None:
+    """Gentofte 'Ambulante behandling': outpatient treatment may be anonymous for a limited period."""
+    rec = recommend(knowledge, "gentofte", answers(anonymous=True), CONTACT, "da")
+    assert rec.level.id == "anonymous_treatment" and "afgrænset periode" in rec.level.text
+    assert rec.level.provided_by == "referred"
