@@ -811,3 +811,27 @@ def test_gentofte_anonymous_treatment_is_for_a_limited_period(knowledge: Knowled
     rec = recommend(knowledge, "gentofte", answers(anonymous=True), CONTACT, "da")
     assert rec.level.id == "anonymous_treatment" and "afgrænset periode" in rec.level.text
     assert rec.level.provided_by == "referred"
+
+
+def test_ishoj_treatment_plan_is_a_step(knowledge: Knowledge) -> None:
+    """Ishøj draft 'Opfølgning': the provider makes a treatment plan with the citizen."""
+    rec = recommend(knowledge, "ishoj", answers(), CONTACT)
+    assert "treatment_plan" in {s.id for s in rec.steps}
+
+
+@pytest.mark.parametrize(
+    ("given", "item"),
+    [
+        ({"anonymous": True}, "service_level"),  # Form og indhold vs pixi 'Anonym rusmiddelbehandling'
+        ({}, "service_level"),  # Form og indhold (individual) vs pixi 'Behandlingen' (groups)
+        ({"other_social_problems": True}, "offer:action_plan"),  # Handleplan: pension age
+        ({}, "next_step:treatment_plan"),  # Opfølgning vs pixi 'Behandlingsplan'
+    ],
+)
+def test_ishoj_says_where_it_departs_from_the_pixi_edition(
+    knowledge: Knowledge, given: dict[str, Any], item: str
+) -> None:
+    """Where the Ishøj draft and the pixi edition differ, a note says which is followed and why."""
+    rec = recommend(knowledge, "ishoj", answers(**given), CONTACT)
+    notes = [c.note or "" for c in rec.cited(item) if c.source is not None and c.source.key == "draft"]
+    assert any("pixi" in n and "draft" in n and "newer" in n for n in notes)
