@@ -835,3 +835,16 @@ def test_ishoj_says_where_it_departs_from_the_pixi_edition(
     rec = recommend(knowledge, "ishoj", answers(**given), CONTACT)
     notes = [c.note or "" for c in rec.cited(item) if c.source is not None and c.source.key == "draft"]
     assert any("pixi" in n and "draft" in n and "newer" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("given", "step"),
+    [
+        ({"complex_needs": True}, "vum_referral"),  # pixi 'Visitation til dag- eller døgnbehandling'
+        ({}, "treatment_plan"),  # pixi 'Behandlingsplan'
+    ],
+)
+def test_vallensbaek_steps_from_the_pixi_edition(knowledge: Knowledge, given: dict[str, Any], step: str) -> None:
+    """The pixi edition describes these steps; Vallensbæk had neither."""
+    rec = recommend(knowledge, "vallensbaek", answers(**given), CONTACT)
+    assert step in {s.id for s in rec.steps}
