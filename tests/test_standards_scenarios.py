@@ -543,6 +543,16 @@ CASES = [
         offers={"doctor_consultation", "action_plan"},
         other_social_problems=True,
     ),
+    c(
+        "ishoj-anonymous-16",
+        "ishoj",
+        "Form og indhold: anonym rådgivning på Pitstop (forældre inddrages ikke)",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=16,
+    ),
     # --- Vallensbæk (pixi) ---------------------------------------------------------------
     c(
         "vallensbaek-adult",
@@ -587,6 +597,16 @@ CASES = [
         "relative_counselling",
         offers={"relatives_support"},
         caller="relative",
+    ),
+    c(
+        "vallensbaek-anonymous-15",
+        "vallensbaek",
+        "Anonym rådgivning og behandling: anonym rådgivning for alle (forældre inddrages ikke)",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=15,
     ),
     c(
         "vallensbaek-not-resident-pregnant",
@@ -848,3 +868,50 @@ def test_vallensbaek_steps_from_the_pixi_edition(knowledge: Knowledge, given: di
     """The pixi edition describes these steps; Vallensbæk had neither."""
     rec = recommend(knowledge, "vallensbaek", answers(**given), CONTACT)
     assert step in {s.id for s in rec.steps}
+
+
+MUNICIPALITIES = ("holbaek", "faxe", "gentofte", "ishoj", "vallensbaek")
+
+
+@pytest.mark.parametrize("muni", MUNICIPALITIES)
+@pytest.mark.parametrize(
+    "given",
+    [{"children_at_home": True}, {"pregnancy": "self"}, {"pregnancy": "partner"}],
+    ids=["children", "pregnant", "partner-pregnant"],
+)
+def test_anonymity_gives_way_to_the_duty_to_notify_everywhere(
+    knowledge: Knowledge, muni: str, given: dict[str, Any]
+) -> None:
+    """Barnets lov § 133 (also unborn children): a wish for anonymity where a child lives at
+    home or a pregnancy exists gets the warning, and the child welfare notification stays."""
+    rec = recommend(knowledge, muni, answers(anonymous=True, **given), CONTACT, "da")
+    (warning,) = [w for w in rec.warnings if w.id == "anonymity_vs_children"]
+    assert "Underretningspligten går forud" in warning.text and "den, der ringer" in warning.text
+    assert "child_welfare" in {n.to for n in rec.notifications}
+    (cited,) = rec.cited("warning:anonymity_vs_children")
+    assert cited.law == "Barnets lov § 133"
+
+
+def test_only_faxe_promises_to_tell_the_citizen_before_notifying(knowledge: Knowledge) -> None:
+    """Faxe 'Eventuelle børn under 18 år' is the only standard that says the citizen is told
+    first; the shared question text may not promise it in every municipality."""
+    question = knowledge.flow.question("children_at_home")
+    assert question is not None and question.say is not None
+    assert "inden vi gør det" not in question.say.da and "before we do" not in question.say.en
+    told_first = {
+        muni
+        for muni in MUNICIPALITIES
+        for n in recommend(knowledge, muni, answers(children_at_home=True), CONTACT).notifications
+        if n.to == "child_welfare" and n.inform_citizen_first
+    }
+    assert told_first == {"faxe"}
+
+
+def test_action_plan_for_under_18_is_marked_to_check(knowledge: Knowledge) -> None:
+    """Faxe 'Behandlingsplaner og opfølgning': the § 141 plan 'also for under-18s'; plans for
+    children were SEL § 140 and are now in Barnets lov, so the citation is marked."""
+    rec = recommend(knowledge, "faxe", answers(age=15, parental_consent="yes"), CONTACT)
+    plan = [c for c in rec.cited("offer:action_plan") if c.law == "SEL § 141"]
+    assert plan and all(c.to_check for c in plan)
+    adult = recommend(knowledge, "faxe", answers(), CONTACT)
+    assert not any(c.to_check for c in adult.cited("offer:action_plan"))
