@@ -915,3 +915,13 @@ def test_action_plan_for_under_18_is_marked_to_check(knowledge: Knowledge) -> No
     assert plan and all(c.to_check for c in plan)
     adult = recommend(knowledge, "faxe", answers(), CONTACT)
     assert not any(c.to_check for c in adult.cited("offer:action_plan"))
+
+
+def test_ishoj_assessment_step_gives_the_answer_time(knowledge: Knowledge) -> None:
+    """Ishøj draft 'Svarfrist og behandlingsgaranti': a decision within 14 days of the
+    application; it counts from the application, so it is no deadline from the contact date."""
+    rec = recommend(knowledge, "ishoj", answers(complex_needs=True), CONTACT, "da")
+    (step,) = [s for s in rec.steps if s.id == "vum_referral"]
+    assert "14 dage" in step.text and step.due is None
+    assert any(c.section == "Svarfrist og behandlingsgaranti" for c in rec.cited("next_step:vum_referral"))
+    assert "treatment_start" not in rec.deadlines
