@@ -925,3 +925,13 @@ def test_ishoj_assessment_step_gives_the_answer_time(knowledge: Knowledge) -> No
     assert "14 dage" in step.text and step.due is None
     assert any(c.section == "Svarfrist og behandlingsgaranti" for c in rec.cited("next_step:vum_referral"))
     assert "treatment_start" not in rec.deadlines
+
+
+@pytest.mark.parametrize("muni", MUNICIPALITIES)
+def test_anonymous_treatment_has_no_start_date_and_says_why(knowledge: Knowledge, muni: str) -> None:
+    """The guarantee is SEL § 101's; § 101a treatment has none (the Ishøj draft and the pixi
+    edition say so in 'Behandlingsgaranti'; elsewhere the law says it)."""
+    rec = recommend(knowledge, muni, answers(anonymous=True), CONTACT)
+    assert rec.level.id == "anonymous_treatment"
+    assert "treatment_start" not in rec.deadlines
+    assert "guarantee_lapses" in {w.id for w in rec.warnings}
