@@ -935,3 +935,11 @@ def test_anonymous_treatment_has_no_start_date_and_says_why(knowledge: Knowledge
     assert rec.level.id == "anonymous_treatment"
     assert "treatment_start" not in rec.deadlines
     assert "guarantee_lapses" in {w.id for w in rec.warnings}
+
+
+def test_gentofte_family_course_is_given_by_the_provider(knowledge: Knowledge) -> None:
+    """Gentofte 'Leverandør': treatment is given by providers (KABS); the family-oriented
+    course of 'Gravide kvinder, kommende fædre samt forældre' is a treatment course."""
+    rec = recommend(knowledge, "gentofte", answers(children_at_home=True), CONTACT)
+    (family,) = [o for o in rec.offers if o.id == "family_programme"]
+    assert family.provided_by == "referred"
