@@ -943,3 +943,13 @@ def test_gentofte_family_course_is_given_by_the_provider(knowledge: Knowledge) -
     rec = recommend(knowledge, "gentofte", answers(children_at_home=True), CONTACT)
     (family,) = [o for o in rec.offers if o.id == "family_programme"]
     assert family.provided_by == "referred"
+
+
+@pytest.mark.parametrize("muni", ["holbaek", "faxe", "ishoj", "vallensbaek"])
+def test_treatment_of_under_18s_is_marked_to_check_everywhere(knowledge: Knowledge, muni: str) -> None:
+    """Since Barnets lov, SEL § 101 no longer governs under-18s: every standard that treats a
+    15-year-old under § 101 gets the mark (Gentofte treats no one under 18)."""
+    rec = recommend(knowledge, muni, answers(age=15, parental_consent="yes"), CONTACT)
+    assert rec.level.id in {"youth_outpatient", "outpatient"}
+    assert any(c.to_check and c.law == "SEL § 101" for c in rec.cited("service_level"))
+    assert "law_to_check" in {w.id for w in rec.warnings}
