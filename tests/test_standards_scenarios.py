@@ -685,6 +685,7 @@ def test_emergency_first_step_is_today(knowledge: Knowledge) -> None:
 STANDARDS = ROOT.parent.parent / "shared" / "standards"
 if not STANDARDS.is_dir():  # the shared folder sits next to the worktrees
     STANDARDS = Path("/work/shared/standards")
+needs_standards = pytest.mark.skipif(not STANDARDS.is_dir(), reason="the standards' texts are not on this machine")
 
 
 def _clean(line: str) -> str:
@@ -755,6 +756,7 @@ def standard_citations(knowledge: Knowledge) -> list[tuple[str, str, Any]]:
     ]
 
 
+@needs_standards
 def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) -> None:
     """Faxe: the opening text has no heading 'Indledning'; sections are cited as spelled."""
     missing = [
@@ -766,6 +768,7 @@ def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) 
     assert not missing
 
 
+@needs_standards
 def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledge) -> None:
     """E.g. Holbæk 'Medicinsk behandling' names no SUL § 142; Barnets lov is in no standard."""
     wrong = []
@@ -783,6 +786,7 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^\wæøå§]+", " ", re.sub(r"<[^>]+>", " ", text.lower())).split()
 
 
+@needs_standards
 def test_texts_are_in_our_own_words(knowledge: Knowledge) -> None:
     """No rule text shares a run of 8 words with a standard (Faxe 'Behandlingsgaranti' was copied)."""
     run = 8
@@ -799,6 +803,7 @@ def test_texts_are_in_our_own_words(knowledge: Knowledge) -> None:
     assert not copied
 
 
+@needs_standards
 def test_source_titles_are_the_standards_own(knowledge: Knowledge) -> None:
     """pixi: the document calls itself 'Udkast til pixiudgave af kvalitetsstandard ...'."""
     wrong = []
