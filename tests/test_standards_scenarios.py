@@ -7,12 +7,14 @@ deadlines are compared as exact sets, so an extra or a missing item fails.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import CONTACT, answers
+from tests.conftest import CONTACT, ROOT, answers
 from triage.engine import recommend
 from triage.model import Knowledge
 
@@ -253,6 +255,35 @@ CASES = [
         offers={"doctor_consultation", "psychiatric_support"},
         psychiatric_disorder=True,
     ),
+    c(
+        "holbaek-anonymous-pregnant",
+        "holbaek",
+        "Særlige indsatser: Familieambulatoriet Næstved når den gravide indskrives",
+        "anonymous_treatment",
+        notes={"child_welfare"},
+        warnings={"anonymity_vs_children"},
+        anonymous=True,
+        pregnancy="self",
+    ),
+    c(
+        "holbaek-anonymous-16",
+        "holbaek",
+        "Ungebehandling: tre til fem samtaler; forældreinddragelse ved behandling",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=16,
+    ),
+    c(
+        "holbaek-complex-pregnant",
+        "holbaek",
+        "Særlige indsatser: Familieambulatoriet Næstved (dagbehandling i centret)",
+        "intensive_assessment",
+        notes={"child_welfare", "prenatal_care"},
+        complex_needs=True,
+        pregnancy="self",
+    ),
     # --- Faxe 2015 ---------------------------------------------------------------------
     c(
         "faxe-adult",
@@ -277,9 +308,9 @@ CASES = [
     c(
         "faxe-youth-no-consent",
         "faxe",
-        "Målgruppe: få samtaler anonymt og uden forældresamtykke",
+        "Målgruppe: få samtaler anonymt og uden forældresamtykke (forældre inddrages ikke)",
         "anonymous_counselling",
-        notes={"youth_social_services", "parents"},
+        notes={"youth_social_services"},
         offers=set(),
         age=15,
         parental_consent="no",
@@ -324,10 +355,10 @@ CASES = [
     c(
         "faxe-complex",
         "faxe",
-        "Behandlingstilbud: visitation til dag-/døgnbehandling",
+        "Behandlingstilbud: visitation til dag-/døgnbehandling; Behandlingsgaranti: plan inden 14 dage",
         "intensive_assessment",
         offers={"doctor_consultation", "action_plan"},
-        deadlines={"doctor_consultation": 14},
+        deadlines={"treatment_plan": 14, "doctor_consultation": 14},
         complex_needs=True,
     ),
     c(
@@ -337,6 +368,49 @@ CASES = [
         "youth_outpatient",
         notes={"youth_social_services", "parents"},
         age=8,
+    ),
+    c(
+        "faxe-complex-15-no-consent",
+        "faxe",
+        "Målgruppe: behandling af unge under 18 kræver forældres samtykke",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        offers=set(),
+        age=15,
+        complex_needs=True,
+        parental_consent="no",
+        deadlines={},
+    ),
+    c(
+        "faxe-complex-15-consent",
+        "faxe",
+        "Målgruppe: med forældres samtykke; Behandlingstilbud: visitation til dag-/døgnbehandling",
+        "intensive_assessment",
+        notes={"youth_social_services", "parents"},
+        age=15,
+        complex_needs=True,
+        parental_consent="yes",
+    ),
+    c(
+        "faxe-anonymous-16",
+        "faxe",
+        "Målgruppe: få vejledende samtaler anonymt og uden forældresamtykke",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=16,
+    ),
+    c(
+        "faxe-anonymous-pregnant",
+        "faxe",
+        "Eventuelle børn under 18 år: borgeren orienteres først; Barnets lov § 133 (ufødt barn)",
+        "anonymous_treatment",
+        notes={"child_welfare"},
+        warnings={"anonymity_vs_children", "superseded_law"},
+        recipients={"child_welfare": "Børn- & ungeafdelingen"},
+        anonymous=True,
+        pregnancy="self",
     ),
     # --- Gentofte ------------------------------------------------------------------------
     c(
@@ -469,6 +543,16 @@ CASES = [
         offers={"doctor_consultation", "action_plan"},
         other_social_problems=True,
     ),
+    c(
+        "ishoj-anonymous-16",
+        "ishoj",
+        "Form og indhold: anonym rådgivning på Pitstop (forældre inddrages ikke)",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=16,
+    ),
     # --- Vallensbæk (pixi) ---------------------------------------------------------------
     c(
         "vallensbaek-adult",
@@ -513,6 +597,16 @@ CASES = [
         "relative_counselling",
         offers={"relatives_support"},
         caller="relative",
+    ),
+    c(
+        "vallensbaek-anonymous-15",
+        "vallensbaek",
+        "Anonym rådgivning og behandling: anonym rådgivning for alle (forældre inddrages ikke)",
+        "anonymous_counselling",
+        notes={"youth_social_services"},
+        warnings={"anonymity_vs_age"},
+        anonymous=True,
+        age=15,
     ),
     c(
         "vallensbaek-not-resident-pregnant",
@@ -581,3 +675,286 @@ def test_steps_carry_deadline_dates(knowledge: Knowledge) -> None:
 def test_emergency_first_step_is_today(knowledge: Knowledge) -> None:
     rec = recommend(knowledge, "gentofte", answers(acute_danger=True), CONTACT)
     assert rec.steps[0].id == "call_112" and rec.steps[0].due == CONTACT
+
+
+# --- Citations checked against the standards' own text ---------------------------------
+# A citation of a standard names a heading as the standard spells it, and carries `law`
+# only where that section of the standard names the paragraph; law the standard does not
+# give is cited as law (`source = "law"`). These read the standards in ../shared/standards.
+
+STANDARDS = ROOT.parent.parent / "shared" / "standards"
+if not STANDARDS.is_dir():  # the shared folder sits next to the worktrees
+    STANDARDS = Path("/work/shared/standards")
+needs_standards = pytest.mark.skipif(not STANDARDS.is_dir(), reason="the standards' texts are not on this machine")
+
+
+def _clean(line: str) -> str:
+    return line.strip().strip("#*").strip()
+
+
+def _sections(knowledge: Knowledge, file: str) -> set[str]:
+    return {
+        c.section
+        for m in knowledge.municipalities.values()
+        for r in m.rules
+        for c in r.cites
+        if c.source != "law" and m.sources[c.source].file == file
+    }
+
+
+def _is_heading(line: str, cited: set[str]) -> bool:
+    cleaned = _clean(line)
+    return (
+        line.lstrip().startswith("#")
+        or cleaned in cited
+        or any(cleaned.startswith(s + "\t") for s in cited)
+        or re.match(r"^[A-ZÆØÅ][^\t<]{0,40}\t", line) is not None
+    )
+
+
+def section_text(knowledge: Knowledge, file: str, section: str) -> str | None:
+    """The text under every heading ``section`` of the standard ``file`` (None: no such heading)."""
+    lines = (STANDARDS / file).read_text(encoding="utf-8").splitlines()
+    cited = _sections(knowledge, file)
+    parts: list[str] = []
+    for i, line in enumerate(lines):
+        cleaned = _clean(line)
+        if cleaned == section or cleaned.startswith(section + "\t"):
+            body = [line]
+            for nxt in lines[i + 1 :]:
+                if _is_heading(nxt, cited):
+                    break
+                body.append(nxt)
+            parts.append("\n".join(body))
+    return "\n".join(parts) if parts else None
+
+
+ACTS = {"SEL": r"servicelov|serviceov|lov om social service|\bSEL\b", "SUL": r"sundhedslov"}
+
+
+def law_in_text(law: str, text: str) -> bool:
+    """Does ``text`` name the act and the paragraph numbers of ``law`` (e.g. ``SEL §§ 153-154``)?"""
+    act, _, para = law.partition("§")
+    if not re.search(ACTS.get(act.strip(), re.escape(act.strip())), text, re.IGNORECASE):
+        return False
+    windows = [text[m.end() : m.end() + 30] for m in re.finditer("§", text)]
+    for num, letter in re.findall(r"(\d+)\s*([a-z]?)(?![a-z])", para.lstrip("§").split(",")[0]):
+        tail = rf"\s?{letter}(?![\da-zæøå])" if letter else r"(?!\d)(?!\s?[a-zæøå](?![a-zæøå]))"
+        if not any(re.search(rf"(?<!\d){num}{tail}", w) for w in windows):
+            return False
+    return True
+
+
+def standard_citations(knowledge: Knowledge) -> list[tuple[str, str, Any]]:
+    return [
+        (mid, r.id, c)
+        for mid, m in knowledge.municipalities.items()
+        for r in m.rules
+        if r.origin == mid
+        for c in r.cites
+        if c.source != "law"
+    ]
+
+
+@needs_standards
+def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) -> None:
+    """Faxe: the opening text has no heading 'Indledning'; sections are cited as spelled."""
+    missing = [
+        f"{mid}.{rid}: {c.section!r}"
+        for mid, rid, c in standard_citations(knowledge)
+        if section_text(knowledge, knowledge.municipalities[mid].sources[c.source].file or "", c.section)
+        is None
+    ]
+    assert not missing
+
+
+@needs_standards
+def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledge) -> None:
+    """E.g. Holbæk 'Medicinsk behandling' names no SUL § 142; Barnets lov is in no standard."""
+    wrong = []
+    for mid, rid, c in standard_citations(knowledge):
+        if c.law is None:
+            continue
+        file = knowledge.municipalities[mid].sources[c.source].file or ""
+        text = section_text(knowledge, file, c.section) or ""
+        if not law_in_text(c.law, text):
+            wrong.append(f"{mid}.{rid}: {c.section!r} does not name {c.law}")
+    assert not wrong
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^\wæøå§]+", " ", re.sub(r"<[^>]+>", " ", text.lower())).split()
+
+
+@needs_standards
+def test_texts_are_in_our_own_words(knowledge: Knowledge) -> None:
+    """No rule text shares a run of 8 words with a standard (Faxe 'Behandlingsgaranti' was copied)."""
+    run = 8
+    grams = set()
+    for path in STANDARDS.glob("*.txt"):
+        w = _words(path.read_text(encoding="utf-8"))
+        grams |= {tuple(w[i : i + run]) for i in range(len(w) - run + 1)}
+    copied = []
+    for mid, m in knowledge.municipalities.items():
+        for r in m.rules:
+            w = _words(r.text.da)
+            if any(tuple(w[i : i + run]) in grams for i in range(len(w) - run + 1)):
+                copied.append(f"{mid}.{r.id}")
+    assert not copied
+
+
+@needs_standards
+def test_source_titles_are_the_standards_own(knowledge: Knowledge) -> None:
+    """pixi: the document calls itself 'Udkast til pixiudgave af kvalitetsstandard ...'."""
+    wrong = []
+    for mid, m in knowledge.municipalities.items():
+        for src in m.sources.values():
+            text = " ".join((STANDARDS / (src.file or "")).read_text(encoding="utf-8").split())
+            title = re.sub(r"\s*\([^)]*\)$", "", src.title)
+            if title not in text:
+                wrong.append(f"{mid}.{src.key}: {src.title}")
+    assert not wrong
+
+
+def test_holbaek_young_person_hears_of_den_sociale_indgang_first(knowledge: Knowledge) -> None:
+    """Holbæk 'Ungebehandling': at the first meeting the young person is told about involving
+    parents and other partners, so both notifications are told to the young person first."""
+    rec = recommend(knowledge, "holbaek", answers(age=15), CONTACT)
+    first = {n.to: n.inform_citizen_first for n in rec.notifications}
+    assert first == {"youth_social_services": True, "parents": True}
+
+
+def test_gentofte_providers_give_the_doctors_consultation(knowledge: Knowledge) -> None:
+    """Gentofte 'Lovgrundlag': the free doctor's consultations are given through providers."""
+    rec = recommend(knowledge, "gentofte", answers(), CONTACT)
+    (doctor,) = [o for o in rec.offers if o.id == "doctor_consultation"]
+    assert doctor.provided_by == "referred"
+
+
+def test_gentofte_anonymous_treatment_is_for_a_limited_period(knowledge: Knowledge) -> None:
+    """Gentofte 'Ambulante behandling': outpatient treatment may be anonymous for a limited period."""
+    rec = recommend(knowledge, "gentofte", answers(anonymous=True), CONTACT, "da")
+    assert rec.level.id == "anonymous_treatment" and "afgrænset periode" in rec.level.text
+    assert rec.level.provided_by == "referred"
+
+
+def test_ishoj_treatment_plan_is_a_step(knowledge: Knowledge) -> None:
+    """Ishøj draft 'Opfølgning': the provider makes a treatment plan with the citizen."""
+    rec = recommend(knowledge, "ishoj", answers(), CONTACT)
+    assert "treatment_plan" in {s.id for s in rec.steps}
+
+
+@pytest.mark.parametrize(
+    ("given", "item"),
+    [
+        ({"anonymous": True}, "service_level"),  # Form og indhold vs pixi 'Anonym rusmiddelbehandling'
+        ({}, "service_level"),  # Form og indhold (individual) vs pixi 'Behandlingen' (groups)
+        ({"other_social_problems": True}, "offer:action_plan"),  # Handleplan: pension age
+        ({}, "next_step:treatment_plan"),  # Opfølgning vs pixi 'Behandlingsplan'
+    ],
+)
+def test_ishoj_says_where_it_departs_from_the_pixi_edition(
+    knowledge: Knowledge, given: dict[str, Any], item: str
+) -> None:
+    """Where the Ishøj draft and the pixi edition differ, a note says which is followed and why."""
+    rec = recommend(knowledge, "ishoj", answers(**given), CONTACT)
+    notes = [c.note or "" for c in rec.cited(item) if c.source is not None and c.source.key == "draft"]
+    assert any("pixi" in n and "draft" in n and "newer" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("given", "step"),
+    [
+        ({"complex_needs": True}, "vum_referral"),  # pixi 'Visitation til dag- eller døgnbehandling'
+        ({}, "treatment_plan"),  # pixi 'Behandlingsplan'
+    ],
+)
+def test_vallensbaek_steps_from_the_pixi_edition(knowledge: Knowledge, given: dict[str, Any], step: str) -> None:
+    """The pixi edition describes these steps; Vallensbæk had neither."""
+    rec = recommend(knowledge, "vallensbaek", answers(**given), CONTACT)
+    assert step in {s.id for s in rec.steps}
+
+
+MUNICIPALITIES = ("holbaek", "faxe", "gentofte", "ishoj", "vallensbaek")
+
+
+@pytest.mark.parametrize("muni", MUNICIPALITIES)
+@pytest.mark.parametrize(
+    "given",
+    [{"children_at_home": True}, {"pregnancy": "self"}, {"pregnancy": "partner"}],
+    ids=["children", "pregnant", "partner-pregnant"],
+)
+def test_anonymity_gives_way_to_the_duty_to_notify_everywhere(
+    knowledge: Knowledge, muni: str, given: dict[str, Any]
+) -> None:
+    """Barnets lov § 133 (also unborn children): a wish for anonymity where a child lives at
+    home or a pregnancy exists gets the warning, and the child welfare notification stays."""
+    rec = recommend(knowledge, muni, answers(anonymous=True, **given), CONTACT, "da")
+    (warning,) = [w for w in rec.warnings if w.id == "anonymity_vs_children"]
+    assert "Underretningspligten går forud" in warning.text and "den, der ringer" in warning.text
+    assert "child_welfare" in {n.to for n in rec.notifications}
+    (cited,) = rec.cited("warning:anonymity_vs_children")
+    assert cited.law == "Barnets lov § 133"
+
+
+def test_only_faxe_promises_to_tell_the_citizen_before_notifying(knowledge: Knowledge) -> None:
+    """Faxe 'Eventuelle børn under 18 år' is the only standard that says the citizen is told
+    first; the shared question text may not promise it in every municipality."""
+    question = knowledge.flow.question("children_at_home")
+    assert question is not None and question.say is not None
+    assert "inden vi gør det" not in question.say.da and "before we do" not in question.say.en
+    told_first = {
+        muni
+        for muni in MUNICIPALITIES
+        for n in recommend(knowledge, muni, answers(children_at_home=True), CONTACT).notifications
+        if n.to == "child_welfare" and n.inform_citizen_first
+    }
+    assert told_first == {"faxe"}
+
+
+def test_action_plan_for_under_18_is_marked_to_check(knowledge: Knowledge) -> None:
+    """Faxe 'Behandlingsplaner og opfølgning': the § 141 plan 'also for under-18s'; plans for
+    children were SEL § 140 and are now in Barnets lov, so the citation is marked."""
+    rec = recommend(knowledge, "faxe", answers(age=15, parental_consent="yes"), CONTACT)
+    plan = [c for c in rec.cited("offer:action_plan") if c.law == "SEL § 141"]
+    assert plan and all(c.to_check for c in plan)
+    adult = recommend(knowledge, "faxe", answers(), CONTACT)
+    assert not any(c.to_check for c in adult.cited("offer:action_plan"))
+
+
+def test_ishoj_assessment_step_gives_the_answer_time(knowledge: Knowledge) -> None:
+    """Ishøj draft 'Svarfrist og behandlingsgaranti': a decision within 14 days of the
+    application; it counts from the application, so it is no deadline from the contact date."""
+    rec = recommend(knowledge, "ishoj", answers(complex_needs=True), CONTACT, "da")
+    (step,) = [s for s in rec.steps if s.id == "vum_referral"]
+    assert "14 dage" in step.text and step.due is None
+    assert any(c.section == "Svarfrist og behandlingsgaranti" for c in rec.cited("next_step:vum_referral"))
+    assert "treatment_start" not in rec.deadlines
+
+
+@pytest.mark.parametrize("muni", MUNICIPALITIES)
+def test_anonymous_treatment_has_no_start_date_and_says_why(knowledge: Knowledge, muni: str) -> None:
+    """The guarantee is SEL § 101's; § 101a treatment has none (the Ishøj draft and the pixi
+    edition say so in 'Behandlingsgaranti'; elsewhere the law says it)."""
+    rec = recommend(knowledge, muni, answers(anonymous=True), CONTACT)
+    assert rec.level.id == "anonymous_treatment"
+    assert "treatment_start" not in rec.deadlines
+    assert "guarantee_lapses" in {w.id for w in rec.warnings}
+
+
+def test_gentofte_family_course_is_given_by_the_provider(knowledge: Knowledge) -> None:
+    """Gentofte 'Leverandør': treatment is given by providers (KABS); the family-oriented
+    course of 'Gravide kvinder, kommende fædre samt forældre' is a treatment course."""
+    rec = recommend(knowledge, "gentofte", answers(children_at_home=True), CONTACT)
+    (family,) = [o for o in rec.offers if o.id == "family_programme"]
+    assert family.provided_by == "referred"
+
+
+@pytest.mark.parametrize("muni", ["holbaek", "faxe", "ishoj", "vallensbaek"])
+def test_treatment_of_under_18s_is_marked_to_check_everywhere(knowledge: Knowledge, muni: str) -> None:
+    """Since Barnets lov, SEL § 101 no longer governs under-18s: every standard that treats a
+    15-year-old under § 101 gets the mark (Gentofte treats no one under 18)."""
+    rec = recommend(knowledge, muni, answers(age=15, parental_consent="yes"), CONTACT)
+    assert rec.level.id in {"youth_outpatient", "outpatient"}
+    assert any(c.to_check and c.law == "SEL § 101" for c in rec.cited("service_level"))
+    assert "law_to_check" in {w.id for w in rec.warnings}
