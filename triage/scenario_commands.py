@@ -10,8 +10,9 @@ from __future__ import annotations
 import sys
 
 from triage import scenarios
-from triage.errors import DataError
+from triage.errors import DataError, Problem, TriageError
 from triage.i18n import t
+from triage.loader import suggestion
 from triage.model import Knowledge, Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -67,6 +68,11 @@ def run_list(
     library = load_library(knowledge)
     if library is None:
         return EXIT_BAD_INPUT
+    if topic is not None and library.topic(topic) is None:
+        ids = [x.id for x in library.topics]
+        raise TriageError(
+            Problem("--topic", "", f"unknown topic '{topic}'{suggestion(topic, ids)} (topics: {', '.join(ids)})")
+        )
     chosen = library.select(municipality=municipality, difficulty=difficulty, topic=topic)
     console = Console()
     if not chosen:

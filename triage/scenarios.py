@@ -273,8 +273,9 @@ def _check(
         state = engine.walk(flow, values, use_defaults=True)
         if state.next is not None:
             bad(("answers",), f"missing answer '{state.next.id}': the flow asks it for these answers")
-        for key in state.ignored:
-            bad(("answers", key), "not asked for these answers; remove it")
+        else:  # beyond a gap the walk cannot tell what is asked
+            for key in state.ignored:
+                bad(("answers", key), "not asked for these answers; remove it")
     for key in spec.clues:
         if key not in spec.answers:
             bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
