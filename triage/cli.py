@@ -107,6 +107,22 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    from triage.i18n import t
+    from triage.scenario_commands import load_library
+
+    knowledge = load_knowledge(args.data)
+    library = load_library(knowledge)
+    if library is None:
+        return EXIT_BAD_INPUT
+    if not args.report:
+        print(t("tr_report_only", lang_of(args.lang)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from triage import train_report
+
+    return train_report.run(knowledge, library, lang_of(args.lang))
+
+
 def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
     if mid and mid not in knowledge.municipalities:
         from triage.errors import Problem
@@ -165,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     scn_list.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only this difficulty")
     scn_list.add_argument("--topic", metavar="TOPIC", help="only scenarios with this topic")
     scn_list.set_defaults(run=cmd_scenarios_list)
+
+    trn = sub.add_parser("train", help="training mode; --report shows your accuracy per municipality and topic")
+    _common(trn)
+    trn.add_argument("--report", action="store_true", help="accuracy per municipality and per topic so far")
+    trn.set_defaults(run=cmd_train)
     return parser
 
 
