@@ -79,7 +79,9 @@ def run_list(
         console.print(t("sc_none_match", lang))
         return EXIT_OK
     table = Table(title=t("sc_list_title", lang, count=len(chosen)))
-    for key in ("sc_id", "municipality", "sc_difficulty", "sc_topics", "sc_title", "sc_level"):
+    # The ID is how a scenario is named and picked: never cut it short.
+    table.add_column(t("sc_id", lang), no_wrap=True, min_width=max(len(s.id) for s in chosen))
+    for key in ("municipality", "sc_difficulty", "sc_topics", "sc_title", "sc_level"):
         table.add_column(t(key, lang))
     for s in chosen:
         term = knowledge.flow.term("levels", s.expected.service_level.id)
@@ -87,7 +89,7 @@ def run_list(
         table.add_row(
             s.id,
             knowledge.municipalities[s.municipality].name,
-            "●" * s.difficulty,
+            "●" * s.difficulty + "○" * (3 - s.difficulty),
             ", ".join(x.label.get(lang) for x in topics if x is not None),
             s.title.get(lang),
             term.label.get(lang) if term else s.expected.service_level.id,
