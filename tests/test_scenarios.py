@@ -175,6 +175,11 @@ BAD = [
         ("ishoj.toml", "days = 14, section", "days = 14, date = 2026-12-08, section"),
         "scenario[2].expected.deadlines[0]: give either days (after contact_date) or date",
     ),
+    (
+        "clue_not_quoted",
+        ("ishoj.toml", 'clues.age = { da = "En dreng på 12"', 'clues.age = { da = "En pige på 12"'),
+        "scenario[0].clues.age.da: 'En pige på 12' is not in the vignette (da); quote it exactly",
+    ),
     ("not_toml", ("ishoj.toml", 'id = "ishoj-age-12"', "id = ishoj-age-12"), "not valid TOML"),
 ]
 

@@ -78,7 +78,8 @@ class ScenarioSpec(Struct, frozen=True, kw_only=True):
     contact_date: datetime.date
     vignette: TextSpec
     answers: dict[str, Any]
-    clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)  # answer key -> the vignette's deciding words
+    # answer key -> the vignette's words that decide it, quoted exactly ("..." between parts)
+    clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)
     expected: ExpectedSpec
     disagreements: list[DisagreementSpec] = msgspec.field(default_factory=list)
 
@@ -276,9 +277,14 @@ def _check(
         else:  # beyond a gap the walk cannot tell what is asked
             for key in state.ignored:
                 bad(("answers", key), "not asked for these answers; remove it")
-    for key in spec.clues:
+    for key, clue in spec.clues.items():
         if key not in spec.answers:
             bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
+        for lang in ("da", "en"):
+            vignette = _spaces(getattr(spec.vignette, lang))
+            for part in getattr(clue, lang).split("..."):
+                if _spaces(part) not in vignette:
+                    bad(("clues", key, lang), f"'{_spaces(part)}' is not in the vignette ({lang}); quote it exactly")
 
     exp = spec.expected
     level_ids = [t.id for t in flow.levels]
@@ -332,6 +338,11 @@ def _check(
         ),
         location=location,
     )
+
+
+def _spaces(text: str) -> str:
+    """Whitespace folded, so a clue may quote across the vignette's line breaks."""
+    return " ".join(text.split())
 
 
 def _check_ids(
