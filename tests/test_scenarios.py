@@ -82,7 +82,7 @@ def test_wrong_expected_value_is_reported(tmp_path: Path, capsys: pytest.Capture
         f"flows/scenarios/holbaek.toml:{line}:1: holbaek-age-26: service_level:"
         " expected youth_outpatient, got outpatient" in out
     )
-    assert out[-1].startswith("41 scenarios: 40 passed, 1 failed")
+    assert out[-1].startswith("44 scenarios: 43 passed, 1 failed")
 
 
 def test_wrong_deadline_and_missing_notification(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
