@@ -123,6 +123,19 @@ def test_disagreement_that_no_longer_holds_fails(tmp_path: Path, capsys: pytest.
     )
 
 
+def test_gap_in_the_rules_fails_that_scenario_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    # Holbæk's adult rule now starts at 27: a 26-year-old falls between the rules.
+    edit(data / "municipalities.toml", 'when = "age >= 26"', 'when = "age >= 27"')
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "holbaek-age-26: service_level: expected outpatient, got none (no service level rule applies to these answers)"
+        in out
+    )
+    assert "44 scenarios: 43 passed, 1 failed" in out
+
+
 BAD = [
     (
         "unknown_answer",
