@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the whole test suite from a fresh clone: lint, types, the data check, then pytest.
+"""Run the whole test suite from a fresh clone: lint, types, the data check, the scenarios, then pytest.
 
     python3 run_tests.py [pytest arguments]
 
@@ -20,6 +20,7 @@ def main() -> int:
         ("ruff", [python, "-m", "ruff", "check", "triage", "tests", "benchmarks"]),
         ("mypy", [python, "-m", "mypy", "--strict", "triage"]),
         ("triage check", [python, "-m", "triage", "check"]),
+        ("triage scenarios test", [python, "-m", "triage", "scenarios", "test", "--lang", "en"]),
         ("pytest", [python, "-m", "pytest", *sys.argv[1:]]),
     ]
     for name, cmd in steps:

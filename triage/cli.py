@@ -86,6 +86,57 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
+def cmd_scenarios_test(args: argparse.Namespace) -> int:
+    from triage.scenario_commands import run_test
+
+    return run_test(load_knowledge(args.data), lang_of(args.lang))
+
+
+def cmd_scenarios_list(args: argparse.Namespace) -> int:
+    from triage.scenario_commands import run_list
+
+    knowledge = load_knowledge(args.data)
+    _known_municipality(knowledge, args.municipality)
+    return run_list(
+        knowledge,
+        lang_of(args.lang),
+        municipality=args.municipality,
+        difficulty=args.difficulty,
+        topic=args.topic,
+    )
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from triage.i18n import t
+    from triage.scenario_commands import load_library
+
+    knowledge = load_knowledge(args.data)
+    library = load_library(knowledge)
+    if library is None:
+        return EXIT_BAD_INPUT
+    if not args.report:
+        print(t("tr_report_only", lang_of(args.lang)), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from triage import train_report
+
+    return train_report.run(knowledge, library, lang_of(args.lang))
+
+
+def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
+    if mid and mid not in knowledge.municipalities:
+        from triage.errors import Problem
+        from triage.loader import suggestion
+
+        ids = list(knowledge.municipalities)
+        raise TriageError(
+            Problem(
+                "--municipality",
+                "",
+                f"unknown municipality '{mid}'{suggestion(mid, ids)} (known: {', '.join(ids)})",
+            )
+        )
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
@@ -117,6 +168,23 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("dir", nargs="?", metavar="DIR", help="data folder (default: --data or the shipped data)")
     chk.add_argument("--format", choices=["text", "json"], default="text")
     chk.set_defaults(run=cmd_check)
+
+    scn = sub.add_parser("scenarios", help="the training scenarios: run them through the engine, or list them")
+    scn_sub = scn.add_subparsers(title="scenario commands", metavar="COMMAND", required=True)
+    scn_test = scn_sub.add_parser("test", help="run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable")
+    _common(scn_test)
+    scn_test.set_defaults(run=cmd_scenarios_test)
+    scn_list = scn_sub.add_parser("list", help="the scenarios as a table")
+    _common(scn_list)
+    scn_list.add_argument("--municipality", metavar="ID", help="only this municipality")
+    scn_list.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only this difficulty")
+    scn_list.add_argument("--topic", metavar="TOPIC", help="only scenarios with this topic")
+    scn_list.set_defaults(run=cmd_scenarios_list)
+
+    trn = sub.add_parser("train", help="training mode; --report shows your accuracy per municipality and topic")
+    _common(trn)
+    trn.add_argument("--report", action="store_true", help="accuracy per municipality and per topic so far")
+    trn.set_defaults(run=cmd_train)
     return parser
 
 

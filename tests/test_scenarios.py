@@ -1,0 +1,246 @@
+"""The scenario library: every shipped scenario passes, the runner can fail, bad files are located."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from triage import scenarios
+from triage.cli import main
+from triage.errors import DataError
+from triage.model import Knowledge
+
+
+@pytest.fixture(scope="module")
+def library(knowledge: Knowledge) -> scenarios.Library:
+    return scenarios.load(knowledge)
+
+
+def copy_data(tmp_path: Path) -> Path:
+    """A data folder of our own to break: municipalities.toml and flows/, scenarios included."""
+    dest = tmp_path / "data"
+    dest.mkdir()
+    shutil.copy(ROOT / "municipalities.toml", dest / "municipalities.toml")
+    shutil.copytree(ROOT / "flows", dest / "flows")
+    return dest
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in the file; returns its 1-based line number."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def test_every_shipped_scenario_passes(knowledge: Knowledge, library: scenarios.Library) -> None:
+    results = scenarios.run_all(knowledge, library)
+    failures = [m.line(library.root) for r in results for m in r.mismatches]
+    assert failures == []
+
+
+def test_library_covers_the_contract(knowledge: Knowledge, library: scenarios.Library) -> None:
+    found = library.scenarios
+    assert len(found) >= 30
+    assert {s.municipality for s in found} == set(knowledge.municipalities)
+    assert {s.expected.service_level.id for s in found} == {t.id for t in knowledge.flow.levels}
+    kinds = {n.id for s in found for n in s.expected.notifications}
+    assert kinds == {t.id for t in knowledge.flow.notifications}
+    assert {s.difficulty for s in found} == {1, 2, 3}
+    # Holbæk's age boundaries, both sides of each.
+    holbaek_ages = {s.answers.get("age") for s in found if s.municipality == "holbaek"}
+    assert {12, 13, 17, 18, 25, 26} <= holbaek_ages
+    # The conflict: anonymity where a child may be at risk.
+    conflict = [s for s in found if s.answers.get("anonymous") is True and s.answers.get("children_at_home") is True]
+    assert conflict and all("child_welfare" in {n.id for n in s.expected.notifications} for s in conflict)
+    for s in found:
+        assert s.vignette.da and s.vignette.en and s.title.da and s.title.en
+
+
+def test_cli_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenarios", "test", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "0 failed" in out
+    assert "known disagreement: flows/scenarios/faxe.toml:" in out
+
+
+def test_wrong_expected_value_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    file = data / "flows/scenarios/holbaek.toml"
+    text = file.read_text(encoding="utf-8")
+    start = text.index('id = "holbaek-age-26"')
+    old = 'service_level = { id = "outpatient"'
+    line = text.count("\n", 0, text.index(old, start)) + 1
+    file.write_text(text[:start] + text[start:].replace(old, 'service_level = { id = "youth_outpatient"', 1))
+
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        f"flows/scenarios/holbaek.toml:{line}:1: holbaek-age-26: service_level:"
+        " expected youth_outpatient, got outpatient" in out
+    )
+    assert out[-1].startswith("44 scenarios: 43 passed, 1 failed")
+
+
+def test_wrong_deadline_and_missing_notification(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    file = data / "flows/scenarios/gentofte.toml"
+    line = edit(
+        file,
+        '{ id = "treatment_start", days = 14, section = "Særlige bemærkninger',
+        '{ id = "treatment_start", days = 10, section = "Særlige bemærkninger',
+    )
+    note_line = edit(
+        file,
+        'notifications = [{ to = "child_welfare", section = "Barnets lov § 133 (underretning om det ufødte barn)" }]',
+        "notifications = []",
+    )
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        f"flows/scenarios/gentofte.toml:{note_line}:1: gentofte-pregnant: notifications:"
+        " expected none, got child_welfare" in out
+    )
+    assert (
+        f"flows/scenarios/gentofte.toml:{line}:14: gentofte-pregnant: deadlines.treatment_start:"
+        " expected 2026-12-04 (10 days), got 2026-12-08 (14 days)" in out
+    )
+
+
+def test_disagreement_that_no_longer_holds_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    file = data / "flows/scenarios/faxe.toml"
+    # The engine still gives what the entry says, but the entry now claims otherwise.
+    edit(file, 'engine = "parents, youth_social_services"', 'engine = "youth_social_services"')
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "faxe-youth-no-consent: notifications: expected youth_social_services, got parents, youth_social_services"
+        " (the listed disagreement says the engine gives youth_social_services)" in out
+    )
+
+
+def test_gap_in_the_rules_fails_that_scenario_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    # Holbæk's adult rule now starts at 27: a 26-year-old falls between the rules.
+    edit(data / "municipalities.toml", 'when = "age >= 26"', 'when = "age >= 27"')
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "holbaek-age-26: service_level: expected outpatient, got none (no service level rule applies to these answers)"
+        in out
+    )
+    assert "44 scenarios: 43 passed, 1 failed" in out
+
+
+BAD = [
+    (
+        "unknown_answer",
+        ("ishoj.toml", "pregnancy = ", "pregnant = "),
+        "scenario[0].answers.pregnant: unknown answer (did you mean 'pregnancy'?)",
+    ),
+    (
+        "wrong_type",
+        ("ishoj.toml", "age = 12", 'age = "12"'),
+        "scenario[0].answers.age: expected a whole number, got '12'",
+    ),
+    (
+        "unknown_key",
+        ("ishoj.toml", "difficulty = 2", "dificulty = 2"),
+        "scenario[0].dificulty: unknown key 'dificulty' (did you mean 'difficulty'?)",
+    ),
+    (
+        "unknown_topic",
+        ("ishoj.toml", 'topics = ["youth", "age_limits"]', 'topics = ["yuoth"]'),
+        "scenario[0].topics[0]: unknown topic 'yuoth' (did you mean 'youth'?)",
+    ),
+    (
+        "unknown_level",
+        ("ishoj.toml", 'id = "outside_target_group"', 'id = "outside_target"'),
+        "scenario[0].expected.service_level.id: unknown service level 'outside_target'"
+        " (did you mean 'outside_target_group'?)",
+    ),
+    (
+        "missing_answer",
+        ("ishoj.toml", 'parental_consent = "yes"\n', ""),
+        "scenario[0].answers: missing answer 'parental_consent': the flow asks it for these answers",
+    ),
+    (
+        "answer_not_asked",
+        ("vallensbaek.toml", "resident = true\n", "resident = true\nage = 30\n"),
+        "scenario[0].answers.age: not asked for these answers; remove it",
+    ),
+    (
+        "municipality_typo",
+        ("ishoj.toml", 'municipality = "ishoj"', 'municipality = "ishoi"'),
+        "scenario[0].municipality: unknown municipality 'ishoi' (did you mean 'ishoj'?)",
+    ),
+    (
+        "duplicate_id",
+        ("vallensbaek.toml", 'id = "vallensbaek-not-resident-pregnant"', 'id = "vallensbaek-relative"'),
+        "scenario[1].id: duplicate scenario ID 'vallensbaek-relative' (also in flows/scenarios/vallensbaek.toml)",
+    ),
+    (
+        "both_days_and_date",
+        ("ishoj.toml", "days = 14, section", "days = 14, date = 2026-12-08, section"),
+        "scenario[2].expected.deadlines[0]: give either days (after contact_date) or date",
+    ),
+    (
+        "clue_not_quoted",
+        ("ishoj.toml", 'clues.age = { da = "En dreng på 12"', 'clues.age = { da = "En pige på 12"'),
+        "scenario[0].clues.age.da: 'En pige på 12' is not in the vignette (da); quote it exactly",
+    ),
+    ("not_toml", ("ishoj.toml", 'id = "ishoj-age-12"', "id = ishoj-age-12"), "not valid TOML"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), [(c, m) for _, c, m in BAD], ids=[b[0] for b in BAD])
+def test_bad_scenario_file_is_located(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str, str], message: str
+) -> None:
+    data = copy_data(tmp_path)
+    name, old, new = change
+    line = edit(data / "flows/scenarios" / name, old, new)
+    assert main(["scenarios", "test", "--data", str(data)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1, err
+    assert err[0].startswith(f"flows/scenarios/{name}:")
+    assert message in err[0]
+    if name == "ishoj.toml" and "answers:" not in message and "TOML" not in message:
+        assert err[0].startswith(f"flows/scenarios/{name}:{line}:")
+
+
+def test_load_raises_every_problem_at_once(tmp_path: Path) -> None:
+    from triage.loader import load
+
+    data = copy_data(tmp_path)
+    edit(data / "flows/scenarios/ishoj.toml", 'municipality = "ishoj"', 'municipality = "x"')
+    edit(data / "flows/scenarios/faxe.toml", "difficulty = 1", "difficulty = 7")
+    with pytest.raises(DataError) as err:
+        scenarios.load(load(data))
+    assert len(err.value.problems) == 2
+
+
+def test_list_filters(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "250")
+    assert main(["scenarios", "list", "--municipality", "faxe", "--difficulty", "3", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "faxe-complex" in out and "faxe-youth-no-consent" in out
+    assert "faxe-adult" not in out and "holbaek" not in out
+    assert main(["scenarios", "list", "--topic", "pregnancy"]) == 0
+    out = capsys.readouterr().out
+    assert "gentofte-pregnant" in out and "Graviditet" in out and "ishoj-medical" not in out
+
+
+def test_list_refuses_unknown_filter(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scenarios", "list", "--topic", "pregnant"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "--topic: unknown topic 'pregnant' (did you mean 'pregnancy'?) (topics: anonymity, children, pregnancy,"
+        " youth, age_limits, medical, residence, relatives, alcohol, emergency, intensive, social, psychiatry,"
+        " deadlines)"
+    )
+    assert main(["scenarios", "list", "--municipality", "holbek"]) == 2
+    assert "did you mean 'holbaek'?" in capsys.readouterr().err

@@ -1,0 +1,153 @@
+"""A trainee's progress over time, in a small SQLite database in the user's data folder.
+
+Only fictional training data is stored: the scenario ID, when the round was played,
+the predicted and the engine's service level and notifications, which answer keys
+differed, and the score. Never a name, never free text, never a real call; the live
+wizard does not write here. ``report`` turns the rounds into accuracy per municipality
+and per topic, and names the weakest topic to practise next.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from triage.debrief import Debrief
+
+FILE_NAME = "training.sqlite3"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS rounds (
+    id INTEGER PRIMARY KEY,
+    scenario TEXT NOT NULL,
+    municipality TEXT NOT NULL,
+    topics TEXT NOT NULL,              -- space-separated topic IDs
+    played_at TEXT NOT NULL,           -- ISO 8601, UTC
+    predicted_level TEXT NOT NULL,
+    engine_level TEXT NOT NULL,
+    predicted_notifications TEXT NOT NULL,  -- space-separated notification kinds
+    engine_notifications TEXT NOT NULL,
+    answers_total INTEGER NOT NULL,
+    answers_wrong INTEGER NOT NULL,
+    wrong_answers TEXT NOT NULL,       -- space-separated answer keys
+    score INTEGER NOT NULL
+)
+"""
+
+
+def default_path() -> Path:
+    """``training.sqlite3`` in the platform's user data folder (e.g. ~/.local/share/triage)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("triage", appauthor=False) / FILE_NAME
+
+
+@contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(SCHEMA)
+        with db:
+            yield db
+
+
+def record(debrief: Debrief, *, path: Path | None = None, at: datetime.datetime | None = None) -> None:
+    """Store one finished round."""
+    s = debrief.scenario
+    rec = debrief.recommendation
+    when = (at or datetime.datetime.now(datetime.UTC)).isoformat(timespec="seconds")
+    with _connect(path or default_path()) as db:
+        db.execute(
+            "INSERT INTO rounds (scenario, municipality, topics, played_at, predicted_level, engine_level,"
+            " predicted_notifications, engine_notifications, answers_total, answers_wrong, wrong_answers, score)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                s.id,
+                s.municipality,
+                " ".join(s.topics),
+                when,
+                debrief.prediction.service_level,
+                rec.level.id,
+                " ".join(sorted(debrief.prediction.notifications)),
+                " ".join(sorted(n.to for n in rec.notifications)),
+                debrief.answers_total,
+                debrief.answers_wrong,
+                " ".join(d.key for d in debrief.answer_differences),
+                debrief.score,
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Row:
+    """Accuracy of one group (a municipality or a topic) over its rounds, as shares 0-1."""
+
+    group: str
+    rounds: int
+    level_right: float
+    notifications_right: float
+    answers_right: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Report:
+    rounds: int
+    by_municipality: tuple[Row, ...]
+    by_topic: tuple[Row, ...]
+    weakest_topic: str | None  # lowest average score; ties go to the topic with fewer rounds
+
+
+@dataclass
+class _Sum:
+    rounds: int = 0
+    level: int = 0
+    notes: int = 0
+    answers_total: int = 0
+    answers_wrong: int = 0
+    score: int = 0
+
+    def row(self, group: str) -> Row:
+        answered = self.answers_total
+        return Row(
+            group,
+            self.rounds,
+            self.level / self.rounds,
+            self.notes / self.rounds,
+            (answered - self.answers_wrong) / answered if answered else 1.0,
+            self.score / self.rounds,
+        )
+
+
+def report(path: Path | None = None) -> Report:
+    """Accuracy per municipality and per topic over every stored round."""
+    file = path or default_path()
+    if not file.exists():
+        return Report(0, (), (), None)
+    with _connect(file) as db:
+        rows = db.execute(
+            "SELECT municipality, topics, predicted_level = engine_level,"
+            " predicted_notifications = engine_notifications, answers_total, answers_wrong, score FROM rounds"
+        ).fetchall()
+    munis: dict[str, _Sum] = {}
+    topics: dict[str, _Sum] = {}
+    for muni, topic_text, level_ok, notes_ok, total, wrong, score in rows:
+        for group, key in [(munis, muni), *((topics, t) for t in str(topic_text).split())]:
+            acc = group.setdefault(key, _Sum())
+            acc.rounds += 1
+            acc.level += int(level_ok)
+            acc.notes += int(notes_ok)
+            acc.answers_total += int(total)
+            acc.answers_wrong += int(wrong)
+            acc.score += int(score)
+    by_topic = tuple(acc.row(k) for k, acc in sorted(topics.items()))
+    weakest = min(by_topic, key=lambda r: (r.score, r.rounds, r.group)).group if by_topic else None
+    return Report(
+        len(rows),
+        tuple(acc.row(k) for k, acc in sorted(munis.items())),
+        by_topic,
+        weakest,
+    )

@@ -1,0 +1,98 @@
+"""``triage scenarios test|list``: the scenario library at the command line.
+
+``test`` is what CI runs: every scenario through the engine, each mismatch as one
+line ``file:line:col: scenario: field: expected ..., got ...``. Exit 0 when all pass,
+1 on mismatches, 2 when a data or scenario file is unreadable.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from triage import scenarios
+from triage.errors import DataError, Problem, TriageError
+from triage.i18n import t
+from triage.loader import suggestion
+from triage.model import Knowledge, Lang
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def load_library(knowledge: Knowledge) -> scenarios.Library | None:
+    """The library, or None after printing every problem on stderr."""
+    try:
+        return scenarios.load(knowledge)
+    except DataError as err:
+        for problem in err.problems:
+            print(str(problem), file=sys.stderr)
+        return None
+
+
+def run_test(knowledge: Knowledge, lang: Lang) -> int:
+    library = load_library(knowledge)
+    if library is None:
+        return EXIT_BAD_INPUT
+    results = scenarios.run_all(knowledge, library)
+    failed = [r for r in results if not r.passed]
+    known = [m for r in results for m in r.known]
+    for r in failed:
+        for m in r.mismatches:
+            print(m.line(library.root))
+    for m in known:
+        note = m.known.note if m.known else ""
+        print(f"{t('sc_known', lang)}: {m.line(library.root)} ({note})")
+    print(
+        t(
+            "sc_summary",
+            lang,
+            count=len(results),
+            passed=len(results) - len(failed),
+            failed=len(failed),
+            known=len(known),
+        )
+    )
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def run_list(
+    knowledge: Knowledge,
+    lang: Lang,
+    *,
+    municipality: str | None,
+    difficulty: int | None,
+    topic: str | None,
+) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    library = load_library(knowledge)
+    if library is None:
+        return EXIT_BAD_INPUT
+    if topic is not None and library.topic(topic) is None:
+        ids = [x.id for x in library.topics]
+        raise TriageError(
+            Problem("--topic", "", f"unknown topic '{topic}'{suggestion(topic, ids)} (topics: {', '.join(ids)})")
+        )
+    chosen = library.select(municipality=municipality, difficulty=difficulty, topic=topic)
+    console = Console()
+    if not chosen:
+        console.print(t("sc_none_match", lang))
+        return EXIT_OK
+    table = Table(title=t("sc_list_title", lang, count=len(chosen)))
+    # The ID is how a scenario is named and picked: never cut it short.
+    table.add_column(t("sc_id", lang), no_wrap=True, min_width=max(len(s.id) for s in chosen))
+    for key in ("municipality", "sc_difficulty", "sc_topics", "sc_title", "sc_level"):
+        table.add_column(t(key, lang))
+    for s in chosen:
+        term = knowledge.flow.term("levels", s.expected.service_level.id)
+        topics = [library.topic(x) for x in s.topics]
+        table.add_row(
+            s.id,
+            knowledge.municipalities[s.municipality].name,
+            "●" * s.difficulty + "○" * (3 - s.difficulty),
+            ", ".join(x.label.get(lang) for x in topics if x is not None),
+            s.title.get(lang),
+            term.label.get(lang) if term else s.expected.service_level.id,
+        )
+    console.print(table)
+    return EXIT_OK

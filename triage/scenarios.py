@@ -1,0 +1,492 @@
+"""The scenario library: fictional calls with the outcome their standard prescribes.
+
+Each scenario in ``flows/scenarios/*.toml`` is a vignette as a caller would tell it,
+the canonical answers a counsellor should record, and the expected outcome written
+from the municipality's standard (each item with the section that decides it). They
+serve twice: trainees practise on them, and ``triage scenarios test`` runs them all
+through the engine so a rule change that breaks one fails CI.
+
+Loading is as strict as the rest of the data (unknown keys refused, every problem
+located as ``file:line:col: key: message``). Where the engine knowingly disagrees with
+the standard, the scenario says so in ``disagreements``: the expectation stays what the
+standard says, and the runner fails again the day the engine changes either way.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+import msgspec
+
+from triage import engine
+from triage.answers import check_value
+from triage.errors import DataError, Problem
+from triage.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve, suggestion
+from triage.model import Answer, Knowledge, Location, Term, Text
+from triage.schema import Struct, TextSpec
+
+SCENARIO_DIR = "flows/scenarios"
+TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"
+ABSENT = "absent"
+NONE = "none"
+
+
+# --- the file format ------------------------------------------------------------------
+
+
+class ItemSpec(Struct, frozen=True, kw_only=True):
+    id: str
+    section: str  # the section of the standard (or the law) that decides it
+
+
+class NotificationSpec(Struct, frozen=True, kw_only=True):
+    to: str
+    section: str
+
+
+class DeadlineSpec(Struct, frozen=True, kw_only=True):
+    id: str
+    section: str
+    days: Annotated[int, msgspec.Meta(ge=0, le=365)] | None = None  # after contact_date
+    date: datetime.date | None = None  # or a fixed date
+
+
+class ExpectedSpec(Struct, frozen=True, kw_only=True):
+    service_level: ItemSpec
+    notifications: list[NotificationSpec] = msgspec.field(default_factory=list)
+    offers: list[ItemSpec] = msgspec.field(default_factory=list)
+    deadlines: list[DeadlineSpec] = msgspec.field(default_factory=list)
+    warnings: list[str] = msgspec.field(default_factory=list)  # warning IDs that must be among the engine's
+
+
+class DisagreementSpec(Struct, frozen=True, kw_only=True):
+    field: str  # service_level, notifications, offers, warnings or deadlines.<id>
+    engine: str  # what the engine gives today, as the runner prints it
+    note: str  # why the standard reads otherwise
+
+
+class ScenarioSpec(Struct, frozen=True, kw_only=True):
+    id: str
+    title: TextSpec
+    municipality: str
+    difficulty: Annotated[int, msgspec.Meta(ge=1, le=3)]
+    topics: list[str]
+    contact_date: datetime.date
+    vignette: TextSpec
+    answers: dict[str, Any]
+    # answer key -> the vignette's words that decide it, quoted exactly ("..." between parts)
+    clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)
+    expected: ExpectedSpec
+    disagreements: list[DisagreementSpec] = msgspec.field(default_factory=list)
+
+
+class ScenarioFile(Struct, frozen=True, kw_only=True):
+    scenario: list[ScenarioSpec]
+
+
+class TopicSpec(Struct, frozen=True, kw_only=True):
+    id: str
+    label: TextSpec
+
+
+class TopicsFile(Struct, frozen=True, kw_only=True):
+    topic: list[TopicSpec]
+
+
+# --- the loaded model ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Due:
+    id: str
+    section: str
+    days: int | None
+    date: datetime.date | None
+
+    def on(self, contact: datetime.date) -> datetime.date:
+        if self.date is not None:
+            return self.date
+        return contact + datetime.timedelta(days=self.days or 0)
+
+
+@dataclass(frozen=True)
+class Expected:
+    service_level: Item
+    notifications: tuple[Item, ...]
+    offers: tuple[Item, ...]
+    deadlines: tuple[Due, ...]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    field: str
+    engine: str
+    note: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: Text
+    municipality: str
+    difficulty: int
+    topics: tuple[str, ...]
+    contact_date: datetime.date
+    vignette: Text
+    answers: Mapping[str, Answer]
+    clues: Mapping[str, Text]
+    expected: Expected
+    disagreements: tuple[Disagreement, ...]
+    location: Location  # the scenario's table; sub-keys are found from its path
+
+    def at(self, *path: str | int) -> Location:
+        full = (*self.location.path, *path)
+        return Location(self.location.file, key_string(full), path=full)
+
+
+@dataclass(frozen=True)
+class Library:
+    root: str
+    scenarios: tuple[Scenario, ...]
+    topics: tuple[Term, ...]
+
+    def get(self, sid: str) -> Scenario | None:
+        return next((s for s in self.scenarios if s.id == sid), None)
+
+    def topic(self, tid: str) -> Term | None:
+        return next((t for t in self.topics if t.id == tid), None)
+
+    def select(
+        self,
+        *,
+        municipality: str | None = None,
+        difficulty: int | None = None,
+        topic: str | None = None,
+    ) -> tuple[Scenario, ...]:
+        return tuple(
+            s
+            for s in self.scenarios
+            if (municipality is None or s.municipality == municipality)
+            and (difficulty is None or s.difficulty == difficulty)
+            and (topic is None or topic in s.topics)
+        )
+
+
+def scenario_files(root: Path) -> list[str]:
+    """The scenario files of a data folder, relative to it, in name order."""
+    folder = root / SCENARIO_DIR
+    if not folder.is_dir():
+        return []
+    return [f"{SCENARIO_DIR}/{p.name}" for p in sorted(folder.glob("*.toml")) if p.name != "topics.toml"]
+
+
+def load(knowledge: Knowledge) -> Library:
+    """Read and check every scenario of the knowledge's data folder; ``DataError`` lists every problem."""
+    root = Path(knowledge.root)
+    problems: list[Problem] = []
+    topics: tuple[Term, ...] = ()
+    read = read_toml(root, TOPICS_FILE, problems)
+    if read is not None:
+        topics_spec = convert(read[0], read[1], TopicsFile, problems)
+        if topics_spec is not None:
+            topics = tuple(Term(t.id, Text(t.label.da, t.label.en)) for t in topics_spec.topic)
+    topic_ids = [t.id for t in topics]
+    scenarios: list[Scenario] = []
+    seen: dict[str, str] = {}
+    for rel in scenario_files(root):
+        read = read_toml(root, rel, problems)
+        if read is None:
+            continue
+        source, raw = read
+        spec_file = convert(source, raw, ScenarioFile, problems)
+        if spec_file is None:
+            continue
+        for i, spec in enumerate(spec_file.scenario):
+            path: KeyPath = ("scenario", i)
+            if spec.id in seen:
+                message = f"duplicate scenario ID '{spec.id}' (also in {seen[spec.id]})"
+                problems.append(source.problem((*path, "id"), message))
+            seen[spec.id] = rel
+            checked = _check(knowledge, source, path, spec, topic_ids, problems)
+            if checked is not None:
+                scenarios.append(checked)
+    if not scenario_files(root):
+        problems.append(Problem(SCENARIO_DIR, "", "no scenario files (*.toml) found"))
+    if problems:
+        raise DataError(problems)
+    return Library(str(root), tuple(scenarios), topics)
+
+
+def _check(
+    knowledge: Knowledge,
+    source: SourceFile,
+    path: KeyPath,
+    spec: ScenarioSpec,
+    topic_ids: Sequence[str],
+    problems: list[Problem],
+) -> Scenario | None:
+    """Cross-check one scenario against the flow and the municipalities; None if it has problems."""
+    flow = knowledge.flow
+    before = len(problems)
+
+    def bad(sub: KeyPath, message: str) -> None:
+        problems.append(source.problem((*path, *sub), message))
+
+    municipalities = list(knowledge.municipalities)
+    if spec.municipality not in knowledge.municipalities:
+        bad(
+            ("municipality",),
+            f"unknown municipality '{spec.municipality}'{suggestion(spec.municipality, municipalities)}"
+            f" (known: {', '.join(municipalities)})",
+        )
+    for j, topic in enumerate(spec.topics):
+        if topic not in topic_ids:
+            hint = suggestion(topic, topic_ids)
+            bad(("topics", j), f"unknown topic '{topic}'{hint} (topics: {', '.join(topic_ids)})")
+    if not spec.topics:
+        bad(("topics",), "a scenario needs at least one topic")
+
+    values: dict[str, Answer] = {}
+    known = [q.id for q in flow.questions]
+    for key, value in spec.answers.items():
+        q = flow.question(key)
+        if q is None:
+            bad(("answers", key), f"unknown answer{suggestion(key, known)}")
+            continue
+        answer, error = check_value(q, value)
+        if error is not None or answer is None:
+            bad(("answers", key), error or "invalid answer")
+            continue
+        values[key] = answer
+    if len(problems) == before:
+        state = engine.walk(flow, values, use_defaults=True)
+        if state.next is not None:
+            bad(("answers",), f"missing answer '{state.next.id}': the flow asks it for these answers")
+        else:  # beyond a gap the walk cannot tell what is asked
+            for key in state.ignored:
+                bad(("answers", key), "not asked for these answers; remove it")
+    for key, clue in spec.clues.items():
+        if key not in spec.answers:
+            bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
+        for lang in ("da", "en"):
+            vignette = _spaces(getattr(spec.vignette, lang))
+            for part in getattr(clue, lang).split("..."):
+                if _spaces(part) not in vignette:
+                    bad(("clues", key, lang), f"'{_spaces(part)}' is not in the vignette ({lang}); quote it exactly")
+
+    exp = spec.expected
+    level_ids = [t.id for t in flow.levels]
+    if exp.service_level.id not in level_ids:
+        lid = exp.service_level.id
+        bad(("expected", "service_level", "id"), f"unknown service level '{lid}'{suggestion(lid, level_ids)}")
+    _check_ids(bad, "notifications", "to", [n.to for n in exp.notifications], [t.id for t in flow.notifications])
+    _check_ids(bad, "offers", "id", [o.id for o in exp.offers], [t.id for t in flow.offers])
+    deadline_ids = [t.id for t in flow.deadlines]
+    _check_ids(bad, "deadlines", "id", [d.id for d in exp.deadlines], deadline_ids)
+    for j, d in enumerate(exp.deadlines):
+        if (d.days is None) == (d.date is None):
+            bad(("expected", "deadlines", j), "give either days (after contact_date) or date, not both or neither")
+    for group, items in (
+        ("service_level", [exp.service_level.section]),
+        ("notifications", [n.section for n in exp.notifications]),
+        ("offers", [o.section for o in exp.offers]),
+        ("deadlines", [d.section for d in exp.deadlines]),
+    ):
+        for j, section in enumerate(items):
+            if not section.strip():
+                bad(("expected", group) if group == "service_level" else ("expected", group, j), "section is empty")
+    fields = ["service_level", "notifications", "offers", "warnings", *(f"deadlines.{d}" for d in deadline_ids)]
+    for j, dis in enumerate(spec.disagreements):
+        if dis.field not in fields:
+            bad(("disagreements", j, "field"), f"unknown field '{dis.field}'{suggestion(dis.field, fields)}")
+    if len(problems) != before:
+        return None
+
+    location = source.location(path)
+    return Scenario(
+        id=spec.id,
+        title=Text(spec.title.da, spec.title.en),
+        municipality=spec.municipality,
+        difficulty=spec.difficulty,
+        topics=tuple(spec.topics),
+        contact_date=spec.contact_date,
+        vignette=Text(spec.vignette.da.strip(), spec.vignette.en.strip()),
+        answers=dict(engine.walk(flow, values, use_defaults=True).answers),
+        clues={k: Text(v.da, v.en) for k, v in spec.clues.items()},
+        expected=Expected(
+            service_level=Item(exp.service_level.id, exp.service_level.section),
+            notifications=tuple(Item(n.to, n.section) for n in exp.notifications),
+            offers=tuple(Item(o.id, o.section) for o in exp.offers),
+            deadlines=tuple(Due(d.id, d.section, d.days, d.date) for d in exp.deadlines),
+            warnings=tuple(exp.warnings),
+        ),
+        disagreements=tuple(
+            Disagreement(d.field, d.engine, d.note, source.location((*path, "disagreements", j)))
+            for j, d in enumerate(spec.disagreements)
+        ),
+        location=location,
+    )
+
+
+def _spaces(text: str) -> str:
+    """Whitespace folded, so a clue may quote across the vignette's line breaks."""
+    return " ".join(text.split())
+
+
+def _check_ids(
+    bad: Any,
+    group: str,
+    attr: str,
+    ids: Sequence[str],
+    known: Sequence[str],
+) -> None:
+    seen: set[str] = set()
+    for j, tid in enumerate(ids):
+        if tid not in known:
+            bad(("expected", group, j, attr), f"unknown {group[:-1]} '{tid}'{suggestion(tid, known)}")
+        elif tid in seen:
+            bad(("expected", group, j, attr), f"'{tid}' is listed twice")
+        seen.add(tid)
+
+
+# --- running them ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One field where the engine's recommendation differs from the scenario's expectation."""
+
+    scenario: Scenario
+    field: str
+    expected: str
+    got: str
+    location: Location
+    known: Disagreement | None = None  # listed in the scenario as a known disagreement
+    message: str | None = None  # instead of "expected ..., got ..."
+
+    def line(self, root: str) -> str:
+        loc = resolve(root, self.location)
+        text = self.message or f"expected {self.expected}, got {self.got}"
+        return str(Problem(loc.file, f"{self.scenario.id}: {self.field}", text, loc.line, loc.column))
+
+
+@dataclass(frozen=True)
+class Result:
+    scenario: Scenario
+    recommendation: engine.Recommendation | None  # None: the rules decide no service level at all
+    mismatches: tuple[Mismatch, ...]  # failures
+    known: tuple[Mismatch, ...]  # disagreements the scenario lists, still as listed
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches
+
+
+def ids_text(ids: Iterable[str]) -> str:
+    out = sorted(set(ids))
+    return ", ".join(out) if out else NONE
+
+
+def compare(scenario: Scenario, rec: engine.Recommendation) -> list[Mismatch]:
+    """Every field where ``rec`` differs from what the scenario expects (disagreements not applied)."""
+    exp = scenario.expected
+    out: list[Mismatch] = []
+
+    def add(field: str, expected: str, got: str, *path: str | int) -> None:
+        out.append(Mismatch(scenario, field, expected, got, scenario.at("expected", *path)))
+
+    if rec.level.id != exp.service_level.id:
+        add("service_level", exp.service_level.id, rec.level.id, "service_level")
+    for field, want, have in (
+        ("notifications", [n.id for n in exp.notifications], [n.to for n in rec.notifications]),
+        ("offers", [o.id for o in exp.offers], [o.id for o in rec.offers]),
+    ):
+        if set(want) != set(have):
+            add(field, ids_text(want), ids_text(have), field)
+    expected_dates = {d.id: d.on(scenario.contact_date) for d in exp.deadlines}
+    for j, d in enumerate(exp.deadlines):
+        got = rec.deadlines.get(d.id)
+        if got != expected_dates[d.id]:
+            due_want = _due_text(scenario, expected_dates[d.id])
+            add(f"deadlines.{d.id}", due_want, _due_text(scenario, got), "deadlines", j)
+    for did, got in rec.deadlines.items():
+        if did not in expected_dates:
+            add(f"deadlines.{did}", ABSENT, _due_text(scenario, got), "deadlines")
+    missing = [w for w in exp.warnings if w not in {w.id for w in rec.warnings}]
+    if missing:
+        add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
+    return out
+
+
+def _due_text(scenario: Scenario, date: datetime.date | None) -> str:
+    if date is None:
+        return ABSENT
+    return f"{date.isoformat()} ({(date - scenario.contact_date).days} days)"
+
+
+def run_one(knowledge: Knowledge, scenario: Scenario) -> Result:
+    try:
+        rec = engine.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, "en")
+    except DataError as err:  # a gap in the rules: this scenario fails, the others still run
+        gap = Mismatch(
+            scenario,
+            "service_level",
+            scenario.expected.service_level.id,
+            NONE,
+            scenario.at("expected", "service_level"),
+            message=f"expected {scenario.expected.service_level.id}, got none ({err.problems[0].message})",
+        )
+        return Result(scenario, None, (gap,), ())
+    found = compare(scenario, rec)
+    failures: list[Mismatch] = []
+    known: list[Mismatch] = []
+    listed = {d.field: d for d in scenario.disagreements}
+    for m in found:
+        dis = listed.get(m.field)
+        if dis is not None and dis.engine == m.got:
+            known.append(Mismatch(m.scenario, m.field, m.expected, m.got, m.location, dis))
+        elif dis is not None:
+            failures.append(
+                Mismatch(
+                    m.scenario,
+                    m.field,
+                    m.expected,
+                    m.got,
+                    dis.location,
+                    message=f"expected {m.expected}, got {m.got}"
+                    f" (the listed disagreement says the engine gives {dis.engine})",
+                )
+            )
+        else:
+            failures.append(m)
+    fields = {m.field for m in found}
+    for dis in scenario.disagreements:
+        if dis.field not in fields:
+            failures.append(
+                Mismatch(
+                    scenario,
+                    dis.field,
+                    dis.engine,
+                    "as expected",
+                    dis.location,
+                    message="listed as a disagreement, but the engine now gives what the standard says:"
+                    " remove the entry",
+                )
+            )
+    return Result(scenario, rec, tuple(failures), tuple(known))
+
+
+def run_all(knowledge: Knowledge, library: Library) -> list[Result]:
+    return [run_one(knowledge, s) for s in library.scenarios]
