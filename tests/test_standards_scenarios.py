@@ -7,9 +7,10 @@ deadlines are compared as exact sets, so an extra or a missing item fails.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -682,9 +683,11 @@ def test_emergency_first_step_is_today(knowledge: Knowledge) -> None:
 # only where that section of the standard names the paragraph; law the standard does not
 # give is cited as law (`source = "law"`). These read the standards in ../shared/standards.
 
-STANDARDS = ROOT.parent.parent / "shared" / "standards"
-if not STANDARDS.is_dir():  # the shared folder sits next to the worktrees
-    STANDARDS = Path("/work/shared/standards")
+# ../shared beside the checkout (as in CI), or beside the folder of worktrees.
+STANDARDS = next(
+    (p for p in (ROOT.parent / "shared" / "standards", ROOT.parent.parent / "shared" / "standards") if p.is_dir()),
+    ROOT.parent / "shared" / "standards",
+)
 needs_standards = pytest.mark.skipif(not STANDARDS.is_dir(), reason="the standards' texts are not on this machine")
 
 
@@ -762,8 +765,7 @@ def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) 
     missing = [
         f"{mid}.{rid}: {c.section!r}"
         for mid, rid, c in standard_citations(knowledge)
-        if section_text(knowledge, knowledge.municipalities[mid].sources[c.source].file or "", c.section)
-        is None
+        if section_text(knowledge, knowledge.municipalities[mid].sources[c.source].file or "", c.section) is None
     ]
     assert not missing
 
@@ -789,17 +791,37 @@ def _words(text: str) -> list[str]:
 @needs_standards
 def test_texts_are_in_our_own_words(knowledge: Knowledge) -> None:
     """No rule text shares a run of 8 words with a standard (Faxe 'Behandlingsgaranti' was copied)."""
-    run = 8
-    grams = set()
+    copied = [f"{mid}.{r.id}" for mid, m in knowledge.municipalities.items() for r in m.rules if _copied(r.text.da)]
+    assert not copied
+
+
+RUN = 8  # words in a row that make a copied passage
+
+
+@functools.cache
+def _standard_runs() -> frozenset[tuple[str, ...]]:
+    runs: set[tuple[str, ...]] = set()
     for path in STANDARDS.glob("*.txt"):
         w = _words(path.read_text(encoding="utf-8"))
-        grams |= {tuple(w[i : i + run]) for i in range(len(w) - run + 1)}
+        runs |= {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
+    return frozenset(runs)
+
+
+def _copied(text: str) -> bool:
+    w = _words(text)
+    return any(tuple(w[i : i + RUN]) in _standard_runs() for i in range(len(w) - RUN + 1))
+
+
+@needs_standards
+def test_scenario_texts_are_in_our_own_words() -> None:
+    """The training cases' titles, vignettes, clues and notes are ours, not a standard's sentences."""
     copied = []
-    for mid, m in knowledge.municipalities.items():
-        for r in m.rules:
-            w = _words(r.text.da)
-            if any(tuple(w[i : i + run]) in grams for i in range(len(w) - run + 1)):
-                copied.append(f"{mid}.{r.id}")
+    for path in sorted((ROOT / "flows" / "scenarios").glob("*.toml")):
+        for sc in tomllib.loads(path.read_text(encoding="utf-8")).get("scenario", []):
+            texts = [*sc["title"].values(), *sc["vignette"].values()]
+            texts += [t for clue in sc.get("clues", {}).values() for t in clue.values()]
+            texts += [d["note"] for d in sc.get("disagreements", [])]
+            copied += [f"{path.name}: {sc['id']}: {t[:60]}" for t in texts if _copied(t)]
     assert not copied
 
 
