@@ -64,7 +64,7 @@ def test_cli_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scenarios", "test", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "0 failed" in out
-    assert "known disagreement: flows/scenarios/faxe.toml:" in out
+    assert "known disagreement: flows/scenarios/holbaek.toml:" in out
 
 
 def test_wrong_expected_value_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -112,14 +112,14 @@ def test_wrong_deadline_and_missing_notification(tmp_path: Path, capsys: pytest.
 
 def test_disagreement_that_no_longer_holds_fails(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = copy_data(tmp_path)
-    file = data / "flows/scenarios/faxe.toml"
+    file = data / "flows/scenarios/holbaek.toml"
     # The engine still gives what the entry says, but the entry now claims otherwise.
-    edit(file, 'engine = "parents, youth_social_services"', 'engine = "youth_social_services"')
+    edit(file, 'engine = "refer_home_municipality"', 'engine = "outpatient"')
     assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert (
-        "faxe-youth-no-consent: notifications: expected youth_social_services, got parents, youth_social_services"
-        " (the listed disagreement says the engine gives youth_social_services)" in out
+        "holbaek-relative-other-municipality: service_level: expected relative_counselling,"
+        " got refer_home_municipality (the listed disagreement says the engine gives outpatient)" in out
     )
 
 

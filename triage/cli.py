@@ -124,8 +124,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
     if mid and mid not in knowledge.municipalities:
-        from triage.errors import Problem
-        from triage.loader import suggestion
+        from triage.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
         raise TriageError(

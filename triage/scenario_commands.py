@@ -10,9 +10,8 @@ from __future__ import annotations
 import sys
 
 from triage import scenarios
-from triage.errors import DataError, Problem, TriageError
+from triage.errors import DataError, Problem, TriageError, suggestion
 from triage.i18n import t
-from triage.loader import suggestion
 from triage.model import Knowledge, Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -24,8 +24,8 @@ import msgspec
 
 from triage import engine
 from triage.answers import check_value
-from triage.errors import DataError, Problem
-from triage.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve, suggestion
+from triage.errors import DataError, Problem, suggestion
+from triage.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
 from triage.model import Answer, Knowledge, Location, Term, Text
 from triage.schema import Struct, TextSpec
 
