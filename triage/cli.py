@@ -88,15 +88,15 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    """Line-by-line prompts; without a terminal, point to ``recommend`` instead of hanging."""
+    """Line-by-line prompts; without a terminal, point to ``recommend`` instead of hanging.
+
+    Arguments are checked first, so a typo is reported as such even from a script.
+    """
     from triage.errors import Problem
     from triage.i18n import t
     from triage.loader import suggestion
 
     lang = lang_of(args.lang)
-    if not sys.stdin.isatty():
-        print(t("ask_no_tty", lang), file=sys.stderr)
-        return EXIT_BAD_INPUT
     contact_date = datetime.date.today()
     if args.date is not None:
         try:
@@ -114,6 +114,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
             known=", ".join(ids),
         )
         raise TriageError(Problem("--municipality", "", message))
+    if not sys.stdin.isatty():
+        print(t("ask_no_tty", lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
     from triage.ask import run_ask
 
     return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
