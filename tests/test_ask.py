@@ -247,7 +247,9 @@ def test_a_whole_call_in_a_real_pseudo_terminal(sandbox: Sandbox) -> None:
     child = pexpect.spawn(
         sys.executable,
         ["-m", "triage", "ask", "--lang", "en", "--date", "2026-11-24"],
-        env=sandbox.child_env() | {"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"},
+        # pexpect does not answer the cursor-position request a real terminal answers at once;
+        # without PROMPT_TOOLKIT_NO_CPR prompt_toolkit waits a second for it after every prompt.
+        env=sandbox.child_env() | {"TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"},
         cwd=str(sandbox.cwd),
         encoding="utf-8",
         timeout=20,
@@ -261,7 +263,7 @@ def test_a_whole_call_in_a_real_pseudo_terminal(sandbox: Sandbox) -> None:
         ("How old", "17\r"),
         ("parents know", "j"),
         ("substances", "c"),
-        ("substances", "s\r"),
+        (r"● c\) Cannabis", "s\r"),  # ticked on screen, then stimulants too, and Enter
         ("anonymous", "n"),
         ("other social problems", "n"),
         ("medical treatment", "n"),
@@ -288,3 +290,9 @@ def test_a_whole_call_in_a_real_pseudo_terminal(sandbox: Sandbox) -> None:
     assert "Outpatient youth treatment" in text and "Parents" in text
     assert sandbox.network_attempts() == []
     assert os.environ.get("TRIAGE_NETGUARD_LOG") is None  # the guard was the child's, not ours
+
+
+def test_carrying_on_at_the_summary_does_not_print_it_twice(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, ADULT_KEYS + "\x03" "n" + SAVE_NO)
+    assert code == 0 and "Carrying on." in out
+    assert out.count("Outpatient treatment (SEL § 101)") == 1

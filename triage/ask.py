@@ -9,6 +9,7 @@ before answers are dropped, and nothing is written unless the counsellor saves t
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -293,6 +294,7 @@ def run_ask(
         fixed_municipality=municipality is not None,
     )
     console.print(Text(t("ask_intro", lang, date=contact_date.isoformat()), style="bold"))
+    shown: Mapping[str, Answer] | None = None  # the answers whose summary is on screen
     while True:
         try:
             if conv.needs_municipality:
@@ -306,8 +308,10 @@ def run_ask(
                 conv = conv.back() if value == BACK else conv.answer(q.id, value)
                 continue
             rec = conv.recommendation()
-            console.print()
-            console.print(to_rich(rec, knowledge.flow))
+            if shown != conv.answers:  # after "carry on" the summary is still on screen
+                console.print()
+                console.print(to_rich(rec, knowledge.flow))
+                shown = conv.answers
             saved = offer_save(console, conv, to_markdown(rec, knowledge.flow))
             if saved == BACK:
                 conv = conv.back()
