@@ -296,3 +296,19 @@ def test_carrying_on_at_the_summary_does_not_print_it_twice(knowledge: Knowledge
     code, out = ask(knowledge, ADULT_KEYS + "\x03" "n" + SAVE_NO)
     assert code == 0 and "Carrying on." in out
     assert out.count("Outpatient treatment (SEL § 101)") == 1
+
+
+def test_the_prompts_need_neither_textual_nor_the_prompts_the_conversation() -> None:
+    """A screen-reader user's `triage ask` does not load the full-screen toolkit; the pure part loads no UI."""
+    code = (
+        "import sys; import triage.conversation, triage.export;"
+        "assert 'questionary' not in sys.modules and 'rich' not in sys.modules, 'UI in the pure part';"
+        "import triage.ask; assert 'textual' not in sys.modules, 'textual imported by ask'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_path_that_cannot_be_written_is_said_and_asked_again(knowledge: Knowledge, sandbox: Sandbox) -> None:
+    code, out = ask(knowledge, ADULT_KEYS + "y" "\x15no/such/folder/case.md\r" "\x15case.md\r")
+    assert code == 0 and "Could not save no/such/folder/case.md: No such file or directory" in out
+    assert sandbox.written() == ["work/case.md"]

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from tests.test_bad_input import CASES, GOOD
@@ -244,3 +246,59 @@ def test_the_battery_covers_every_key() -> None:
     for category in ("non_utf8", "empty", "too_large", "json_syntax", "toml_syntax"):
         assert by_category[category] >= 2, category
     assert len(BATTERY) >= 15 * len(questions)  # a floor, so a generator that stops generating fails
+
+
+def test_a_folder_is_not_an_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["recommend", "--answers", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"{tmp_path}: cannot read file (Is a directory)\n"
+
+
+# --- generated answers files: whatever is in them, exit 0 with a result or 2 with one line --
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+JUNK = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=2),
+    max_leaves=5,
+)
+
+
+def _valid(q: Question) -> st.SearchStrategy[Any]:
+    options = [o.value for o in q.options]
+    if q.kind == "bool":
+        return st.booleans()
+    if q.kind == "int":
+        return st.integers(q.minimum or 0, q.maximum or 0)
+    if q.kind == "choice":
+        return st.sampled_from(options)
+    return st.lists(st.sampled_from(options), min_size=1, unique=True)
+
+
+ANSWERS_FILES = st.fixed_dictionaries(
+    {"municipality": st.sampled_from(["holbaek", "faxe", "gentofte", "ishoj", "vallensbaek"]) | JUNK},
+    optional={
+        **{q.id: _valid(q) | JUNK for q in FLOW.questions},
+        "contact_date": st.dates().map(str) | JUNK,
+        "name": JUNK,
+    },
+)
+
+
+@pytest.mark.usefixtures("loaded")
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=ANSWERS_FILES, toml=st.booleans())
+def test_any_answers_file_gives_a_result_or_one_line(
+    data: dict[str, Any], toml: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = as_toml(data) if toml else as_json(data)
+    path = tmp_path / ("answers.toml" if toml else "answers.json")
+    path.write_bytes(content)
+    code = cli.main(["recommend", "--answers", str(path)])
+    out, err = capsys.readouterr()
+    assert code in (0, 2), err
+    event(f"exit {code}")
+    if code == 2:
+        assert out == "" and len(err.splitlines()) == 1 and err.startswith(str(path)), err
+    else:
+        assert json.loads(out)["service_level"]
