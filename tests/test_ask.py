@@ -9,10 +9,14 @@ import re
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -25,7 +29,7 @@ from triage.ask import run_ask
 from triage.conversation import Conversation, bool_of_key, export_name, parse_int
 from triage.engine import walk
 from triage.i18n import CATALOGUE
-from triage.model import Knowledge, Lang
+from triage.model import Answer, Knowledge, Lang, Question
 
 # One adult resident calling for themself about cannabis, nothing else: every key of the call.
 ADULT_KEYS = "n" "s" "y" "40\r" "c\r" "n" "n" "n" "n" "n" "n" "n"
@@ -312,3 +316,52 @@ def test_a_path_that_cannot_be_written_is_said_and_asked_again(knowledge: Knowle
     code, out = ask(knowledge, ADULT_KEYS + "y" "\x15no/such/folder/case.md\r" "\x15case.md\r")
     assert code == 0 and "Could not save no/such/folder/case.md: No such file or directory" in out
     assert sandbox.written() == ["work/case.md"]
+
+
+def _valid_answer(q: Question, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Answer:
+    if q.kind == "bool":
+        return draw(st.booleans())
+    if q.kind == "int":
+        return draw(st.integers(q.minimum or 0, q.maximum or 0))
+    values = [o.value for o in q.options]
+    if q.kind == "choice":
+        return draw(st.sampled_from(values))
+    return tuple(draw(st.lists(st.sampled_from(values), min_size=max(1, q.min_selected), unique=True)))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_mix_of_answers_and_backs_stays_in_step_with_the_engine(knowledge: Knowledge, data: st.DataObject) -> None:
+    """Whatever the counsellor does, the prompt asks what ``walk`` asks, and back+Enter undoes back."""
+    conv = conversation(knowledge)
+    for _ in range(40):
+        if conv.done:
+            break
+        if conv.can_go_back and data.draw(st.integers(0, 3)) == 0:
+            back = conv.back()
+            if back.needs_municipality:
+                redo = back.choose_municipality(str(back.default("municipality")))
+            else:
+                q = back.next_question
+                previous = back.default(q.id) if q is not None else None
+                assert q is not None and previous is not None
+                redo = back.answer(q.id, previous)
+            assert redo.answers == conv.answers and redo.municipality == conv.municipality
+            conv = back
+            continue
+        if conv.needs_municipality:
+            conv = conv.choose_municipality(data.draw(st.sampled_from(list(knowledge.municipalities))))
+            continue
+        q = conv.next_question
+        assert q is not None and q == walk(knowledge.flow, conv.answers).next
+        conv = conv.answer(q.id, _valid_answer(q, data.draw))
+        assert dict(conv.answers) == dict(walk(knowledge.flow, conv.answers).answers)
+    if conv.done:
+        assert conv.recommendation().level.id
+
+
+def test_english_output_has_no_danish_interface_text(knowledge: Knowledge) -> None:
+    _, out = ask(knowledge, ADULT_KEYS + "\x03" "n" + SAVE_NO)
+    danish = [da for key, (da, en) in CATALOGUE.items() if key.startswith("ask_") and da != en and "{" not in da]
+    assert [d for d in danish if d in out] == []
+    assert "Carrying on." in out
