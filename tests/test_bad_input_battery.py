@@ -13,6 +13,7 @@ processes. ``test_the_battery_covers_every_key`` counts and lists them.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -48,6 +49,9 @@ EXTRA_KEYS: dict[str, Any] = {
     "substance": ["cannabis"],
     "acute-danger": False,
 }
+
+
+LOCATED = {"wrong_type", "out_of_range", "unknown_option", "extra_key"}
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,8 @@ def check_one_line(case: Bad, path: Path, code: int, out: str, err: str) -> None
     assert case.message in line, line
     if case.key:
         assert f" {case.key}:" in line, line
+    if case.category in LOCATED:  # the key stands in the file: say on which line
+        assert re.match(re.escape(str(path)) + r":\d+(:\d+)?: ", line), line
 
 
 @pytest.fixture
