@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.privacy import no_network, sandbox  # noqa: F401  (shared privacy fixtures)
 from triage.loader import load
 from triage.model import Knowledge
 

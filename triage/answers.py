@@ -62,11 +62,32 @@ def _is_json(name: str, text: str) -> bool:
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """TOML refuses a key given twice; JSON would keep the last one without a word. Refuse it too."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def _parse(name: str, text: str, as_json: bool) -> dict[str, Any]:
     """Parse text into a table of answers."""
     if as_json:
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        except _DuplicateKey as dup:
+            seen = [m.start() for m in re.finditer(r'"' + re.escape(dup.key) + r'"\s*:', text)]
+            line = text.count("\n", 0, seen[-1]) + 1 if seen else None
+            message = "given twice (JSON would silently keep the last)"
+            raise AnswersError(Problem(name, dup.key, message, line)) from None
         except json.JSONDecodeError as err:
             raise AnswersError(Problem(name, "", f"not valid JSON: {err.msg}", err.lineno, err.colno)) from None
         except RecursionError:
@@ -102,6 +123,10 @@ def _positions(text: str, as_json: bool) -> dict[str, tuple[int, int]]:
 
 
 def _kind_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, float):
+        return f"a decimal number ({value})"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):

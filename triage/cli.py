@@ -136,6 +136,40 @@ def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
         )
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Line-by-line prompts; without a terminal, point to ``recommend`` instead of hanging.
+
+    Arguments are checked first, so a typo is reported as such even from a script.
+    """
+    from triage.errors import Problem, suggestion
+    from triage.i18n import t
+
+    lang = lang_of(args.lang)
+    contact_date = datetime.date.today()
+    if args.date is not None:
+        try:
+            contact_date = datetime.date.fromisoformat(args.date)
+        except ValueError:
+            raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=args.date))) from None
+    knowledge = load_knowledge(args.data)
+    if args.municipality is not None and args.municipality not in knowledge.municipalities:
+        ids = list(knowledge.municipalities)
+        message = t(
+            "ask_unknown_municipality",
+            lang,
+            value=args.municipality,
+            hint=suggestion(args.municipality, ids),
+            known=", ".join(ids),
+        )
+        raise TriageError(Problem("--municipality", "", message))
+    if not sys.stdin.isatty():
+        print(t("ask_no_tty", lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from triage.ask import run_ask
+
+    return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
+
+
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--data",
@@ -161,6 +195,12 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--answers", required=True, metavar="FILE", help="answers as TOML or JSON; - for stdin")
     rec.add_argument("--format", choices=["json", "text", "markdown"], default="json")
     rec.set_defaults(run=cmd_recommend)
+
+    ask = sub.add_parser("ask", help="the same call as line-by-line prompts (screen readers, slow terminals)")
+    _common(ask)
+    ask.add_argument("--municipality", metavar="ID", help="skip the municipality question")
+    ask.add_argument("--date", metavar="YYYY-MM-DD", help="day of first contact (default: today)")
+    ask.set_defaults(run=cmd_ask)
 
     chk = sub.add_parser("check", help="validate and verify the data files")
     _common(chk)

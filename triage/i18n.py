@@ -42,6 +42,49 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Udarbejdet med triage – en anbefaling, ikke en afgørelse.",
         "Made with triage – a recommendation, not a decision.",
     ),
+    # --- triage ask: line-by-line prompts (issue 6) ---
+    "ask_no_tty": (
+        "triage ask: ingen terminal (stdin er ikke en tty); til svar fra en fil eller et rør: "
+        "triage recommend --answers FIL|-",
+        "triage ask: no terminal (stdin is not a tty); for answers from a file or a pipe: "
+        "triage recommend --answers FILE|-",
+    ),
+    "ask_bad_date": ("forventede en dato ÅÅÅÅ-MM-DD, fik '{value}'", "expected a date YYYY-MM-DD, got '{value}'"),
+    "ask_unknown_municipality": (
+        "ukendt kommune '{value}'{hint} (kendte: {known})",
+        "unknown municipality '{value}'{hint} (known: {known})",
+    ),
+    "ask_intro": (
+        "Første samtale – {date}. Tast < for at gå et spørgsmål tilbage, Ctrl+C for at afbryde.",
+        "First conversation – {date}. Type < to go back one question, Ctrl+C to stop.",
+    ),
+    "ask_which_municipality": ("Hvilken kommune ringer borgeren til?", "Which municipality is the call for?"),
+    "ask_back": ("Tilbage", "Back"),
+    "ask_nothing_before": ("intet før dette", "nothing before this"),
+    "ask_progress": ("Spørgsmål {n} af ca. {total}", "Question {n} of about {total}"),
+    "ask_say": ("Sig til borgeren", "Say to the caller"),
+    "ask_select_hint": ("(tast eller pile + enter; < tilbage)", "(key, or arrows + enter; < back)"),
+    "ask_bool_hint": ("(j/n; < tilbage)", "(y/n; < back)"),
+    "ask_yes_no_hint": ("(j/n)", "(y/n)"),
+    "ask_multi_hint": (
+        "(tast eller mellemrum vælger, enter bekræfter; < tilbage)",
+        "(key or space toggles, enter confirms; < back)",
+    ),
+    "ask_int_hint": ("({lo}–{hi}; < tilbage)", "({lo}–{hi}; < back)"),
+    "ask_int_invalid": (
+        "Skriv et helt tal fra {lo} til {hi}, eller < for tilbage",
+        "Type a whole number from {lo} to {hi}, or < to go back",
+    ),
+    "ask_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
+    "ask_quit_confirm": ("Afbryd samtalen og kassér {n} svar?", "Stop the call and drop {n} answers?"),
+    "ask_dropped": ("Samtalen er afbrudt. Intet er gemt.", "Call stopped. Nothing was saved."),
+    "ask_continue": ("Vi fortsætter.", "Carrying on."),
+    "ask_save": ("Gem resuméet som Markdown-fil?", "Save the summary as a Markdown file?"),
+    "ask_save_path": ("Filnavn (tomt: gem ikke)", "File name (empty: don't save)"),
+    "ask_overwrite": ("{path} findes allerede. Overskriv den?", "{path} already exists. Overwrite it?"),
+    "ask_saved": ("Gemt, kun læsbar for dig (0600): {path}", "Saved, readable only by you (0600): {path}"),
+    "ask_not_saved": ("Ikke gemt.", "Not saved."),
+    "ask_save_failed": ("Kunne ikke gemme {path}: {error}", "Could not save {path}: {error}"),
 }
 
 
