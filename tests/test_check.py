@@ -365,3 +365,9 @@ def test_missing_folder_is_unreadable(tmp_path: Path) -> None:
     code, _, err = run_check(tmp_path / "nowhere")
     assert code == 2
     assert err.strip() == f"{tmp_path / 'nowhere'}: data folder not found"
+
+
+def test_no_municipality_at_all(tmp_path: Path) -> None:
+    """Found by the loader fuzzer: an emptied file used to load as a valid, empty standard."""
+    code, lines = findings(make_data(tmp_path, "# everything deleted\n"))
+    assert (code, lines) == (1, [f"{M}:1:1: no municipality: add a table such as [holbaek]"])

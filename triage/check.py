@@ -39,15 +39,24 @@ class Report:
     asked: set[str] = field(default_factory=set)  # questions asked in some conversation
 
 
-def conditions_of(knowledge: Knowledge) -> Iterator[Condition]:
-    yield from (q.when for q in knowledge.flow.questions)
-    yield from (t.when for t in knowledge.law.to_check)
-    for m in knowledge.municipalities.values():
-        yield from (r.when for r in m.rules)
+# Answers the invariants below read directly: every value class of these is always tried.
+INVARIANT_ANSWERS = frozenset({"acute_danger", "pregnancy", "children_at_home"})
 
 
 def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
-    """One representative answer for each class of ``q``'s domain that the conditions tell apart."""
+    """One representative answer for each class of ``q``'s domain that the conditions tell apart.
+
+    An answer that no condition and no invariant reads is a single class: whatever it is,
+    nothing that is asked or recommended can change.
+    """
+    conds = list(conds)
+    if q.id not in INVARIANT_ANSWERS and not any(q.id in c.names() for c in conds):
+        if q.kind == "bool":
+            return [False]
+        if q.kind == "int":
+            return [q.minimum if q.minimum is not None else 0]
+        first = q.options[0].value
+        return [(first,) if q.kind == "multi" else first]
     if q.kind == "bool":
         return [False, True]
     if q.kind == "choice":
@@ -123,7 +132,12 @@ def conversations(flow: Flow, domains: Mapping[str, list[Answer]]) -> Iterator[d
 
 def located(knowledge: Knowledge, file: str, path: tuple[str | int, ...]) -> str:
     """``file:line:col: key.path`` for a finding about the value at ``path``."""
-    loc = resolve(knowledge.root, Location(file, key_string(path), path=path))
+    return _where(knowledge, Location(file, key_string(path), path=path))
+
+
+def _where(knowledge: Knowledge, location: Location) -> str:
+    """The line is looked up only here, when there is a finding to show."""
+    loc = resolve(knowledge.root, location)
     where = f"{loc.file}:{loc.line}:{loc.column}" if loc.line is not None else loc.file
     return f"{where}: {loc.key}"
 
@@ -184,15 +198,10 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
                 report.findings.append(message)
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
     for r in muni.rules:
-        loc = resolve(knowledge.root, r.location)
         if r.id in report.dead:
-            report.findings.append(
-                f"{loc.file}:{loc.line}:{loc.column}: {loc.key}: rule '{r.id}' never applies (dead rule)"
-            )
+            report.findings.append(f"{_where(knowledge, r.location)}: rule '{r.id}' never applies (dead rule)")
         for name in sorted(r.when.names() - asked - {"level", "municipality"}):
-            report.findings.append(
-                f"{loc.file}:{loc.line}:{loc.column}: {loc.key}: reads '{name}', which the flow never asks"
-            )
+            report.findings.append(f"{_where(knowledge, r.location)}: reads '{name}', which the flow never asks")
     report.seconds = time.perf_counter() - start
     return report
 
@@ -211,10 +220,18 @@ def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answer]]:
+    """The answer classes that this municipality's rules (with the flow and the law) tell apart."""
+    conds = [
+        *(q.when for q in knowledge.flow.questions),
+        *(t.when for t in knowledge.law.to_check),
+        *(r.when for r in muni.rules),
+    ]
+    return {q.id: classes(q, conds) for q in knowledge.flow.questions}
+
+
 def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
-    conds = list(conditions_of(knowledge))
-    domains = {q.id: classes(q, conds) for q in knowledge.flow.questions}
-    reports = [prove(knowledge, m, domains) for m in knowledge.municipalities.values()]
+    reports = [prove(knowledge, m, domains_for(knowledge, m)) for m in knowledge.municipalities.values()]
     asked = set().union(*(r.asked for r in reports))
     return flow_findings(knowledge, asked), reports
 

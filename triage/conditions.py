@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Literal as TypingLiteral
 
 from triage.record import Record
@@ -236,16 +236,6 @@ class _Parser:
 _Operand = Value | tuple[Scalar, ...] | None
 
 
-def _value(node: Node, answers: Mapping[str, Value]) -> _Operand:
-    if isinstance(node, Name):
-        return answers.get(node.name)
-    if isinstance(node, Literal):
-        return node.value
-    if isinstance(node, ListLiteral):
-        return node.items
-    return _truth(node, answers)
-
-
 def _is_int(v: object) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
@@ -280,32 +270,104 @@ def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
     return x >= y  # type: ignore[operator]
 
 
-def _truth(node: Node, answers: Mapping[str, Value]) -> bool | None:
-    if isinstance(node, And):
-        result: bool | None = True
-        for item in node.items:
-            v = _truth(item, answers)
-            if v is False:
-                return False
-            if v is None:
-                result = None
-        return result
-    if isinstance(node, Or):
-        result = False
-        for item in node.items:
-            v = _truth(item, answers)
-            if v is True:
-                return True
-            if v is None:
-                result = None
-        return result
+Evaluator = Callable[[Mapping[str, Value]], "bool | None"]
+
+
+def compile_node(node: Node) -> Evaluator:
+    """A tree as nested closures, built once: ``triage check`` evaluates every rule for
+    thousands of answer classes, and dispatching on node types each time was most of it."""
+    if isinstance(node, And | Or):
+        parts = tuple(compile_node(item) for item in node.items)
+        decisive = isinstance(node, Or)  # the value that ends the search: True for or, False for and
+
+        def any_or_all(answers: Mapping[str, Value]) -> bool | None:
+            result: bool | None = not decisive
+            for part in parts:
+                v = part(answers)
+                if v is decisive:
+                    return decisive
+                if v is None:
+                    result = None
+            return result
+
+        return any_or_all
     if isinstance(node, Not):
-        v = _truth(node.operand, answers)
-        return None if v is None else not v
+        inner = compile_node(node.operand)
+
+        def negation(answers: Mapping[str, Value]) -> bool | None:
+            v = inner(answers)
+            return None if v is None else not v
+
+        return negation
     if isinstance(node, Compare):
-        return _compare(node.op, _value(node.left, answers), _value(node.right, answers))
-    value = _value(node, answers)
-    return value if isinstance(value, bool) else None
+        return _compile_compare(node)
+    if isinstance(node, Name):
+        name = node.name
+
+        def flag(answers: Mapping[str, Value]) -> bool | None:
+            v = answers.get(name)
+            return v if isinstance(v, bool) else None
+
+        return flag
+    constant = node.value if isinstance(node, Literal) and isinstance(node.value, bool) else None
+    return lambda _answers: constant
+
+
+def _compile_compare(node: Compare) -> Evaluator:
+    op, left, right = node.op, node.left, node.right
+    if isinstance(left, Name) and isinstance(right, Literal) and op in ("<", "<=", ">", ">="):
+        name, k = left.name, right.value
+        if _is_int(k):  # the common `age < 18`: skip the general kind checks
+            less, equal_ok = op in ("<", "<="), op in ("<=", ">=")
+
+            def order(answers: Mapping[str, Value]) -> bool | None:
+                v = answers.get(name)
+                if type(v) is not int:
+                    return None
+                if v == k:
+                    return equal_ok
+                return (v < k) is less  # type: ignore[operator]
+
+            return order
+    if isinstance(left, Name) and isinstance(right, Literal) and op in ("==", "!=") and isinstance(right.value, str):
+        name, text, same = left.name, right.value, op == "=="
+
+        def equals(answers: Mapping[str, Value]) -> bool | None:  # `caller == 'relative'`
+            v = answers.get(name)
+            if type(v) is not str:
+                return None
+            return (v == text) is same
+
+        return equals
+    if isinstance(left, Name) and isinstance(right, ListLiteral) and op in ("in", "not in"):
+        name, items, member = left.name, frozenset(right.items), op == "in"
+
+        def one_of(answers: Mapping[str, Value]) -> bool | None:  # `level in ['a', 'b']`
+            v = answers.get(name)
+            if v is None or isinstance(v, tuple):
+                return None
+            return (v in items) is member
+
+        return one_of
+    get_left, get_right = _operand(left), _operand(right)
+
+    def general(answers: Mapping[str, Value]) -> bool | None:
+        return _compare(op, get_left(answers), get_right(answers))
+
+    return general
+
+
+def _operand(node: Node) -> Callable[[Mapping[str, Value]], _Operand]:
+    if isinstance(node, Name):
+        name = node.name
+        return lambda answers: answers.get(name)
+    if isinstance(node, Literal):
+        value: _Operand = node.value
+        return lambda _answers: value
+    if isinstance(node, ListLiteral):
+        items = node.items
+        return lambda _answers: items
+    return compile_node(node)
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -328,7 +390,11 @@ class Condition(Record):
 
     def evaluate(self, answers: Mapping[str, Value]) -> bool | None:
         """True, False, or None when it depends on an answer that is unknown."""
-        return _truth(self.root, answers)
+        # Compiled on first use (also after unpickling) and kept as this instance's own
+        # `evaluate`, so that later calls go straight to the closures.
+        fn = self.__dict__["evaluate"] = compile_node(self.root)
+        result: bool | None = fn(answers)
+        return result
 
     def names(self) -> frozenset[str]:
         return frozenset(n.name for n in _walk(self.root) if isinstance(n, Name))

@@ -459,6 +459,8 @@ def load(root: Path | str) -> Knowledge:
     # Municipalities that validate are still cross-checked when a sibling does not, so that
     # `triage check` reports every problem in one run.
     muni_specs = convert_tables(muni_src, muni_raw, schema.MunicipalitySpec, problems)
+    if not muni_raw:
+        problems.append(Problem(MUNICIPALITIES_FILE, "", "no municipality: add a table such as [holbaek]", 1, 1))
     if flow_spec is None or law_spec is None:
         raise DataError(problems)
 

@@ -85,7 +85,11 @@ class Flow(Record):
         return next((t for t in terms if t.id == tid), None)
 
     def rank(self, level: str) -> int:
-        return next(i for i, t in enumerate(self.levels) if t.id == level)
+        """The level's place in the order of precedence (0 wins)."""
+        ranks: dict[str, int] | None = self.__dict__.get("_ranks")
+        if ranks is None:
+            ranks = self.__dict__["_ranks"] = {t.id: i for i, t in enumerate(self.levels)}
+        return ranks[level]
 
 
 class Location(Record):
