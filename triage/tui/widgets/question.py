@@ -29,7 +29,7 @@ YES_KEYS = ("j", "y")
 def choices(q: Question, lang: Lang) -> list[tuple[str, str, str]]:
     """(value, key letter, label) of each choice; yes/no answers become 'yes'/'no'."""
     if q.kind == "bool":
-        return [("yes", "j/y", t("yes", lang)), ("no", "n", t("no", lang))]
+        return [("yes", "j/y" if lang == "da" else "y/j", t("yes", lang)), ("no", "n", t("no", lang))]
     return [(o.value, o.key or "", o.label.get(lang)) for o in q.options]
 
 
