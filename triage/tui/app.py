@@ -20,17 +20,17 @@ from textual.signal import Signal
 
 from triage.i18n import t
 from triage.model import Answer, Knowledge, Lang
-from triage.render import to_markdown
 from triage.settings import last_municipality, remember_municipality
-from triage.tui.dialogs import ConfirmDialog, ExportDialog
-from triage.tui.export import write_private
 from triage.tui.keys import translate_bindings
-from triage.tui.screens import CallScreen, CitationsScreen, EmergencyScreen, PickerScreen, SummaryScreen
+from triage.tui.screens.call import CallScreen
+from triage.tui.screens.picker import PickerScreen
 from triage.tui.state import Call
+
+# Screens and dialogs after the first paint are imported where they are first needed.
 
 
 class WizardApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere (benchmarks) find it too
     TITLE = "triage"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by App)
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,6 +75,8 @@ class WizardApp(App[None]):
         self._route()
 
     def _route(self) -> None:
+        from triage.tui.screens import EmergencyScreen, SummaryScreen
+
         call = self.call
         rec = call.recommendation if call.done else None
         want: type[Screen[None]] | None
@@ -110,10 +112,14 @@ class WizardApp(App[None]):
         self.set_call(self.call.back())
 
     def action_summary(self) -> None:
+        from triage.tui.screens import SummaryScreen
+
         if self.call.done:
             self.push_screen(SummaryScreen(self.call))
 
     def summary_markdown(self) -> str | None:
+        from triage.render import to_markdown
+
         rec = self.call.recommendation
         return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
 
@@ -129,6 +135,8 @@ class WizardApp(App[None]):
         self.notify(t("wz_copied", self.lang))
 
     def action_sources(self) -> None:
+        from triage.tui.screens import CitationsScreen
+
         rec = self.call.recommendation
         if rec is None or not self.call.done:
             self._not_done()
@@ -139,6 +147,8 @@ class WizardApp(App[None]):
         return Path.cwd() / f"triage-{self.call.municipality}-{self.call.contact_date.isoformat()}.md"
 
     def action_save(self) -> None:
+        from triage.tui.dialogs import ConfirmDialog, ExportDialog
+
         text = self.summary_markdown()
         if text is None:
             self._not_done()
@@ -158,6 +168,8 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
+        from triage.tui.export import write_private
+
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
@@ -168,6 +180,8 @@ class WizardApp(App[None]):
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""
+        from triage.tui.dialogs import ConfirmDialog
+
         if not self.unsaved:
             then()
             return

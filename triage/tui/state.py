@@ -10,10 +10,13 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from triage.engine import FlowState, Recommendation, recommend, walk
 from triage.errors import TriageError
 from triage.model import Answer, Flow, Knowledge, Lang, Question
+
+if TYPE_CHECKING:  # the engine is imported on first use: the picker, painted first, needs none of it
+    from triage.engine import FlowState, Recommendation
 
 
 def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
@@ -46,6 +49,8 @@ class Call:
 
     @cached_property
     def flow_state(self) -> FlowState:
+        from triage.engine import walk
+
         return walk(self.knowledge.flow, self.answers)
 
     @property
@@ -109,6 +114,8 @@ class Call:
         """The recommendation as far as the answers so far allow (None while no level applies yet)."""
         if self.municipality is None:
             return None
+        from triage.engine import recommend
+
         try:
             return recommend(
                 self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang

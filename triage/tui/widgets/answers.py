@@ -11,7 +11,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from triage.i18n import t
-from triage.render import format_answer
 from triage.tui.state import Call
 
 
@@ -28,6 +27,10 @@ class AnswersColumn(OptionList):
         qid: str
 
     def show(self, call: Call) -> None:
+        if call.municipality is None:
+            return
+        from triage.render import format_answer
+
         lang, state = call.lang, call.flow_state
         highlighted = self.highlighted
         self.clear_options()

@@ -6,16 +6,20 @@ what the counsellor can say to the caller before the last question.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from triage.engine import Recommendation
 from triage.i18n import t
 from triage.model import Flow
 from triage.tui.state import Call
+
+if TYPE_CHECKING:
+    from triage.engine import Recommendation
 
 
 def line(*parts: tuple[str, str]) -> Text:

@@ -8,6 +8,7 @@ changes the call.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,12 +17,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, SelectionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from triage.i18n import t
 from triage.model import Answer, Lang, Question
 from triage.tui.state import Call
+
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList
 
 YES_KEYS = ("j", "y")
 
@@ -110,6 +114,8 @@ class QuestionView(VerticalScroll, can_focus=False):
             value = str(suggestion) if isinstance(suggestion, int) and not isinstance(suggestion, bool) else ""
             return Input(value=value, type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         if q.kind == "multi":
+            from textual.widgets import SelectionList
+
             ticked = suggestion if isinstance(suggestion, tuple) else ()
             sel: SelectionList[str] = SelectionList(
                 *[
@@ -153,6 +159,8 @@ class QuestionView(VerticalScroll, can_focus=False):
         elif ch:
             index = next((i for i, (_, key, _) in enumerate(options) if key and key == ch), None)
         if q.kind == "multi":
+            from textual.widgets import SelectionList
+
             sel = self.field
             if not isinstance(sel, SelectionList):
                 return
