@@ -52,7 +52,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wz_pick_none": ("Ingen kommune passer", "No municipality matches"),
     "wz_step": ("Spørgsmål {i} af {n}", "Question {i} of {n}"),
     "wz_done": ("Alle spørgsmål er besvaret", "All questions answered"),
-    "wz_editing": ("Du retter et svar – Esc fortryder", "Changing an answer – Esc cancels"),
+    "wz_editing": ("Retter – Esc fortryder", "Changing – Esc cancels"),
     "wz_say": ("Sig til borgeren", "Say to the caller"),
     "wz_hint_bool": ("j / y = ja   n = nej", "y / j = yes   n = no"),
     "wz_hint_choice": ("Tryk tallet eller bogstavet", "Press the number or the letter"),

@@ -65,6 +65,7 @@ class CallScreen(Screen[None]):
     @on(AnswersColumn.Reopen)
     def _reopen(self, event: AnswersColumn.Reopen) -> None:
         self.wizard.set_call(self.wizard.call.reopen(event.qid))
+        self._focus_question()
 
     # --- actions --------------------------------------------------------------------
     def action_back(self) -> None:

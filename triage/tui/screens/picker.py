@@ -22,12 +22,12 @@ from triage.tui.widgets import status_badge
 from triage.tui.widgets.answers import clip
 
 
-def entry(m: Municipality, lang: Lang) -> Text:
+def entry(m: Municipality, lang: Lang, width: int = 58) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(m.name, style="bold")
     text.append("  ")
     text.append_text(status_badge(m, lang))
-    text.append("\n" + clip(f"{m.centre.name} · {m.standard.short}", 58), style="dim")
+    text.append("\n" + clip(f"{m.centre.name} · {m.standard.short}", width), style="dim")
     return text
 
 
@@ -72,7 +72,8 @@ class PickerScreen(Screen[None]):
         if not shown:
             listing.add_option(Option(Text(t("wz_pick_none", self.lang), style="dim"), disabled=True))
             return
-        listing.add_options(Option(entry(m, self.lang), id=m.id) for m in shown)
+        width = min(58, max(self.app.size.width - 8, 20))
+        listing.add_options(Option(entry(m, self.lang, width), id=m.id) for m in shown)
         ids = [m.id for m in shown]
         listing.highlighted = ids.index(self.preselect) if self.preselect in ids else 0
 

@@ -20,7 +20,7 @@ def status_badge(m: Municipality, lang: Lang) -> Text:
 class CallHeader(Static):
     def show(self, call: Call) -> None:
         if call.municipality is None:
-            self.update("")
+            self.update("", layout=False)
             return
         lang = call.lang
         m = call.knowledge.municipalities[call.municipality]
@@ -35,6 +35,6 @@ class CallHeader(Static):
         else:
             line.append(t("wz_step", lang, i=len(state.asked) + 1, n=state.total), style="dim")
         if call.editing:
-            line.append("\n")
-            line.append(t("wz_editing", lang), style="italic")
-        self.update(line)
+            line.append("  ")
+            line.append(t("wz_editing", lang), style="bold italic")
+        self.update(line, layout=False)  # one line, always: no new layout of the screen

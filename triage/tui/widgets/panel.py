@@ -10,8 +10,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from triage.i18n import t
@@ -53,19 +51,16 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     return Group(*lines)
 
 
-class RecommendationPanel(VerticalScroll):
-    """Scrolls when the recommendation is longer than the screen; never takes focus."""
+class RecommendationPanel(Static):
+    """A fixed-size panel: updating it repaints it alone, without a new layout of the screen.
 
-    can_focus = False
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="live-body")
+    Its lines are one each and end in …, so the short form fits; the summary has it all.
+    """
 
     def show(self, call: Call) -> None:
         self.border_title = t("wz_live_title", call.lang)
         rec = call.recommendation
-        body = self.query_one("#live-body", Static)
         if rec is None:
-            body.update(Text(t("wz_live_empty", call.lang), style="dim italic"))
+            self.update(Text(t("wz_live_empty", call.lang), style="dim italic"), layout=False)
         else:
-            body.update(compact(rec, call.knowledge.flow))
+            self.update(compact(rec, call.knowledge.flow), layout=False)

@@ -67,12 +67,17 @@ class QuestionView(VerticalScroll, can_focus=False):
         self.lang: Lang = "da"
         self._shown: tuple[str | None, Answer | None, str | None] | None = None
         self.field: Widget | None = None  # the input of the question shown now
+        self.multi: SelectionList[str] | None = None  # mounted only while a multi-select is asked
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-label")
         yield Static(id="q-say")
         yield Static(id="q-help")
-        yield Vertical(id="q-input")
+        with Vertical(id="q-input"):
+            # Kept and refilled rather than remounted: a new widget costs a restyle of the
+            # screen, and every keystroke counts (benchmarks/keystroke.py).
+            yield OptionList(classes="q-field q-choice")
+            yield Input(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
     def toggle_help(self) -> None:
@@ -89,10 +94,9 @@ class QuestionView(VerticalScroll, can_focus=False):
         say = self.query_one("#q-say", Static)
         helptext = self.query_one("#q-help", Static)
         hint = self.query_one("#q-hint", Static)
-        box = self.query_one("#q-input", Vertical)
-        box.remove_children()  # no IDs inside: the new input may mount before the old one is gone
-        self.field = None
-        helptext.remove_class("shown")
+        if helptext.has_class("shown"):
+            helptext.remove_class("shown")
+        self._show_input(q, lang, suggestion)
         if q is None:
             label.update(t("wz_done", lang))
             for part in (say, helptext, hint):
@@ -105,35 +109,53 @@ class QuestionView(VerticalScroll, can_focus=False):
         say.border_title = t("wz_say", lang)
         helptext.update(q.help.get(lang))
         hint.update(t(f"wz_hint_{q.kind}", lang))
-        self.field = self._input(q, lang, suggestion)
-        box.mount(self.field)
-        self.field.focus()
 
-    def _input(self, q: Question, lang: Lang, suggestion: Answer | None) -> Widget:
-        if q.kind == "int":
-            value = str(suggestion) if isinstance(suggestion, int) and not isinstance(suggestion, bool) else ""
-            return Input(value=value, type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
-        if q.kind == "multi":
-            from textual.widgets import SelectionList
-
-            ticked = suggestion if isinstance(suggestion, tuple) else ()
-            sel: SelectionList[str] = SelectionList(
-                *[
-                    (choice_text(i, key, label), value, value in ticked)
-                    for i, (value, key, label) in enumerate(choices(q, lang), 1)
-                ],
-                classes="q-field q-multi",
+    def _show_input(self, q: Question | None, lang: Lang, suggestion: Answer | None) -> None:
+        """Show the one input ``q`` needs, filled with the suggestion, and focus it."""
+        listing = self.query_one(".q-choice", OptionList)
+        number = self.query_one(".q-int", Input)
+        kind = q.kind if q else None
+        listing.display = kind in ("bool", "choice")
+        number.display = kind == "int"
+        if self.multi is not None and (kind != "multi" or q is None):
+            self.multi.remove()
+            self.multi = None
+        field: Widget | None = None
+        if q is None:
+            pass
+        elif q.kind == "int":
+            number.value = str(suggestion) if isinstance(suggestion, int) and not isinstance(suggestion, bool) else ""
+            field = number
+        elif q.kind == "multi":
+            if self.multi is not None:
+                self.multi.remove()
+            self.multi = self._multi(q, lang, suggestion)
+            self.query_one("#q-input").mount(self.multi)
+            field = self.multi
+        else:
+            options = choices(q, lang)
+            listing.set_options(
+                Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
             )
-            return sel
-        options = choices(q, lang)
-        listing = OptionList(
-            *[Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)],
-            classes="q-field q-choice",
+            wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
+            values = [value for value, _, _ in options]
+            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
+            field = listing
+        self.field = field
+        if field is not None and not field.has_focus:
+            field.focus()
+
+    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
+        from textual.widgets import SelectionList
+
+        ticked = suggestion if isinstance(suggestion, tuple) else ()
+        return SelectionList(
+            *[
+                (choice_text(i, key, label), value, value in ticked)
+                for i, (value, key, label) in enumerate(choices(q, lang), 1)
+            ],
+            classes="q-field q-multi",
         )
-        wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
-        values = [value for value, _, _ in options]
-        listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
-        return listing
 
     # --- keys -----------------------------------------------------------------------
     def _answer(self, value: Answer) -> None:
