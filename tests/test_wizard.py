@@ -227,3 +227,21 @@ async def test_english(knowledge: Knowledge) -> None:
         assert markdown is not None and "## Service level: Outpatient treatment (SEL § 101)" in markdown
         descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
         assert {"Copy", "Save .md", "Sources", "Back"} <= descriptions
+
+
+async def test_a_narrow_terminal_opens_the_answers_column_in_place(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "gentofte", "en")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("n", "s", "y", "3", "0", "enter", "c", "enter")
+        assert app.call.answers["substances"] == ("cannabis",)
+        column = app.screen.query_one(AnswersColumn)
+        assert not column.display
+        await pilot.press("tab")
+        assert column.display and app.focused is column
+        assert not app.screen.query_one("#question").display
+        await pilot.press("home", "down", "down", "enter")  # answer 3: resident
+        assert app.call.question is not None and app.call.question.id == "resident"
+        assert app.screen.query_one("#question").display and not column.display
+        await pilot.press("n")
+        assert "age" in app.call.answers and "substances" not in app.call.answers
+        assert app.call.question is not None and app.call.question.id == "children_at_home"
