@@ -9,12 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from triage.model import Lang
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView, RecommendationPanel
+from triage.tui.widgets.footer import QuietFooter
 
 if TYPE_CHECKING:
     from triage.tui.app import WizardApp
@@ -41,7 +41,7 @@ class CallScreen(Screen[None]):
             yield AnswersColumn(id="answers")
             yield QuestionView(id="question")
             yield RecommendationPanel(id="live")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.wizard.call_changed.subscribe(self, self.show, immediate=True)

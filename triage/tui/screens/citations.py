@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from triage.engine import Recommendation
 from triage.i18n import t
 from triage.model import Flow
 from triage.render import source_name
 from triage.tui.keys import translate_bindings
+from triage.tui.widgets.footer import QuietFooter
 
 
 def item_label(item: str, rec: Recommendation, flow: Flow) -> str:
@@ -68,7 +69,7 @@ class CitationsScreen(ModalScreen[None]):
         with VerticalScroll(id="citations-body") as body:
             body.border_title = t("wz_citations_title", self.rec.lang)
             yield Static(citations_table(self.rec, self.flow))
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#citations-body").focus()

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from triage.i18n import t
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
+from triage.tui.widgets.footer import QuietFooter
 
 
 def what_to_do(call: Call) -> Text:
@@ -49,4 +50,4 @@ class EmergencyScreen(Screen[None]):
             yield Static(t("wz_emergency_title", self.call.lang), id="emergency-title")
             with VerticalScroll(id="emergency-body"):
                 yield Static(what_to_do(self.call))
-        yield Footer()
+        yield QuietFooter()

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from triage.i18n import t
@@ -20,6 +20,7 @@ from triage.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets import status_badge
 from triage.tui.widgets.answers import clip
+from triage.tui.widgets.footer import QuietFooter
 
 
 def entry(m: Municipality, lang: Lang, width: int = 58) -> Text:
@@ -59,7 +60,7 @@ class PickerScreen(Screen[None]):
             yield Input(placeholder=t("wz_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
             yield Static(t("wz_pick_hint", self.lang), id="picker-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self._fill("")

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from triage.i18n import t
 from triage.richview import to_rich
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets import CallHeader
+from triage.tui.widgets.footer import QuietFooter
 
 
 class SummaryScreen(Screen[None]):
@@ -36,7 +37,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary-body"):
             rec = self.call.recommendation
             yield Static(to_rich(rec, self.call.knowledge.flow) if rec else "–", id="summary-text")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one(CallHeader).show(self.call)
