@@ -61,11 +61,14 @@ class WizardApp(App[None]):
     def lang(self) -> Lang:
         return self.call.lang
 
-    def get_default_screen(self) -> Screen[None]:
-        return CallScreen(self.call.lang)
-
     def on_mount(self) -> None:
         self._route()
+
+    def _base_screen(self) -> Screen[None]:
+        call = self.call
+        if call.municipality is None:
+            return PickerScreen(call.knowledge, call.lang, self.preselect)
+        return CallScreen(call.lang)
 
     # --- the state ------------------------------------------------------------------
     def set_call(self, call: Call) -> None:
@@ -75,26 +78,28 @@ class WizardApp(App[None]):
         self._route()
 
     def _route(self) -> None:
+        """Base screen: the picker or the call; on top of it, the emergency or summary screen."""
         from triage.tui.screens import EmergencyScreen, SummaryScreen
 
         call = self.call
         rec = call.recommendation if call.done else None
-        want: type[Screen[None]] | None
-        if call.municipality is None:
-            want = PickerScreen
-        elif call.done:
-            want = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
-        else:
-            want = None
-        if want is not None and isinstance(self.screen, want):
+        top: type[Screen[None]] | None = None
+        if call.done:
+            top = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
+        base = PickerScreen if call.municipality is None else CallScreen
+        if top is not None and isinstance(self.screen, top):
             return
-        while len(self.screen_stack) > 1:
+        # Stack: Textual's empty default screen, the base, maybe one on top. The call screen is
+        # built only once a municipality is chosen, so the picker alone comes first.
+        while len(self.screen_stack) > 2:
             self.pop_screen()
-        if want is PickerScreen:
-            self.push_screen(PickerScreen(call.knowledge, call.lang, self.preselect))
-        elif want is EmergencyScreen:
+        if len(self.screen_stack) == 2 and not isinstance(self.screen_stack[1], base):
+            self.pop_screen()
+        if len(self.screen_stack) == 1:
+            self.push_screen(self._base_screen())
+        if top is EmergencyScreen:
             self.push_screen(EmergencyScreen(call))
-        elif want is SummaryScreen:
+        elif top is SummaryScreen:
             self.push_screen(SummaryScreen(call))
 
     def on_picker_screen_chosen(self, event: PickerScreen.Chosen) -> None:
