@@ -112,6 +112,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wz_key_no": ("Nej", "No"),
     "wz_key_save_here": ("Gem", "Save"),
     "wz_key_cancel": ("Fortryd", "Cancel"),
+    "wz_key_palette": ("mere", "more"),
     "wz_cmd_copy": ("Kopiér opsummeringen til udklipsholderen", "Copy the summary to the clipboard"),
     "wz_cmd_save": ("Gem opsummeringen som Markdown-fil", "Save the summary as a Markdown file"),
     "wz_cmd_sources": ("Vis kilderne for hvert punkt", "Show the sources of each item"),

@@ -35,6 +35,7 @@ class WizardApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by App)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "wz_key_quit", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "wz_key_palette", show=False, priority=True, id="palette"),
     ]
 
     def __init__(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Mapping
 
 from triage.model import Knowledge, Lang
 
 
-def terminal_is_dark(environ: dict[str, str] | os._Environ[str]) -> bool:
+def terminal_is_dark(environ: Mapping[str, str]) -> bool:
     """Follow the terminal's light/dark setting where it says (COLORFGBG); dark otherwise."""
     background = environ.get("COLORFGBG", "").rpartition(";")[2]
     return background not in ("7", "15")
