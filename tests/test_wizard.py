@@ -245,3 +245,12 @@ async def test_a_narrow_terminal_opens_the_answers_column_in_place(knowledge: Kn
         await pilot.press("n")
         assert "age" in app.call.answers and "substances" not in app.call.answers
         assert app.call.question is not None and app.call.question.id == "children_at_home"
+
+
+async def test_a_yes_option_of_a_choice_takes_y_as_well_as_j(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "holbaek", "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "y", "1", "6", "enter")
+        assert app.call.question is not None and app.call.question.id == "parental_consent"
+        await pilot.press("y")
+        assert app.call.answers["parental_consent"] == "yes"

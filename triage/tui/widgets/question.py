@@ -30,11 +30,26 @@ if TYPE_CHECKING:
 YES_KEYS = ("j", "y")
 
 
+def yes_keys(lang: Lang) -> str:
+    return "j/y" if lang == "da" else "y/j"
+
+
 def choices(q: Question, lang: Lang) -> list[tuple[str, str, str]]:
-    """(value, key letter, label) of each choice; yes/no answers become 'yes'/'no'."""
+    """(value, keys shown, label) of each choice; yes/no answers become 'yes'/'no'.
+
+    An option whose value is ``yes`` takes both j and y, as a yes/no question does,
+    unless another option of the question already uses the other letter.
+    """
     if q.kind == "bool":
-        return [("yes", "j/y" if lang == "da" else "y/j", t("yes", lang)), ("no", "n", t("no", lang))]
-    return [(o.value, o.key or "", o.label.get(lang)) for o in q.options]
+        return [("yes", yes_keys(lang), t("yes", lang)), ("no", "n", t("no", lang))]
+    taken = {o.key for o in q.options}
+    out = []
+    for o in q.options:
+        key = o.key or ""
+        if o.value == "yes" and key in YES_KEYS and not taken & (set(YES_KEYS) - {key}):
+            key = yes_keys(lang)
+        out.append((o.value, key, o.label.get(lang)))
+    return out
 
 
 def choice_text(i: int, key: str, label: str) -> Text:
@@ -179,7 +194,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         elif q.kind == "bool" and ch in (*YES_KEYS, "n"):
             index = 1 if ch == "n" else 0
         elif ch:
-            index = next((i for i, (_, key, _) in enumerate(options) if key and key == ch), None)
+            index = next((i for i, (_, key, _) in enumerate(options) if ch in key.split("/")), None)
         if q.kind == "multi":
             from textual.widgets import SelectionList
 
