@@ -14,6 +14,10 @@ from textual.widgets import Footer
 class QuietFooter(Footer):
     _shown_keys: tuple[tuple[str, str, bool], ...] | None = None
 
+    def on_resize(self) -> None:
+        """Under 80 columns the keys sit closer, so that all of them still fit."""
+        self.compact = self.app.size.width < 80
+
     def bindings_changed(self, screen: Screen[object]) -> None:
         keys = tuple(
             (key, active.binding.description, active.enabled)
