@@ -1,53 +1,256 @@
-"""The wizard driven by real key presses through Textual's Pilot."""
+"""The wizard driven by real key presses through Textual's Pilot, as a counsellor would type."""
 
 from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from triage.model import Knowledge
 from triage.tui.app import WizardApp
+from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
+from triage.tui.widgets import AnswersColumn
 
 TODAY = datetime.date(2026, 11, 24)
+SIZE = (80, 24)
+
+# One complete call per municipality: the keys pressed, the level and the notifications expected.
+CALLS = {
+    # adult, cannabis, nothing special: n(o danger) s(elf) j(resident) 40 c(annabis) then seven "no"
+    "holbaek": (["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"], "outpatient", []),
+    # a relative calls: three answers are all the flow needs
+    "faxe": (["n", "p", "j"], "relative_counselling", []),
+    # anonymous, pregnant: j for anonymous, g(ravid) for the person herself
+    "gentofte": (
+        ["n", "s", "j", "3", "0", "enter", "c", "enter", "j", *"nnnnn", "g"],
+        "anonymous_treatment",
+        ["child_welfare"],
+    ),
+    # not resident: refer home; the substances block is skipped
+    "ishoj": (["n", "s", "n", "4", "0", "enter", "n", "n"], "refer_home_municipality", []),
+    # alcohol only, children at home: the drug questions are skipped
+    "vallensbaek": (["n", "s", "y", "5", "0", "enter", "a", "enter", "y", "n"], "alcohol_referral", ["child_welfare"]),
+}
+
+# The 14-day treatment guarantee counts from the contact date given to the app.
+DEADLINES = {"holbaek": {"treatment_start": "2026-12-08"}}
 
 
-async def test_full_call_by_keys(knowledge: Knowledge) -> None:
-    app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n", "s", "j")  # no danger, the person, resident
-        await pilot.press("4", "0", "enter")  # age 40
-        await pilot.press("c", "enter")  # cannabis
-        await pilot.press("n", "n", "n", "n", "n", "n")  # anonymous ... children
-        await pilot.press("n")  # pregnancy: none
-        assert app.call.flow_state.done
-        rec = app.call.preview()
-        assert rec is not None and rec.level.id == "outpatient"
-        assert app.summary() is not None
+def wizard(knowledge: Knowledge, municipality: str | None = "holbaek", lang: str = "da") -> WizardApp:
+    return WizardApp(knowledge, municipality=municipality, lang="en" if lang == "en" else "da", today=TODAY)
 
 
-async def test_escape_goes_back_and_change_updates_recommendation(knowledge: Knowledge) -> None:
-    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter")
-        before = app.call.preview()
-        assert before is not None and before.level.id == "outpatient"
-        await pilot.press("escape")  # back to age
-        assert app.question is not None and app.question.id == "age"
-        await pilot.press("ctrl+a", "backspace", "backspace", "1", "6", "enter")
-        after = app.call.preview()
-        assert after is not None and after.level.id == "youth_outpatient"
+@pytest.mark.parametrize("municipality", sorted(CALLS))
+async def test_full_call_by_keys_for_every_municipality(knowledge: Knowledge, municipality: str) -> None:
+    keys, level, notified = CALLS[municipality]
+    app = wizard(knowledge, municipality)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        assert isinstance(app.screen, SummaryScreen)
+        rec = app.call.recommendation
+        assert rec is not None
+        assert rec.level.id == level
+        assert [n.to for n in rec.notifications] == notified
+        markdown = app.summary_markdown()
+        assert markdown is not None
+        assert f"## Serviceniveau: {rec.level.label}" in markdown
+        assert {k: v.isoformat() for k, v in rec.deadlines.items()} == DEADLINES.get(municipality, {})
+        for step in rec.steps:
+            assert step.text in markdown and (step.due is None or step.due.isoformat() in markdown)
 
 
-async def test_emergency_ends_the_call(knowledge: Knowledge) -> None:
-    app = WizardApp(knowledge, municipality="faxe", lang="da", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
+async def test_live_panel_shows_the_level_before_the_last_question(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter")
+        assert isinstance(app.screen, CallScreen)
+        assert app.call.question is not None  # still asking
+        assert app.call.recommendation is not None
+        assert app.call.recommendation.level.id == "outpatient"
+
+
+async def test_escape_goes_back_one_step_with_the_answer_preselected(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "f", "j")
+        await pilot.press("escape")
+        assert app.call.question is not None and app.call.question.id == "resident"
+        assert "resident" not in app.call.answers
+        await pilot.press("escape")
+        assert app.call.question is not None and app.call.question.id == "caller"
+        await pilot.press("enter")  # the preselected answer: professional
+        assert app.call.answers["caller"] == "professional"
+
+
+async def test_changing_an_early_answer_keeps_later_ones_and_changes_the_recommendation(
+    knowledge: Knowledge,
+) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*CALLS["holbaek"][0])
+        assert app.call.recommendation is not None and app.call.recommendation.level.id == "outpatient"
+        await pilot.press("escape")  # from the summary back to the last question
+        assert isinstance(app.screen, CallScreen)
+        await pilot.press("tab")  # into the answers column
+        assert isinstance(app.focused, AnswersColumn)
+        await pilot.press("home", "down", "down", "down", "enter")  # answer 4: age
+        assert app.call.question is not None and app.call.question.id == "age"
+        await pilot.press("backspace", "backspace", "1", "6", "enter")
+        # A minor: the consent question now applies and comes next; the rest waits.
+        assert app.call.question is not None and app.call.question.id == "parental_consent"
         await pilot.press("j")
-        assert app.call.flow_state.done
-        rec = app.call.preview()
-        assert rec is not None and rec.level.id == "emergency"
+        # Substances ... children were kept; only pregnancy (taken back by Esc) is asked again.
+        assert app.call.question is not None and app.call.question.id == "pregnancy"
+        assert app.call.answers["substances"] == ("cannabis",)
+        await pilot.press("n")
+        assert isinstance(app.screen, SummaryScreen)
+        rec = app.call.recommendation
+        assert rec is not None and rec.level.id == "youth_outpatient"
+        assert [n.to for n in rec.notifications] == ["youth_social_services", "parents"]
 
 
-async def test_pick_municipality(knowledge: Knowledge) -> None:
-    app = WizardApp(knowledge, municipality=None, lang="da", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("down", "enter")
-        assert app.call.municipality == list(knowledge.municipalities)[1]
+async def test_a_change_that_ends_a_branch_drops_the_answers_that_no_longer_apply(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter", "n")
+        await pilot.press("tab", "home", "down", "enter")  # answer 2: who calls
+        await pilot.press("p")  # a relative after all
+        assert isinstance(app.screen, SummaryScreen)
+        assert set(app.call.answers) == {"acute_danger", "caller", "resident"}
+        assert app.call.recommendation is not None
+        assert app.call.recommendation.level.id == "relative_counselling"
+
+
+async def test_escape_while_changing_an_answer_cancels_the_change(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j")
+        await pilot.press("tab", "home", "down", "enter")
+        assert app.call.editing == "caller"
+        await pilot.press("escape")
+        assert app.call.editing is None
+        assert app.call.answers["caller"] == "self"
+        assert app.call.question is not None and app.call.question.id == "age"
+
+
+async def test_acute_danger_shows_the_emergency_screen_at_once(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "faxe")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert isinstance(app.screen, EmergencyScreen)
+        assert app.call.recommendation is not None and app.call.recommendation.level.id == "emergency"
+        await pilot.press("escape")  # pressed by mistake: back to the question
+        assert isinstance(app.screen, CallScreen)
+        assert app.call.question is not None and app.call.question.id == "acute_danger"
+        await pilot.press("y", "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EmergencyScreen)
+
+
+async def test_multi_select_needs_one_substance(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j", "4", "0", "enter", "enter")
+        assert app.call.question is not None and app.call.question.id == "substances"
+        await pilot.press("2", "o", "o", "enter")  # stimulants on, opioids on and off again
+        assert app.call.answers["substances"] == ("stimulants",)
+
+
+async def test_age_out_of_range_is_refused(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j", "1", "3", "0", "enter")
+        assert "age" not in app.call.answers
+        assert app.call.question is not None and app.call.question.id == "age"
+
+
+async def test_help_is_one_key_away(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        helptext = app.screen.query_one("#q-help")
+        assert not helptext.display
+        await pilot.press("f1")
+        assert helptext.display
+
+
+async def test_sources_are_one_key_away_on_the_summary(knowledge: Knowledge) -> None:
+    from triage.tui.screens import CitationsScreen
+
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*CALLS["holbaek"][0], "k")
+        assert isinstance(app.screen, CitationsScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_picker_filters_and_the_choice_is_remembered(knowledge: Knowledge) -> None:
+    from triage.settings import last_municipality, settings_file
+
+    app = wizard(knowledge, None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("g", "e", "n", "enter")
+        assert app.call.municipality == "gentofte"
+        assert isinstance(app.screen, CallScreen)
+    assert last_municipality() == "gentofte"
+    assert settings_file().stat().st_mode & 0o777 == 0o600
+    again = wizard(knowledge, None)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # the last choice is preselected
+        assert again.call.municipality == "gentofte"
+
+
+async def test_a_municipality_on_the_command_line_writes_nothing(knowledge: Knowledge) -> None:
+    from triage.settings import settings_file
+
+    app = wizard(knowledge, "ishoj")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, CallScreen)
+        await pilot.press("n")
+    assert not settings_file().exists()
+
+
+async def test_escape_on_the_first_question_goes_back_to_the_picker(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_english(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "holbaek", "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*CALLS["holbaek"][0])
+        markdown = app.summary_markdown()
+        assert markdown is not None and "## Service level: Outpatient treatment (SEL § 101)" in markdown
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"Copy", "Save .md", "Sources", "Back"} <= descriptions
+
+
+async def test_a_narrow_terminal_opens_the_answers_column_in_place(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "gentofte", "en")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("n", "s", "y", "3", "0", "enter", "c", "enter")
+        assert app.call.answers["substances"] == ("cannabis",)
+        column = app.screen.query_one(AnswersColumn)
+        assert not column.display
+        await pilot.press("tab")
+        assert column.display and app.focused is column
+        assert not app.screen.query_one("#question").display
+        await pilot.press("home", "down", "down", "enter")  # answer 3: resident
+        assert app.call.question is not None and app.call.question.id == "resident"
+        assert app.screen.query_one("#question").display and not column.display
+        await pilot.press("n")
+        assert "age" in app.call.answers and "substances" not in app.call.answers
+        assert app.call.question is not None and app.call.question.id == "children_at_home"
+
+
+async def test_a_yes_option_of_a_choice_takes_y_as_well_as_j(knowledge: Knowledge) -> None:
+    app = wizard(knowledge, "holbaek", "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "y", "1", "6", "enter")
+        assert app.call.question is not None and app.call.question.id == "parental_consent"
+        await pilot.press("y")
+        assert app.call.answers["parental_consent"] == "yes"

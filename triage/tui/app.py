@@ -1,251 +1,222 @@
-"""The wizard: pick a municipality, answer one question at a time, watch the recommendation grow.
+"""The wizard app: owns the one ``Call``, replaces it whole, and announces every change.
 
-Keyboard only: number keys or an option's letter choose, j/y/n answer yes/no, Enter
-confirms, Esc goes back one step, F1 shows help. The answers column can be focused
-(Tab) and Enter on an answer goes back to change it.
+Screens and widgets render the call they are given and post what the counsellor pressed;
+only ``set_call`` changes the state, and ``_route`` decides which screen belongs on top
+(picker, question, emergency, summary). Files are written only by ``action_save`` (the
+summary, where the counsellor chose) and the picker (the municipality ID, for next time).
 """
 
 from __future__ import annotations
 
 import datetime
-import os
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
-from textual import on
-from textual.app import App, ComposeResult
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.events import Key
-from textual.widgets import Footer, Input, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.screen import Screen
+from textual.signal import Signal
 
 from triage.i18n import t
-from triage.model import Answer, Knowledge, Lang, Question
-from triage.render import format_answer, to_markdown
-from triage.richview import to_rich
+from triage.model import Answer, Knowledge, Lang
+from triage.settings import last_municipality, remember_municipality
+from triage.tui.keys import translate_bindings
+from triage.tui.screens.call import CallScreen
+from triage.tui.screens.picker import PickerScreen
 from triage.tui.state import Call
+
+# Screens and dialogs after the first paint are imported where they are first needed.
 
 
 class WizardApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere (benchmarks) find it too
     TITLE = "triage"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by App)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Tilbage / Back"),
-        Binding("f1", "help", "Hjælp / Help"),
-        Binding("ctrl+y", "copy", "Kopiér / Copy"),
-        Binding("ctrl+e", "export", "Gem .md / Save .md"),
+        Binding("ctrl+q", "quit", "wz_key_quit", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "wz_key_palette", show=False, priority=True, id="palette"),
     ]
 
-    def __init__(self, knowledge: Knowledge, municipality: str | None, lang: Lang, today: datetime.date) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        municipality: str | None = None,
+        lang: Lang = "da",
+        today: datetime.date | None = None,
+        *,
+        remember: bool = True,
+        dark: bool = True,
+    ) -> None:
         super().__init__()
-        self.call = Call(knowledge, lang, today, municipality)
-        self.show_help = False
-
-    # --- layout ---------------------------------------------------------------------
-    def compose(self) -> ComposeResult:
-        yield OptionList(id="answers")
-        with Vertical(id="main"):
-            yield Static(id="progress")
-            yield Static(id="badge")
-            yield Static(id="label")
-            yield Static(id="say")
-            yield Static(id="help", classes="hidden")
-            yield Vertical(id="input")
-        with VerticalScroll(id="live"):
-            yield Static(id="preview")
-        yield Footer()
-
-    async def on_mount(self) -> None:
-        await self.refresh_call()
+        self.call = Call(knowledge, lang, today or datetime.date.today(), municipality)
+        self.call_changed: Signal[Call] = Signal(self, "call-changed")
+        # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
+        self.remember = remember and municipality is None
+        self.preselect = last_municipality() if self.remember else None
+        self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
+        self.theme = "ansi-dark" if dark else "ansi-light"
+        translate_bindings(self, lang)
 
     @property
-    def question(self) -> Question | None:
-        return self.call.flow_state.next if self.call.municipality else None
+    def lang(self) -> Lang:
+        return self.call.lang
 
-    # --- rendering the state --------------------------------------------------------
-    async def refresh_call(self) -> None:
-        call, lang = self.call, self.call.lang
-        flow = call.knowledge.flow
-        answers = self.query_one("#answers", OptionList)
-        answers.clear_options()
-        state = call.flow_state
-        for q in state.asked:
-            answers.add_option(Option(f"{q.label.get(lang)}\n→ {format_answer(q, state.answers[q.id], lang)}", id=q.id))
-        box = self.query_one("#input", Vertical)
-        await box.remove_children()
-        label, say, helptext = (
-            self.query_one("#label", Static),
-            self.query_one("#say", Static),
-            self.query_one("#help", Static),
-        )
-        badge = self.query_one("#badge", Static)
-        say.display = False
+    def on_mount(self) -> None:
+        self._route()
+
+    def _base_screen(self) -> Screen[None]:
+        call = self.call
         if call.municipality is None:
-            self.query_one("#progress", Static).update("")
-            badge.update("")
-            label.update("Vælg kommune / Choose municipality")
-            helptext.update("")
-            options = [
-                Option(f"{m.name} – {m.centre.name}  [{t('status_' + m.standard.status, lang)}]", id=mid)
-                for mid, m in call.knowledge.municipalities.items()
-            ]
-            picker = OptionList(*options, id="picker")
-            await box.mount(picker)
-            picker.focus()
-        else:
-            muni = call.knowledge.municipalities[call.municipality]
-            status = muni.standard.status
-            badge.update(
-                Text(
-                    f" {muni.name}: {muni.standard.short} – {t('status_' + status, lang)} ",
-                    style="bold black on yellow" if status != "current" else "bold green",
-                )
-            )
-            nxt = state.next
-            if nxt is None:
-                self.query_one("#progress", Static).update(f"{len(state.asked)}/{len(state.asked)}")
-                label.update(t("recommendation", lang))
-                helptext.update("")
-            else:
-                self.query_one("#progress", Static).update(f"{len(state.asked) + 1}/{state.total}")
-                label.update(nxt.label.get(lang))
-                helptext.update(nxt.help.get(lang))
-                if nxt.say:
-                    say.update(nxt.say.get(lang))
-                    say.display = True
-                await self.mount_input(box, nxt)
-        helptext.set_class(not self.show_help, "hidden")
-        rec = call.preview()
-        self.query_one("#preview", Static).update(to_rich(rec, flow) if rec else "–")
+            return PickerScreen(call.knowledge, call.lang, self.preselect)
+        return CallScreen(call.lang)
 
-    async def mount_input(self, box: Vertical, q: Question) -> None:
-        lang = self.call.lang
-        previous = self.call.answers.get(q.id)
-        if q.kind == "int":
-            field = Input(value=str(previous) if isinstance(previous, int) else "", type="integer", id="int")
-            await box.mount(field)
-            field.focus()
-        elif q.kind == "multi":
-            chosen = previous if isinstance(previous, tuple) else ()
-            sel: SelectionList[str] = SelectionList(
-                *[(f"{o.key}) {o.label.get(lang)}", o.value, o.value in chosen) for o in q.options], id="multi"
-            )
-            await box.mount(sel)
-            sel.focus()
-        else:
-            if q.kind == "bool":
-                items = [("yes", f"j/y) {t('yes', lang)}"), ("no", f"n) {t('no', lang)}")]
-            else:
-                items = [(o.value, f"{i}) {o.label.get(lang)}") for i, o in enumerate(q.options, 1)]
-            opts = OptionList(*[Option(text, id=value) for value, text in items], id="choice")
-            await box.mount(opts)
-            opts.focus()
+    # --- the state ------------------------------------------------------------------
+    def set_call(self, call: Call) -> None:
+        """Replace the call, let every subscriber render it, and put the right screen on top."""
+        self.call = call
+        self.call_changed.publish(call)
+        self._route()
 
-    # --- answering ------------------------------------------------------------------
-    async def give(self, value: Answer) -> None:
-        q = self.question
-        if q is None:
+    def _route(self) -> None:
+        """Base screen: the picker or the call; on top of it, the emergency or summary screen."""
+        from triage.tui.screens import EmergencyScreen, SummaryScreen
+
+        call = self.call
+        rec = call.recommendation if call.done else None
+        top: type[Screen[None]] | None = None
+        if call.done:
+            top = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
+        base = PickerScreen if call.municipality is None else CallScreen
+        if top is not None and isinstance(self.screen, top):
             return
-        self.call = self.call.answer(q.id, value)
-        await self.refresh_call()
+        # Stack: Textual's empty default screen, the base, maybe one on top. The call screen is
+        # built only once a municipality is chosen, so the picker alone comes first.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2 and not isinstance(self.screen_stack[1], base):
+            self.pop_screen()
+        if len(self.screen_stack) == 1:
+            self.push_screen(self._base_screen())
+        if top is EmergencyScreen:
+            self.push_screen(EmergencyScreen(call))
+        elif top is SummaryScreen:
+            self.push_screen(SummaryScreen(call))
 
-    @on(OptionList.OptionSelected, "#picker")
-    async def picked(self, event: OptionList.OptionSelected) -> None:
-        from dataclasses import replace
+    def on_picker_screen_chosen(self, event: PickerScreen.Chosen) -> None:
+        if self.remember:
+            remember_municipality(event.municipality)
+        self.preselect = event.municipality
+        self.set_call(self.call.choose(event.municipality))
 
-        self.call = replace(self.call, municipality=event.option.id)
-        await self.refresh_call()
+    @property
+    def unsaved(self) -> bool:
+        return bool(self.call.answers) and self.call.answers != self.saved
 
-    @on(OptionList.OptionSelected, "#choice")
-    async def chosen(self, event: OptionList.OptionSelected) -> None:
-        q = self.question
-        if q is None or event.option.id is None:
-            return
-        await self.give(event.option.id == "yes" if q.kind == "bool" else event.option.id)
+    # --- actions (footer, command palette) -------------------------------------------
+    def action_step_back(self) -> None:
+        self.set_call(self.call.back())
 
-    @on(OptionList.OptionSelected, "#answers")
-    async def jump(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.call = self.call.forget_from(event.option.id)
-            await self.refresh_call()
+    def action_summary(self) -> None:
+        from triage.tui.screens import SummaryScreen
 
-    @on(Input.Submitted, "#int")
-    async def typed(self, event: Input.Submitted) -> None:
-        q = self.question
-        try:
-            value = int(event.value)
-        except ValueError:
-            self.notify("Skriv et helt tal / Type a whole number", severity="warning")
-            return
-        if q and q.minimum is not None and q.maximum is not None and not q.minimum <= value <= q.maximum:
-            self.notify(f"{q.minimum}-{q.maximum}", severity="warning")
-            return
-        await self.give(value)
+        if self.call.done:
+            self.push_screen(SummaryScreen(self.call))
 
-    async def on_key(self, event: Key) -> None:
-        q = self.question
-        if q is None or isinstance(self.focused, Input) or self.focused is self.query_one("#answers"):
-            return
-        ch = (event.character or "").lower()
-        if q.kind == "bool" and ch in ("j", "y", "n"):
-            event.stop()
-            await self.give(ch != "n")
-        elif q.kind == "choice":
-            for i, o in enumerate(q.options, 1):
-                if ch and (ch == str(i) or ch == o.key):
-                    event.stop()
-                    await self.give(o.value)
-                    return
-        elif q.kind == "multi":
-            sel = self.query_one("#multi", SelectionList)
-            if event.key == "enter":
-                event.stop()
-                chosen = tuple(v for v in (o.value for o in q.options) if v in sel.selected)
-                if len(chosen) < max(q.min_selected, 0):
-                    self.notify("Vælg mindst én / Choose at least one", severity="warning")
-                    return
-                await self.give(chosen)
-                return
-            for i, o in enumerate(q.options, 1):
-                if ch and (ch == str(i) or ch == o.key):
-                    event.stop()
-                    sel.toggle(o.value)
+    def summary_markdown(self) -> str | None:
+        from triage.render import to_markdown
 
-    # --- actions --------------------------------------------------------------------
-    async def action_back(self) -> None:
-        self.call = self.call.back()
-        await self.refresh_call()
+        rec = self.call.recommendation
+        return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
 
-    def action_help(self) -> None:
-        self.show_help = not self.show_help
-        self.query_one("#help").set_class(not self.show_help, "hidden")
-
-    def summary(self) -> str | None:
-        rec = self.call.preview()
-        return to_markdown(rec, self.call.knowledge.flow) if rec and self.call.flow_state.done else None
+    def _not_done(self) -> None:
+        self.notify(t("wz_cmd_not_done", self.lang), severity="warning")
 
     def action_copy(self) -> None:
-        text = self.summary()
+        text = self.summary_markdown()
         if text is None:
-            self.notify("Samtalen er ikke færdig / The call is not finished", severity="warning")
+            self._not_done()
             return
         self.copy_to_clipboard(text)
-        self.notify("Kopieret / Copied")
+        self.notify(t("wz_copied", self.lang))
 
-    def action_export(self) -> None:
-        text = self.summary()
+    def action_sources(self) -> None:
+        from triage.tui.screens import CitationsScreen
+
+        rec = self.call.recommendation
+        if rec is None or not self.call.done:
+            self._not_done()
+            return
+        self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
+
+    def default_export_path(self) -> Path:
+        return Path.cwd() / f"triage-{self.call.municipality}-{self.call.contact_date.isoformat()}.md"
+
+    def action_save(self) -> None:
+        from triage.tui.dialogs import ConfirmDialog, ExportDialog
+
+        text = self.summary_markdown()
         if text is None:
-            self.notify("Samtalen er ikke færdig / The call is not finished", severity="warning")
+            self._not_done()
             return
-        name = f"triage-{self.call.municipality}-{self.call.contact_date.isoformat()}.md"
-        path = Path.cwd() / name
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            if path.exists():
+                question = t("wz_export_exists", self.lang, path=path)
+                self.push_screen(
+                    ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
+                )
+            else:
+                self._write(path, text, False)
+
+        self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
+
+    def _write(self, path: Path, text: str, overwrite: bool) -> None:
+        from triage.tui.export import write_private
+
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            self.notify(f"{path} findes allerede / already exists", severity="error")
+            write_private(path, text, overwrite=overwrite)
+        except OSError as err:
+            self.notify(t("wz_export_failed", self.lang, path=path, error=err.strerror or err), severity="error")
             return
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        self.notify(f"Gemt / Saved: {path}")
+        self.saved = self.call.answers
+        self.notify(t("wz_export_saved", self.lang, path=path))
+
+    def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
+        """Run ``then`` at once, or after a yes when unsaved answers would be lost."""
+        from triage.tui.dialogs import ConfirmDialog
+
+        if not self.unsaved:
+            then()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.push_screen(ConfirmDialog(t(question_key, self.lang), self.lang), answered)
+
+    async def action_quit(self) -> None:
+        self._confirm_then("wz_quit_unsaved", self.exit)
+
+    def action_new_call(self) -> None:
+        self._confirm_then("wz_new_unsaved", lambda: self._restart(self.call.municipality))
+
+    def action_municipality(self) -> None:
+        self._confirm_then("wz_new_unsaved", lambda: self._restart(None))
+
+    def _restart(self, municipality: str | None) -> None:
+        self.saved = None
+        self.set_call(self.call.restart().choose(municipality))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        lang = self.lang
+        if self.call.done:
+            yield SystemCommand(t("wz_key_copy", lang), t("wz_cmd_copy", lang), self.action_copy)
+            yield SystemCommand(t("wz_key_save", lang), t("wz_cmd_save", lang), self.action_save)
+            yield SystemCommand(t("wz_key_sources", lang), t("wz_cmd_sources", lang), self.action_sources)
+        yield SystemCommand(t("wz_key_new", lang), t("wz_cmd_new", lang), self.action_new_call)
+        yield SystemCommand(t("wz_pick_title", lang), t("wz_cmd_municipality", lang), self.action_municipality)

@@ -1,0 +1,36 @@
+"""What the counsellor sees at 80×24, in Danish and English: picker, a question, emergency, summary.
+
+Deterministic: the contact date is fixed, HOME is a temp dir (no remembered municipality),
+and the theme is fixed. Regenerate with ``pytest tests/test_snapshots.py --snapshot-update``
+and look at the SVGs in ``__snapshots__`` before committing them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from triage.model import Knowledge
+from triage.tui.app import WizardApp
+
+TODAY = datetime.date(2026, 11, 24)
+SIZE = (80, 24)
+
+SCREENS: dict[str, tuple[str | None, list[str]]] = {
+    "picker": (None, []),
+    # The anonymity question: what to say to the caller, and the live panel already filled in.
+    "question": ("holbaek", ["n", "s", "j", "1", "6", "enter", "j", "c", "enter"]),
+    "emergency": ("faxe", ["j"]),
+    "summary": ("holbaek", ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]),
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen: str, lang: Any) -> None:
+    municipality, keys = SCREENS[screen]
+    app = WizardApp(knowledge, municipality=municipality, lang=lang, today=TODAY)
+    assert snap_compare(app, press=keys, terminal_size=SIZE)

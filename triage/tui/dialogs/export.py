@@ -1,0 +1,50 @@
+"""Ask where to save the summary; the app checks for an existing file and writes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from triage.i18n import t
+from triage.model import Lang
+from triage.tui.keys import translate_bindings
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    DEFAULT_CSS = """
+    ExportDialog { align: center middle; }
+    ExportDialog > Vertical {
+        width: 76; max-width: 100%; height: auto;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    ExportDialog #export-hint { color: $text-muted; margin-top: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "wz_key_cancel", id="cancel"),
+    ]
+
+    def __init__(self, default: Path, lang: Lang) -> None:
+        super().__init__()
+        self.default, self.lang = default, lang
+        translate_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(t("wz_export_title", self.lang), id="export-title")
+            yield Input(value=str(self.default), id="export-path")
+            yield Static(t("wz_export_hint", self.lang), id="export-hint")
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        self.dismiss(Path(value).expanduser() if value else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

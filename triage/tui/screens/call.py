@@ -1,0 +1,92 @@
+"""The call itself: answers so far on the left, the question in the middle, the live panel right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+
+from triage.model import Lang
+from triage.tui.keys import translate_bindings
+from triage.tui.state import Call
+from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView, RecommendationPanel
+from triage.tui.widgets.footer import QuietFooter
+
+if TYPE_CHECKING:
+    from triage.tui.app import WizardApp
+
+
+class CallScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "wz_key_back", id="back"),
+        Binding("f1", "help", "wz_key_help", id="help"),
+        Binding("tab", "answers", "wz_key_answers", id="answers"),
+    ]
+
+    def __init__(self, lang: Lang) -> None:
+        super().__init__()
+        translate_bindings(self, lang)
+
+    @property
+    def wizard(self) -> WizardApp:
+        return cast("WizardApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield CallHeader(id="header")
+        with Horizontal(id="body"):
+            yield AnswersColumn(id="answers")
+            yield QuestionView(id="question")
+            yield RecommendationPanel(id="live")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.wizard.call_changed.subscribe(self, self.show, immediate=True)
+        self.show(self.wizard.call)
+
+    def show(self, call: Call) -> None:
+        self.query_one(CallHeader).show(call)
+        self.query_one(AnswersColumn).show(call)
+        self.query_one(QuestionView).show(call)
+        self.query_one(RecommendationPanel).show(call)
+
+    # --- messages from the widgets --------------------------------------------------
+    @on(QuestionView.Answered)
+    def _answered(self, event: QuestionView.Answered) -> None:
+        self.wizard.set_call(self.wizard.call.answer(event.qid, event.value))
+
+    @on(QuestionView.Invalid)
+    def _invalid(self, event: QuestionView.Invalid) -> None:
+        self.notify(event.text, severity="warning", timeout=4)
+
+    @on(AnswersColumn.Reopen)
+    def _reopen(self, event: AnswersColumn.Reopen) -> None:
+        self.wizard.set_call(self.wizard.call.reopen(event.qid))
+        self._focus_question()
+
+    # --- actions --------------------------------------------------------------------
+    def action_back(self) -> None:
+        if self.query_one(AnswersColumn).has_focus:
+            self._focus_question()
+            return
+        self.wizard.action_step_back()
+
+    def action_help(self) -> None:
+        self.query_one(QuestionView).toggle_help()
+
+    def action_answers(self) -> None:
+        column = self.query_one(AnswersColumn)
+        if column.has_focus:
+            self._focus_question()
+        else:
+            self.add_class("answers-open")
+            column.focus()
+
+    def _focus_question(self) -> None:
+        self.remove_class("answers-open")
+        field = self.query_one(QuestionView).field
+        if field is not None:
+            field.focus()

@@ -1,0 +1,53 @@
+"""Acute danger: an unmissable screen with what to do now, shown the moment it is answered yes."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from triage.i18n import t
+from triage.tui.keys import translate_bindings
+from triage.tui.state import Call
+from triage.tui.widgets.footer import QuietFooter
+
+
+def what_to_do(call: Call) -> Text:
+    """The level's own text from the standard, its steps, and the centre to call back."""
+    lang, rec = call.lang, call.recommendation
+    text = Text()
+    text.append(t("wz_emergency_call", lang) + "\n", style="bold")
+    if rec is not None:
+        text.append(f"\n{rec.level.label}\n", style="bold")
+        text.append(rec.level.text + "\n")
+        for step in rec.steps:
+            text.append(f"\n• {step.text}")
+    if call.municipality is not None:
+        centre = call.knowledge.municipalities[call.municipality].centre
+        if centre.phone:
+            text.append("\n\n" + t("wz_centre_phone", lang, name=centre.name, phone=centre.phone), style="dim")
+    return text
+
+
+class EmergencyScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "app.summary", "wz_key_summary", id="summary"),
+        Binding("escape", "app.step_back", "wz_key_back", id="back"),
+    ]
+
+    def __init__(self, call: Call) -> None:
+        super().__init__()
+        self.call = call
+        translate_bindings(self, call.lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="emergency-box"):
+            yield Static(t("wz_emergency_title", self.call.lang), id="emergency-title")
+            with VerticalScroll(id="emergency-body"):
+                yield Static(what_to_do(self.call))
+        yield QuietFooter()

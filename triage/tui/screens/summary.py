@@ -1,0 +1,54 @@
+"""The end of the call: the full recommendation, with copy, save and the sources one key away."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from triage.i18n import t
+from triage.richview import to_rich
+from triage.tui.keys import translate_bindings
+from triage.tui.state import Call
+from triage.tui.widgets import CallHeader
+from triage.tui.widgets.footer import QuietFooter
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "app.sources", "wz_key_sources", id="sources"),
+        Binding("c", "app.copy", "wz_key_copy", id="copy"),
+        Binding("s", "app.save", "wz_key_save", id="save"),
+        Binding("n", "app.new_call", "wz_key_new", id="new"),
+        Binding("escape", "back", "wz_key_back", id="back"),
+    ]
+
+    def __init__(self, call: Call) -> None:
+        super().__init__()
+        self.call = call
+        translate_bindings(self, call.lang)
+
+    def compose(self) -> ComposeResult:
+        yield CallHeader(id="header")
+        with VerticalScroll(id="summary-body"):
+            rec = self.call.recommendation
+            yield Static(to_rich(rec, self.call.knowledge.flow) if rec else "–", id="summary-text")
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(CallHeader).show(self.call)
+        self.query_one("#summary-body").border_title = t("wz_summary_title", self.call.lang)
+        self.query_one("#summary-body").focus()
+
+    async def action_back(self) -> None:
+        from triage.tui.screens.emergency import EmergencyScreen
+
+        stack = self.app.screen_stack
+        if len(stack) > 1 and isinstance(stack[-2], EmergencyScreen):
+            self.app.pop_screen()
+        else:
+            await self.app.run_action("step_back")

@@ -1,0 +1,40 @@
+"""The line above the question: municipality, the standard's status badge, and step i of n."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from triage.i18n import t
+from triage.model import Lang, Municipality
+from triage.tui.state import Call
+
+
+def status_badge(m: Municipality, lang: Lang) -> Text:
+    """A badge that cannot be overlooked when the standard is a draft or outdated."""
+    status = m.standard.status
+    style = "bold green" if status == "current" else "bold black on yellow"
+    return Text(f" {t('status_' + status, lang)} ", style=style)
+
+
+class CallHeader(Static):
+    def show(self, call: Call) -> None:
+        if call.municipality is None:
+            self.update("", layout=False)
+            return
+        lang = call.lang
+        m = call.knowledge.municipalities[call.municipality]
+        state = call.flow_state
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(m.name, style="bold")
+        line.append(" ")
+        line.append_text(status_badge(m, lang))
+        line.append("  ")
+        if state.next is None:
+            line.append(t("wz_done", lang), style="dim")
+        else:
+            line.append(t("wz_step", lang, i=len(state.asked) + 1, n=state.total), style="dim")
+        if call.editing:
+            line.append("  ")
+            line.append(t("wz_editing", lang), style="bold italic")
+        self.update(line, layout=False)  # one line, always: no new layout of the screen

@@ -1,0 +1,66 @@
+"""The live recommendation: level, notifications and next steps, short enough for 80×24.
+
+The full detail (reasons, legal basis, citations) is on the summary screen; this panel is
+what the counsellor can say to the caller before the last question.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.widgets import Static
+
+from triage.i18n import t
+from triage.model import Flow
+from triage.tui.state import Call
+
+if TYPE_CHECKING:
+    from triage.engine import Recommendation
+
+
+def line(*parts: tuple[str, str]) -> Text:
+    """One line that ends in … rather than wrapping: the panel stays a glance, not a read."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for part, style in parts:
+        text.append(part, style=style)
+    return text
+
+
+def compact(rec: Recommendation, flow: Flow) -> RenderableType:
+    """The short form: level, who to notify, what to do by when."""
+    lang = rec.lang
+    level_style = "bold reverse red" if rec.level.id == "emergency" else "bold"
+    lines: list[RenderableType] = [Text(rec.level.label, style=level_style)]
+    if rec.notifications:
+        lines += [Text(""), line((t("notifications", lang), "bold underline"))]
+        for n in rec.notifications:
+            lines.append(line(("• ", ""), (n.label, "")))
+            first = f" ({t('wz_live_inform_first', lang)})" if n.inform_citizen_first else ""
+            lines.append(line(("  → ", "dim"), (n.recipient, "dim"), (first, "italic")))
+    if rec.steps or rec.deadlines:
+        lines += [Text(""), line((t("next_steps", lang), "bold underline"))]
+        for s in rec.steps:
+            lines.append(line((s.due.strftime("%d.%m. ") if s.due else "· ", "bold"), (s.text, "")))
+        for key, date in rec.deadlines.items():
+            term = flow.term("deadlines", key)
+            lines.append(line((date.strftime("%d.%m. "), "bold"), (term.label.get(lang) if term else key, "dim")))
+    if rec.warnings:
+        lines += [Text(""), line((f"⚠ {t('warnings', lang)}: {len(rec.warnings)}", "bold yellow"))]
+    return Group(*lines)
+
+
+class RecommendationPanel(Static):
+    """A fixed-size panel: updating it repaints it alone, without a new layout of the screen.
+
+    Its lines are one each and end in …, so the short form fits; the summary has it all.
+    """
+
+    def show(self, call: Call) -> None:
+        self.border_title = t("wz_live_title", call.lang)
+        rec = call.recommendation
+        if rec is None:
+            self.update(Text(t("wz_live_empty", call.lang), style="dim italic"), layout=False)
+        else:
+            self.update(compact(rec, call.knowledge.flow), layout=False)

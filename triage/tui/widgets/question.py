@@ -1,0 +1,245 @@
+"""The current question: its wording, what to say, help on F1, and the one input it needs.
+
+Keys: a number or an option's letter chooses (j/y/n for yes/no), Enter confirms, a typed
+number for age, ticks for a multi-select. The widget only posts ``Answered``; the app
+changes the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.events import Key
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from triage.i18n import t
+from triage.model import Answer, Lang, Question
+from triage.tui.state import Call
+
+if TYPE_CHECKING:
+    from textual.widgets import SelectionList
+
+YES_KEYS = ("j", "y")
+
+
+def yes_keys(lang: Lang) -> str:
+    return "j/y" if lang == "da" else "y/j"
+
+
+def choices(q: Question, lang: Lang) -> list[tuple[str, str, str]]:
+    """(value, keys shown, label) of each choice; yes/no answers become 'yes'/'no'.
+
+    An option whose value is ``yes`` takes both j and y, as a yes/no question does,
+    unless another option of the question already uses the other letter.
+    """
+    if q.kind == "bool":
+        return [("yes", yes_keys(lang), t("yes", lang)), ("no", "n", t("no", lang))]
+    taken = {o.key for o in q.options}
+    out = []
+    for o in q.options:
+        key = o.key or ""
+        if o.value == "yes" and key in YES_KEYS and not taken & (set(YES_KEYS) - {key}):
+            key = yes_keys(lang)
+        out.append((o.value, key, o.label.get(lang)))
+    return out
+
+
+def choice_text(i: int, key: str, label: str) -> Text:
+    text = Text()
+    text.append(f"{i} ", style="bold")
+    if key:
+        text.append(f"{key:<3} ", style="dim")
+    text.append(label)
+    return text
+
+
+class QuestionView(VerticalScroll, can_focus=False):
+    """Renders ``call.question``; remounts the input only when the question changes.
+
+    It scrolls rather than cut off what to say to the caller on a small terminal.
+    """
+
+    @dataclass
+    class Answered(Message):
+        qid: str
+        value: Answer
+
+    @dataclass
+    class Invalid(Message):
+        text: str
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.question: Question | None = None
+        self.lang: Lang = "da"
+        self._shown: tuple[str | None, Answer | None, str | None] | None = None
+        self.field: Widget | None = None  # the input of the question shown now
+        self.multi: SelectionList[str] | None = None  # mounted only while a multi-select is asked
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="q-label")
+        yield Static(id="q-say")
+        yield Static(id="q-help")
+        with Vertical(id="q-input"):
+            # Kept and refilled rather than remounted: a new widget costs a restyle of the
+            # screen, and every keystroke counts (benchmarks/keystroke.py).
+            yield OptionList(classes="q-field q-choice")
+            yield Input(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
+        yield Static(id="q-hint")
+
+    def toggle_help(self) -> None:
+        self.query_one("#q-help").toggle_class("shown")
+
+    def show(self, call: Call) -> None:
+        q, lang = call.question, call.lang
+        suggestion = call.suggestion(q.id) if q else None
+        key = (q.id if q else None, suggestion, call.editing)
+        if key == self._shown and lang == self.lang:
+            return
+        self._shown, self.question, self.lang = key, q, lang
+        label = self.query_one("#q-label", Static)
+        say = self.query_one("#q-say", Static)
+        helptext = self.query_one("#q-help", Static)
+        hint = self.query_one("#q-hint", Static)
+        if helptext.has_class("shown"):
+            helptext.remove_class("shown")
+        self._show_input(q, lang, suggestion)
+        if q is None:
+            label.update(t("wz_done", lang))
+            for part in (say, helptext, hint):
+                part.update("")
+            say.display = False
+            return
+        label.update(q.label.get(lang))
+        say.display = q.say is not None
+        say.update(q.say.get(lang) if q.say else "")
+        say.border_title = t("wz_say", lang)
+        helptext.update(q.help.get(lang))
+        hint.update(t(f"wz_hint_{q.kind}", lang))
+
+    def _show_input(self, q: Question | None, lang: Lang, suggestion: Answer | None) -> None:
+        """Show the one input ``q`` needs, filled with the suggestion, and focus it."""
+        listing = self.query_one(".q-choice", OptionList)
+        number = self.query_one(".q-int", Input)
+        kind = q.kind if q else None
+        listing.display = kind in ("bool", "choice")
+        number.display = kind == "int"
+        if self.multi is not None and (kind != "multi" or q is None):
+            self.multi.remove()
+            self.multi = None
+        field: Widget | None = None
+        if q is None:
+            pass
+        elif q.kind == "int":
+            number.value = str(suggestion) if isinstance(suggestion, int) and not isinstance(suggestion, bool) else ""
+            field = number
+        elif q.kind == "multi":
+            if self.multi is not None:
+                self.multi.remove()
+            self.multi = self._multi(q, lang, suggestion)
+            self.query_one("#q-input").mount(self.multi)
+            field = self.multi
+        else:
+            options = choices(q, lang)
+            listing.set_options(
+                Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
+            )
+            wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
+            values = [value for value, _, _ in options]
+            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
+            field = listing
+        self.field = field
+        if field is not None and not field.has_focus:
+            field.focus()
+
+    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
+        from textual.widgets import SelectionList
+
+        ticked = suggestion if isinstance(suggestion, tuple) else ()
+        return SelectionList(
+            *[
+                (choice_text(i, key, label), value, value in ticked)
+                for i, (value, key, label) in enumerate(choices(q, lang), 1)
+            ],
+            classes="q-field q-multi",
+        )
+
+    # --- keys -----------------------------------------------------------------------
+    def _answer(self, value: Answer) -> None:
+        if self.question is not None:
+            self.post_message(self.Answered(self.question.id, value))
+
+    def _pick(self, value: str) -> None:
+        q = self.question
+        if q is not None:
+            self._answer(value == "yes" if q.kind == "bool" else value)
+
+    def on_key(self, event: Key) -> None:
+        q = self.question
+        if q is None or q.kind == "int":
+            return
+        ch = (event.character or "").lower()
+        options = choices(q, self.lang)
+        index = None
+        if ch.isdigit() and 1 <= int(ch) <= len(options):
+            index = int(ch) - 1
+        elif q.kind == "bool" and ch in (*YES_KEYS, "n"):
+            index = 1 if ch == "n" else 0
+        elif ch:
+            index = next((i for i, (_, key, _) in enumerate(options) if ch in key.split("/")), None)
+        if q.kind == "multi":
+            from textual.widgets import SelectionList
+
+            sel = self.field
+            if not isinstance(sel, SelectionList):
+                return
+            if event.key == "enter":
+                event.stop()
+                event.prevent_default()
+                self._confirm_multi(q, sel)
+            elif index is not None:
+                event.stop()
+                event.prevent_default()
+                sel.toggle(options[index][0])
+                sel.highlighted = index
+        elif index is not None:
+            event.stop()
+            event.prevent_default()
+            self._pick(options[index][0])
+
+    def _confirm_multi(self, q: Question, sel: SelectionList[str]) -> None:
+        ticked = tuple(o.value for o in q.options if o.value in sel.selected)
+        if len(ticked) < q.min_selected:
+            self.post_message(self.Invalid(t("wz_multi_min", self.lang, n=q.min_selected)))
+            return
+        self._answer(ticked)
+
+    @on(OptionList.OptionSelected, ".q-choice")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._pick(event.option.id)
+
+    @on(Input.Submitted, ".q-int")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        q = self.question
+        if q is None:
+            return
+        low, high = q.minimum if q.minimum is not None else 0, q.maximum if q.maximum is not None else 999
+        try:
+            value = int(event.value)
+        except ValueError:
+            value = -1
+        if not low <= value <= high:
+            self.post_message(self.Invalid(t("wz_int_invalid", self.lang, min=low, max=high)))
+            return
+        self._answer(value)
