@@ -174,7 +174,7 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.tui.export import write_private
+        from triage.export import write_private
 
         try:
             write_private(path, text, overwrite=overwrite)
