@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from triage.i18n import t
@@ -56,6 +56,7 @@ class WizardApp(App[None]):
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
         self.theme = "ansi-dark" if dark else "ansi-light"
+        self._reroute = False  # the call changed under a dialog: route when it closes
         translate_bindings(self, lang)
 
     @property
@@ -63,6 +64,7 @@ class WizardApp(App[None]):
         return self.call.lang
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self._route()
 
     def _base_screen(self) -> Screen[None]:
@@ -82,6 +84,13 @@ class WizardApp(App[None]):
         """Base screen: the picker or the call; on top of it, the emergency or summary screen."""
         from triage.tui.screens import EmergencyScreen, SummaryScreen
 
+        if isinstance(self.screen, ModalScreen):
+            # A dialog, the sources or the palette stay open when a key typed ahead changed the
+            # call beneath them (popping one would drop its question, or crash the palette's
+            # search); the screens follow when it closes.
+            self._reroute = True
+            return
+        self._reroute = False
         call = self.call
         rec = call.recommendation if call.done else None
         top: type[Screen[None]] | None = None
@@ -103,6 +112,10 @@ class WizardApp(App[None]):
         elif top is SummaryScreen:
             self.push_screen(SummaryScreen(call))
 
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        if self._reroute and not isinstance(screen, ModalScreen):
+            self.call_later(self._route)
+
     def on_picker_screen_chosen(self, event: PickerScreen.Chosen) -> None:
         if self.remember:
             remember_municipality(event.municipality)
@@ -120,7 +133,7 @@ class WizardApp(App[None]):
     def action_summary(self) -> None:
         from triage.tui.screens import SummaryScreen
 
-        if self.call.done:
+        if self.call.done and not any(isinstance(s, SummaryScreen) for s in self.screen_stack):
             self.push_screen(SummaryScreen(self.call))
 
     def summary_markdown(self) -> str | None:
@@ -210,6 +223,16 @@ class WizardApp(App[None]):
     def _restart(self, municipality: str | None) -> None:
         self.saved = None
         self.set_call(self.call.restart().choose(municipality))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, made safe against keys typed ahead (see dialogs/palette.py)."""
+        from textual.command import CommandPalette
+
+        from triage.tui.dialogs import WizardPalette
+
+        quitting = self.return_code is not None  # Ctrl+Q typed just before: its search would outlive the app
+        if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):
+            self.push_screen(WizardPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

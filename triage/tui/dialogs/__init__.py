@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from triage.tui.dialogs.confirm import ConfirmDialog
     from triage.tui.dialogs.export import ExportDialog
+    from triage.tui.dialogs.palette import WizardPalette
 
-__all__ = ["ConfirmDialog", "ExportDialog"]
+__all__ = ["ConfirmDialog", "ExportDialog", "WizardPalette"]
 
-_MODULES = {"ConfirmDialog": "confirm", "ExportDialog": "export"}
+_MODULES = {"ConfirmDialog": "confirm", "ExportDialog": "export", "WizardPalette": "palette"}
 
 
 def __getattr__(name: str) -> Any:

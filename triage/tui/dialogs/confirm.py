@@ -40,4 +40,6 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(t("wz_confirm_keys", self.lang), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        # Only while on top: a second key typed ahead would otherwise close the screen below.
+        if self.is_active:
+            self.dismiss(yes)

@@ -44,7 +44,9 @@ class ExportDialog(ModalScreen[Path | None]):
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
-        self.dismiss(Path(value).expanduser() if value else None)
+        if self.is_active:  # Enter and Esc typed ahead: the first one answers (see ConfirmDialog)
+            self.dismiss(Path(value).expanduser() if value else None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.is_active:
+            self.dismiss(None)

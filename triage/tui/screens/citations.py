@@ -59,6 +59,8 @@ class CitationsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,k,q", "dismiss", "wz_key_close", id="close"),
     ]
+    # Focused by Textual, not in on_mount: keys typed ahead can close the screen before it mounts.
+    AUTO_FOCUS = "#citations-body"
 
     def __init__(self, rec: Recommendation, flow: Flow) -> None:
         super().__init__()
@@ -71,5 +73,7 @@ class CitationsScreen(ModalScreen[None]):
             yield Static(citations_table(self.rec, self.flow))
         yield QuietFooter()
 
-    def on_mount(self) -> None:
-        self.query_one("#citations-body").focus()
+    async def action_dismiss(self, result: None = None) -> None:
+        # Textual's dismiss pops whatever is on top: a second Esc typed ahead would close the summary.
+        if self.is_active:
+            await super().action_dismiss(result)

@@ -26,6 +26,7 @@ class SummaryScreen(Screen[None]):
         Binding("n", "app.new_call", "wz_key_new", id="new"),
         Binding("escape", "back", "wz_key_back", id="back"),
     ]
+    AUTO_FOCUS = "#summary-body"
 
     def __init__(self, call: Call) -> None:
         super().__init__()
@@ -33,20 +34,21 @@ class SummaryScreen(Screen[None]):
         translate_bindings(self, call.lang)
 
     def compose(self) -> ComposeResult:
-        yield CallHeader(id="header")
-        with VerticalScroll(id="summary-body"):
+        # Filled here rather than in on_mount: a key typed ahead can close the screen before it mounts.
+        header = CallHeader(id="header")
+        header.show(self.call)
+        yield header
+        with VerticalScroll(id="summary-body") as body:
+            body.border_title = t("wz_summary_title", self.call.lang)
             rec = self.call.recommendation
             yield Static(to_rich(rec, self.call.knowledge.flow) if rec else "–", id="summary-text")
         yield QuietFooter()
 
-    def on_mount(self) -> None:
-        self.query_one(CallHeader).show(self.call)
-        self.query_one("#summary-body").border_title = t("wz_summary_title", self.call.lang)
-        self.query_one("#summary-body").focus()
-
     async def action_back(self) -> None:
         from triage.tui.screens.emergency import EmergencyScreen
 
+        if not self.is_active:  # Esc typed ahead, after the summary was closed
+            return
         stack = self.app.screen_stack
         if len(stack) > 1 and isinstance(stack[-2], EmergencyScreen):
             self.app.pop_screen()

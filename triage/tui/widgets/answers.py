@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from triage.i18n import t
 from triage.tui.state import Call
+from triage.tui.widgets.options import PagedOptionList
 
 
 def clip(text: str, width: int) -> str:
@@ -19,7 +20,7 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-class AnswersColumn(OptionList):
+class AnswersColumn(PagedOptionList):
     """One entry per answered question; Enter on one reopens that question."""
 
     _shown: tuple[tuple[str, str, str], ...] = ()

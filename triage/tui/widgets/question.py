@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 from triage.i18n import t
 from triage.model import Answer, Lang, Question
 from triage.tui.state import Call
+from triage.tui.widgets.options import PagedOptionList
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -83,6 +84,10 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._shown: tuple[str | None, Answer | None, str | None] | None = None
         self.field: Widget | None = None  # the input of the question shown now
         self.multi: SelectionList[str] | None = None  # mounted only while a multi-select is asked
+        # The question just answered, until the call shows the next one. Keys typed ahead (a
+        # fast typist, a laggy remote line) still reach this widget meanwhile; they were meant
+        # for the next question and must never answer this one again.
+        self.answered: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-label")
@@ -91,7 +96,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         with Vertical(id="q-input"):
             # Kept and refilled rather than remounted: a new widget costs a restyle of the
             # screen, and every keystroke counts (benchmarks/keystroke.py).
-            yield OptionList(classes="q-field q-choice")
+            yield PagedOptionList(classes="q-field q-choice")
             yield Input(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
@@ -99,6 +104,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self.query_one("#q-help").toggle_class("shown")
 
     def show(self, call: Call) -> None:
+        self.answered = None
         q, lang = call.question, call.lang
         suggestion = call.suggestion(q.id) if q else None
         key = (q.id if q else None, suggestion, call.editing)
@@ -174,16 +180,21 @@ class QuestionView(VerticalScroll, can_focus=False):
 
     # --- keys -----------------------------------------------------------------------
     def _answer(self, value: Answer) -> None:
-        if self.question is not None:
+        if self.question is not None and self.answered is None:
+            self.answered = self.question.id
             self.post_message(self.Answered(self.question.id, value))
 
     def _pick(self, value: str) -> None:
         q = self.question
-        if q is not None:
+        if q is not None and q.kind in ("bool", "choice") and value in (v for v, _, _ in choices(q, self.lang)):
             self._answer(value == "yes" if q.kind == "bool" else value)
 
     def on_key(self, event: Key) -> None:
         q = self.question
+        if self.answered is not None:  # typed ahead: not for the question on screen (see __init__)
+            event.stop()
+            event.prevent_default()
+            return
         if q is None or q.kind == "int":
             return
         ch = (event.character or "").lower()
@@ -225,14 +236,18 @@ class QuestionView(VerticalScroll, can_focus=False):
     @on(OptionList.OptionSelected, ".q-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
+        # Only an option of the list as it is now: one selected before the list was refilled
+        # for the next question (Enter typed ahead) would give that question another's answer.
+        listing, i = event.option_list, event.option_index
+        current = i < listing.option_count and listing.get_option_at_index(i) is event.option
+        if current and event.option.id is not None:
             self._pick(event.option.id)
 
     @on(Input.Submitted, ".q-int")
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
         q = self.question
-        if q is None:
+        if q is None or q.kind != "int":  # typed ahead: the number was for a question no longer shown
             return
         low, high = q.minimum if q.minimum is not None else 0, q.maximum if q.maximum is not None else 999
         try:

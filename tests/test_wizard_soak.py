@@ -1,0 +1,272 @@
+"""Key-mashing soak: seeded random keys through every screen of the wizard, state checked after each burst.
+
+A counsellor under pressure presses the wrong keys, twice, in the wrong dialog, on a terminal
+that shrinks. Whatever is pressed, the wizard must not crash, and what it shows must be what
+it holds: the answers column lists exactly the answers of the call, the question shown is
+the call's question, and the call holds only answers that its flow can still ask.
+
+The keys are random but the seeds are fixed, so a failure names the seed and the burst and
+replays the same way. It runs in the privacy sandbox with the network refused: every save
+the mashing reaches goes to the sandbox's working folder and is counted; a save anywhere
+else is refused and fails the test.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from textual import events
+from textual.command import CommandPalette
+from textual.events import Resize
+from textual.geometry import Size
+
+import triage.export
+from tests.netguard.guard import NetworkGuard
+from tests.privacy import Sandbox
+from triage.model import Answer, Knowledge, Question
+from triage.render import format_answer
+from triage.tui.app import WizardApp
+from triage.tui.dialogs import ConfirmDialog, ExportDialog
+from triage.tui.screens import CallScreen, CitationsScreen, EmergencyScreen, PickerScreen, SummaryScreen
+from triage.tui.state import prune
+from triage.tui.widgets import AnswersColumn, QuestionView
+
+TODAY = datetime.date(2026, 11, 24)
+NORMAL, SMALL = (80, 24), (40, 12)
+SEEDS = (11, 23, 37, 41, 59, 73)
+KEYS_PER_SEED = 350
+BURST = 20  # keys between two checks of the whole state
+GROUPS = (1, 2, 3, 4, 6, 8)  # how many keys arrive at once
+RESIZE = "<resize>"  # not a key: toggle the terminal between 80x24 and 40x12
+
+# Weighted keys: the answer keys of the flow, moving about, the summary's keys, and the
+# system keys (palette, quit) rarely enough that a call still gets to its end now and then.
+WEIGHTS: dict[str, int] = {
+    **dict.fromkeys("jynspfcagoxbhv", 6),
+    **dict.fromkeys("1234567890", 3),
+    "enter": 10,
+    "escape": 4,
+    "tab": 3,
+    "up": 2,
+    "down": 3,
+    "home": 1,
+    "end": 1,
+    "pageup": 1,
+    "pagedown": 1,
+    "space": 2,
+    "backspace": 2,
+    "left": 1,
+    "right": 1,
+    "f1": 1,
+    "k": 3,
+    "q": 1,
+    "ctrl+p": 1,
+    "ctrl+q": 1,
+    "ctrl+c": 1,
+    RESIZE: 1,
+}
+# In the save dialog's path field only keys that add to the file name: deleting characters
+# could walk the path up out of the sandbox (the write guard below would refuse it anyway).
+SAVE_DIALOG_KEYS = {k: w for k, w in WEIGHTS.items() if len(k) == 1 or k in ("enter", "escape", "end", RESIZE)}
+
+
+@dataclass
+class Figures:
+    keys: int = 0
+    resizes: int = 0
+    bursts: int = 0
+    sessions: int = 0
+    saves: list[Path] = field(default_factory=list)
+    refused: list[Path] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)
+
+
+def where(app: WizardApp) -> str:
+    """Which screen (or part of the call screen) the next key goes to."""
+    screen = app.screen
+    if isinstance(screen, CallScreen):
+        return "answers" if isinstance(app.focused, AnswersColumn) else "question"
+    names = {
+        PickerScreen: "picker",
+        EmergencyScreen: "emergency",
+        SummaryScreen: "summary",
+        CitationsScreen: "sources",
+        ExportDialog: "save",
+        ConfirmDialog: "confirm",
+        CommandPalette: "palette",
+    }
+    return next((name for kind, name in names.items() if isinstance(screen, kind)), type(screen).__name__)
+
+
+def running(app: WizardApp) -> bool:
+    return app.is_running and app.return_code is None
+
+
+def valid(q: Question, value: Answer) -> bool:
+    if q.kind == "bool":
+        return isinstance(value, bool)
+    if q.kind == "int":
+        low, high = q.minimum or 0, q.maximum if q.maximum is not None else 999
+        return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    values = {o.value for o in q.options}
+    if q.kind == "choice":
+        return value in values
+    return isinstance(value, tuple) and len(value) >= q.min_selected and set(value) <= values
+
+
+def inconsistencies(app: WizardApp) -> Iterator[str]:
+    """Everything in which what the wizard shows or holds disagrees with its call."""
+    call = app.call
+    flow = call.knowledge.flow
+    answers = dict(call.answers)
+    if prune(flow, answers) != answers:
+        yield f"answers the flow can no longer ask are held: {sorted(set(answers) - set(prune(flow, answers)))}"
+    questions = {q.id: q for q in flow.questions}
+    for qid, value in answers.items():
+        if qid not in questions or not valid(questions[qid], value):
+            yield f"an answer the question does not allow: {qid}={value!r}"
+    stack = app.screen_stack
+    bases = [s for s in stack if isinstance(s, (PickerScreen, CallScreen))]
+    if len(bases) != 1:
+        yield f"not exactly one picker or call screen: {[type(s).__name__ for s in stack]}"
+        return
+    if call.municipality is None:
+        if not isinstance(bases[0], PickerScreen):
+            yield "no municipality, yet no picker"
+        return
+    if not isinstance(bases[0], CallScreen):
+        yield f"municipality {call.municipality}, yet the picker is shown"
+        return
+    state = call.flow_state
+    asked = [q.id for q in state.asked]
+    if call.question is not None:
+        order = [q.id for q in flow.questions]
+        early = [k for k in answers if k not in asked and order.index(k) < order.index(call.question.id)]
+        if early:
+            yield f"answers held before the question asked now, not shown: {early}"
+    tops = [s for s in stack if isinstance(s, (EmergencyScreen, SummaryScreen))]
+    if [type(s) for s in tops] not in ([], [EmergencyScreen], [SummaryScreen], [EmergencyScreen, SummaryScreen]):
+        yield f"screens on top of the call: {[type(s).__name__ for s in tops]}"
+    if call.done and not tops:
+        yield "the call is done, yet neither the summary nor the emergency screen is shown"
+    if not call.done and tops:
+        yield f"the call is not done, yet {type(tops[0]).__name__} is shown"
+    for top in tops:
+        if dict(top.call.answers) != answers:  # type: ignore[attr-defined]
+            yield f"{type(top).__name__} shows other answers than the call holds"
+    screen = bases[0]
+    view = screen.query_one(QuestionView)
+    if view.question != call.question:
+        shown = view.question.id if view.question else None
+        yield f"question shown {shown}, asked {call.question.id if call.question else None}"
+    column = screen.query_one(AnswersColumn)
+    entries = [o for o in column.options if o.id is not None]
+    ids = [o.id for o in entries]
+    if ids != asked:
+        yield f"answers column shows {ids}, the call has {asked}"
+        return
+    for option, q in zip(entries, state.asked, strict=True):
+        # Clipped to the column's width (as it was when last shown: a hidden column keeps its text).
+        want = "  " + format_answer(q, state.answers[q.id], call.lang)
+        got = str(option.prompt).split("\n", 1)[-1]
+        if got != want and not (got.endswith("…") and want.startswith(got[:-1])):
+            yield f"answers column shows {got!r} for {q.id}, the call holds {want!r}"
+
+
+@pytest.fixture
+def guarded_saves(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Figures:
+    """Count every save; refuse (as an unwritable folder would) any outside the sandbox's cwd."""
+    figures = Figures()
+    real = triage.export.write_private
+
+    def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
+        if not Path(path).resolve().is_relative_to(sandbox.cwd.resolve()):
+            figures.refused.append(Path(path))
+            raise PermissionError(13, "refused by the soak test", str(path))
+        figures.saves.append(Path(path))
+        return real(path, text, overwrite=overwrite)
+
+    monkeypatch.setattr(triage.export, "write_private", write_private)
+    return figures
+
+
+def char_of(key: str) -> str | None:
+    """The character a terminal sends with ``key`` (None for keys without one, e.g. Ctrl+Q)."""
+    return {"space": " "}.get(key, key if len(key) == 1 else None)
+
+
+async def mash(knowledge: Knowledge, seed: int, figures: Figures) -> None:
+    """Mash KEYS_PER_SEED keys with ``seed``; assert the state after every BURST keys."""
+    rng = random.Random(seed)
+    lang = "da" if seed % 2 else "en"
+    keys = 0
+    while keys < KEYS_PER_SEED:
+        # A quit (Ctrl+Q, Ctrl+C, Esc on the picker, or yes in the quit dialog) ends a session:
+        # the counsellor starts the wizard again and mashing goes on.
+        figures.sessions += 1
+        municipality = None if figures.sessions % 3 == 1 else rng.choice(sorted(knowledge.municipalities))
+        app = WizardApp(knowledge, municipality=municipality, lang=lang, today=TODAY)
+        size = NORMAL
+        async with app.run_test(size=size) as pilot:
+            while keys < KEYS_PER_SEED and running(app):
+                history: list[str] = []
+                burst_end = keys + BURST
+                while keys < burst_end and running(app):
+                    here = where(app)
+                    figures.seen[here] += 1
+                    table = SAVE_DIALOG_KEYS if isinstance(app.screen, ExportDialog) else WEIGHTS
+                    # Keys arrive one by one, or several at once as from a fast typist on a
+                    # laggy line: all of them queued before the first is handled.
+                    group = rng.choices(list(table), weights=list(table.values()), k=rng.choice(GROUPS))
+                    history.append(f"{here}:{'+'.join(group)}")
+                    for key in group:
+                        if key == RESIZE:
+                            size = SMALL if size == NORMAL else NORMAL
+                            figures.resizes += 1
+                            app.post_message(Resize(Size(*size), Size(*size)))
+                            app._driver._size = Size(*size)  # type: ignore[union-attr]  # as Pilot.resize_terminal
+                        else:
+                            keys += 1
+                            app.post_message(events.Key(key, char_of(key)))
+                    await pilot.pause()
+                figures.bursts += 1
+                if running(app):
+                    problems = list(inconsistencies(app))
+                    assert not problems, f"seed {seed}, burst {figures.bursts}: {problems}\nkeys: {history}"
+    figures.keys += keys
+
+
+async def test_mashing_keys_never_crashes_and_shows_what_it_holds(
+    knowledge: Knowledge, sandbox: Sandbox, no_network: NetworkGuard, guarded_saves: Figures
+) -> None:
+    figures = guarded_saves
+    for seed in SEEDS:
+        await mash(knowledge, seed, figures)
+    print(
+        f"\nsoak: {figures.keys} keys, {figures.resizes} resizes, {figures.bursts} bursts checked, "
+        f"{figures.sessions} sessions, seeds {SEEDS}; screens: {dict(figures.seen)}; "
+        f"saves {len(figures.saves)}, refused {len(figures.refused)}; written {sandbox.written()}"
+    )
+    # Every screen was mashed (a soak that never reaches one proves nothing about it).
+    assert set(figures.seen) >= {
+        "picker",
+        "question",
+        "answers",
+        "emergency",
+        "summary",
+        "sources",
+        "save",
+        "confirm",
+        "palette",
+    }, figures.seen
+    assert figures.resizes > 0
+    assert no_network.attempts == []
+    saved = {f"work/{p.name}" for p in figures.saves}
+    remembered = {"config", "config/triage", "config/triage/last-municipality"}
+    assert set(sandbox.written()) <= saved | remembered

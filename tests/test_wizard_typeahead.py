@@ -1,0 +1,107 @@
+"""Keys typed ahead: several keys queued before the first is handled (a fast typist, a laggy line).
+
+Textual hands every queued key to the widget focused when the key is read, so a key meant
+for the next question or screen reaches the one before it. Each case here was found by the
+key-mashing soak (test_wizard_soak.py); each must neither crash nor apply a key where it was
+not meant: a key typed ahead is dropped rather than answer the wrong question.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from textual import events
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+
+from tests.privacy import Sandbox
+from triage.model import Knowledge
+from triage.tui.app import WizardApp
+from triage.tui.dialogs import ExportDialog
+from triage.tui.screens import CallScreen, SummaryScreen
+
+TODAY = datetime.date(2026, 11, 24)
+CALL = ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]
+
+
+async def at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Hand ``keys`` to the focused widget before it handles the first, as Textual does with keys
+    read at once (App.on_event forwards each to ``focused or screen`` as it reads it)."""
+    app = pilot.app
+    target = app.focused or app.screen
+    for key in keys:
+        target._forward_event(events.Key(key, key if len(key) == 1 else None))
+    await pilot.pause()
+
+
+def wizard(knowledge: Knowledge, municipality: str = "holbaek") -> WizardApp:
+    return WizardApp(knowledge, municipality=municipality, lang="da", today=TODAY)
+
+
+async def test_a_key_typed_ahead_never_answers_the_question_before(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_once(pilot, "n", "s", "j")  # j was meant for "resident", never "acute danger: yes"
+        assert dict(app.call.answers) == {"acute_danger": False}
+        assert isinstance(app.screen, CallScreen)
+        await at_once(pilot, "n", "j")
+        assert app.call.answers.get("acute_danger") is False
+
+
+async def test_an_enter_typed_ahead_never_gives_the_number_question_a_choice(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "s")
+        await at_once(pilot, "enter", "n")  # Enter chooses "yes" for resident; n comes after
+        assert app.call.question is not None and app.call.question.id == "age"
+        assert "age" not in app.call.answers and isinstance(app.call.answers["resident"], bool)
+
+
+async def test_enter_twice_in_the_save_dialog_saves_once_and_keeps_the_summary(
+    knowledge: Knowledge, sandbox: Sandbox
+) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*CALL, "s")
+        assert isinstance(app.screen, ExportDialog)
+        await at_once(pilot, "enter", "enter")
+        assert isinstance(app.screen, SummaryScreen)
+        assert len(app.screen_stack) == 3  # Textual's default screen, the call, the summary
+    assert sandbox.written() == ["work/triage-holbaek-2026-11-24.md"]
+
+
+async def test_enter_twice_in_the_command_palette_runs_the_command_once(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "ctrl+p")
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"keys")  # Textual's key and help panel
+        await pilot.pause(0.3)  # the palette searches in the background
+        await pilot.press("down")
+        await at_once(pilot, "enter", "enter")
+        assert isinstance(app.screen, CallScreen)
+        assert len(app.screen_stack) == 2
+        assert dict(app.call.answers) == {"acute_danger": False}
+
+
+async def test_page_down_in_a_list_that_has_no_size_does_nothing() -> None:
+    """A Page Down typed ahead can reach the choices just hidden for the age question."""
+    from textual.app import App, ComposeResult
+    from textual.widgets.option_list import Option
+
+    from triage.tui.widgets.options import PagedOptionList
+
+    class Hidden(App[None]):
+        def compose(self) -> ComposeResult:
+            yield PagedOptionList(*(Option(str(i), id=str(i)) for i in range(5)))
+
+    app = Hidden()
+    async with app.run_test(size=(40, 12)) as pilot:
+        listing = app.query_one(PagedOptionList)
+        listing.display = False  # hidden for the age question
+        await pilot.pause()
+        listing.set_options([Option("a", id="a"), Option("b", id="b"), Option("c", id="c")])
+        listing.highlighted = 2
+        listing.action_page_down()
+        listing.action_page_up()
+        assert listing.highlighted == 2
