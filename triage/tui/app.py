@@ -35,6 +35,9 @@ class WizardApp(App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by App)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "wz_key_quit", priority=True, id="quit"),
+        # Textual 8 binds Ctrl+C to copying a selection, else to a hint that Ctrl+Q quits. On a
+        # call it is the reflex for "stop": it asks like Ctrl+Q, everywhere (c copies the summary).
+        Binding("ctrl+c", "quit", "wz_key_quit", show=False, priority=True, id="quit_ctrl_c"),
         Binding("ctrl+p", "command_palette", "wz_key_palette", show=False, priority=True, id="palette"),
     ]
 
@@ -203,6 +206,8 @@ class WizardApp(App[None]):
 
         if not self.unsaved:
             then()
+            return
+        if isinstance(self.screen, ConfirmDialog):  # already asking (Ctrl+Q pressed twice)
             return
 
         def answered(yes: bool | None) -> None:
