@@ -240,7 +240,11 @@ class WizardApp(App[None]):
             self.push_screen(WizardPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's "Screenshot" writes the screen, answers and all, to Downloads, readable by
+            # all: health data written outside the one export that is 0600 and asks first.
+            if command.title != "Screenshot":
+                yield command
         lang = self.lang
         if self.call.done:
             yield SystemCommand(t("wz_key_copy", lang), t("wz_cmd_copy", lang), self.action_copy)
