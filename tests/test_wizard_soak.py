@@ -23,8 +23,6 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.command import CommandPalette
-from textual.events import Resize
-from textual.geometry import Size
 
 import triage.export
 from tests.netguard.guard import NetworkGuard
@@ -229,8 +227,7 @@ async def mash(knowledge: Knowledge, seed: int, figures: Figures) -> None:
                         if key == RESIZE:
                             size = SMALL if size == NORMAL else NORMAL
                             figures.resizes += 1
-                            app.post_message(Resize(Size(*size), Size(*size)))
-                            app._driver._size = Size(*size)  # type: ignore[union-attr]  # as Pilot.resize_terminal
+                            await pilot.resize_terminal(*size)
                         else:
                             keys += 1
                             app.post_message(events.Key(key, char_of(key)))
