@@ -267,3 +267,23 @@ async def test_mashing_keys_never_crashes_and_shows_what_it_holds(
     saved = {f"work/{p.name}" for p in figures.saves}
     remembered = {"config", "config/triage", "config/triage/last-municipality"}
     assert set(sandbox.written()) <= saved | remembered
+
+
+async def test_the_check_sees_a_wizard_that_shows_other_than_it_holds(knowledge: Knowledge) -> None:
+    """The soak can fail: a column, a question or an answer out of step with the call is reported."""
+    from dataclasses import replace
+
+    from textual.widgets.option_list import Option
+
+    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
+    async with app.run_test(size=NORMAL) as pilot:
+        await pilot.press("n", "s", "y")
+        assert list(inconsistencies(app)) == []
+        column = app.screen.query_one(AnswersColumn)
+        column.add_option(Option("age\n  40", id="age"))
+        assert any("answers column shows" in p for p in inconsistencies(app))
+        column.remove_option("age")
+        app.call = replace(app.call, answers={**app.call.answers, "age": 200})  # held, never shown
+        problems = list(inconsistencies(app))
+        assert any("does not allow" in p for p in problems)
+        assert any("question shown resident" not in p and "question shown" in p for p in problems)
