@@ -80,8 +80,8 @@ def _why(text: Text, flow: Flow, d: Difference, lang: Lang) -> None:
     )
     if d.section:
         text.append(f"\n  {t('tt_section', lang)}: «{d.section}»", style="italic")
-    for c in dict.fromkeys(d.citations):
-        text.append(f"\n  § {cite_text(c)}", style="dim")
+    for cited in dict.fromkeys(cite_text(c) for c in d.citations):  # one line per source, also when it backs two items
+        text.append(f"\n  § {cited}", style="dim")
 
 
 def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
