@@ -93,6 +93,9 @@ async def test_the_live_recommendation_is_hidden_and_the_vignette_shown(
         await pilot.press("f2")
         assert app.screen.has_class("vignette-full")
         assert not app.screen.query_one("#body").display
+        await pilot.press("f2", "n")  # back to the question, which has the keys again
+        assert not app.screen.has_class("vignette-full")
+        assert app.call.answers.get("anonymous") is False
 
 
 async def test_escape_from_the_prediction_takes_back_the_last_answer(

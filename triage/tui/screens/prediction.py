@@ -27,10 +27,13 @@ from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 
 
-def numbered(i: int, label: str) -> Text:
+def numbered(i: int, label: str, chosen: bool | None = None) -> Text:
+    """``1 Label``; a level (``chosen`` not None) has room for an arrow, visible without colour too."""
     text = Text()
+    if chosen is not None:
+        text.append("→ " if chosen else "  ", style="bold")
     text.append(f"{i % 10} ", style="bold")
-    text.append(label)
+    text.append(label, style="bold" if chosen else "")
     return text
 
 
@@ -56,7 +59,7 @@ class PredictionScreen(Screen[None]):
             yield Static(t("tt_predict_level", self.lang), classes="predict-label")
             yield OptionList(
                 *[
-                    Option(numbered(i, level.label.get(self.lang)), id=level.id)
+                    Option(numbered(i, level.label.get(self.lang), False), id=level.id)
                     for i, level in enumerate(self.flow.levels, 1)
                 ],
                 id="predict-level",
@@ -80,8 +83,13 @@ class PredictionScreen(Screen[None]):
     def notes(self) -> SelectionList[str]:
         return self.query_one("#predict-notes", SelectionList)
 
+    def _mark(self, level: str | None) -> None:
+        for i, lv in enumerate(self.flow.levels, 1):
+            self.levels.replace_option_prompt(lv.id, numbered(i, lv.label.get(self.lang), lv.id == level))
+
     def _choose_level(self, level: str) -> None:
         self.level = level
+        self._mark(level)
         ids = [lv.id for lv in self.flow.levels]
         self.levels.highlighted = ids.index(level)
         self.notes.disabled = False
@@ -118,6 +126,7 @@ class PredictionScreen(Screen[None]):
     async def action_back(self) -> None:
         if self.level is not None:
             self.level = None
+            self._mark(None)
             self.notes.disabled = True
             self.levels.focus()
             return

@@ -50,3 +50,5 @@ class TrainingCallScreen(CallScreen):
     def action_vignette(self) -> None:
         """Let the vignette fill the screen to read it all; F2 again brings the question back."""
         self.toggle_class("vignette-full")
+        if not self.has_class("vignette-full"):
+            self._focus_question()  # hiding the question took its focus away
