@@ -201,11 +201,6 @@ CATALOGUE.update(
             "Ingen træningsrunder endnu. Start med: triage train",
             "No training rounds yet. Start with: triage train",
         ),
-        "tr_report_only": (
-            "Træningsskærmen kommer med den nye guide. Indtil da: triage train --report og triage scenarios list.",
-            "The training screen comes with the new wizard."
-            " Until then: triage train --report and triage scenarios list.",
-        ),
         "tr_next": ("Øv dette emne næste gang: {topic}", "Practise this topic next: {topic}"),
     }
 )
