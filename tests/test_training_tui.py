@@ -6,6 +6,8 @@ import random
 
 import pytest
 
+from tests.netguard.guard import NetworkGuard
+from tests.privacy import Sandbox
 from triage import progress, scenarios
 from triage.cli import main
 from triage.model import Knowledge
@@ -70,6 +72,19 @@ async def test_a_round_with_a_wrong_answer_and_a_wrong_prediction(
         assert f"Point: {result.score} af 100" in text
     stored = progress.report()
     assert stored.rounds == 1 and stored.by_municipality[0].group == "holbaek"
+
+
+async def test_a_round_writes_only_the_progress_database_and_uses_no_network(
+    knowledge: Knowledge, library: scenarios.Library, no_network: NetworkGuard, sandbox: Sandbox
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*WRONG_AGE)
+        assert sandbox.written() == []  # nothing during the call, nor at the prediction
+        await pilot.press(*WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen)
+    assert sandbox.written() == ["data/triage", "data/triage/training.sqlite3"]
+    assert no_network.attempts == []
 
 
 async def test_a_perfect_round_scores_100(knowledge: Knowledge, library: scenarios.Library) -> None:
