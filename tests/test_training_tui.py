@@ -180,3 +180,16 @@ def test_bad_train_arguments_are_one_line_and_exit_2(
     assert main(["train", *argv]) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1
+
+
+async def test_escape_at_the_first_question_goes_back_to_the_scenarios(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "escape", "escape")
+        assert isinstance(app.screen, ScenarioPickerScreen) and app.scenario is None
+        await pilot.press(*"gentofte 17", "enter")
+        assert isinstance(app.screen, TrainingCallScreen)
+        assert app.scenario is not None and app.scenario.id == "gentofte-age-17"
+        assert app.call.answers == {} and app.call.municipality == "gentofte"
