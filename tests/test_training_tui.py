@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -193,3 +194,16 @@ async def test_escape_at_the_first_question_goes_back_to_the_scenarios(
         assert isinstance(app.screen, TrainingCallScreen)
         assert app.scenario is not None and app.scenario.id == "gentofte-age-17"
         assert app.call.answers == {} and app.call.municipality == "gentofte"
+
+
+async def test_a_round_that_cannot_be_saved_still_gets_its_debrief(
+    knowledge: Knowledge, library: scenarios.Library, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    app = TrainingApp(knowledge, library, scenario=library.get(YOUTH), progress_path=blocker / "p.sqlite3")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen) and not app.recorded
+        assert not app.screen.query("#debrief-recorded")
+        assert any("Runden kunne ikke gemmes" in str(n.message) for n in app._notifications)
