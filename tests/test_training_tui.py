@@ -207,3 +207,16 @@ async def test_a_round_that_cannot_be_saved_still_gets_its_debrief(
         assert isinstance(app.screen, DebriefScreen) and not app.recorded
         assert not app.screen.query("#debrief-recorded")
         assert any("Runden kunne ikke gemmes" in str(n.message) for n in app._notifications)
+
+
+async def test_f2_shows_the_case_again_before_predicting(knowledge: Knowledge, library: scenarios.Library) -> None:
+    from triage.tui.dialogs.case import CaseDialog
+
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, "9", "f2")
+        assert isinstance(app.screen, CaseDialog)
+        assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
+        await pilot.press("enter")  # closes the case; does not confirm the prediction
+        assert isinstance(app.screen, PredictionScreen) and app.screen.level == "youth_outpatient"
+        assert app.debrief is None

@@ -102,7 +102,7 @@ class TrainingApp(WizardApp):
             else:
                 self.push_screen(ScenarioPickerScreen(knowledge, self.library, self.pool, self.lang))
         if top is PredictionScreen:
-            self.push_screen(PredictionScreen(knowledge.flow, self.lang))
+            self.push_screen(PredictionScreen(knowledge.flow, self.lang, scenario))
         elif top is DebriefScreen and self.debrief is not None:
             self.push_screen(DebriefScreen(self.debrief, knowledge.flow, self.lang, recorded=self.recorded))
 

@@ -1,7 +1,8 @@
 """Before the recommendation is revealed: the trainee commits to a service level and notifications.
 
 Keys: ↑↓ and Enter (or the level's number) choose the level; then a number or space ticks a
-notification and Enter confirms. Esc goes back a step (to the level, then to the last question).
+notification and Enter confirms. Esc goes back a step (to the level, then to the last
+question); F2 shows the case again.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.widgets.option_list import Option
 from triage.debrief import Prediction
 from triage.i18n import t
 from triage.model import Flow, Lang
+from triage.scenarios import Scenario
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 
@@ -41,15 +43,16 @@ class PredictionScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "wz_key_back", id="back"),
         Binding("enter", "next", "tt_key_predict", id="next", priority=True),
+        Binding("f2", "case", "tt_key_vignette", id="case"),
     ]
 
     @dataclass
     class Made(Message):
         prediction: Prediction
 
-    def __init__(self, flow: Flow, lang: Lang) -> None:
+    def __init__(self, flow: Flow, lang: Lang, scenario: Scenario | None = None) -> None:
         super().__init__()
-        self.flow, self.lang = flow, lang
+        self.flow, self.lang, self.scenario = flow, lang, scenario
         self.level: str | None = None
         translate_bindings(self, lang)
 
@@ -122,6 +125,12 @@ class PredictionScreen(Screen[None]):
                 self._choose_level(self.flow.levels[highlighted].id)
             return
         self.post_message(self.Made(Prediction(self.level, frozenset(self.notes.selected))))
+
+    def action_case(self) -> None:
+        from triage.tui.dialogs.case import CaseDialog
+
+        if self.scenario is not None:
+            self.app.push_screen(CaseDialog(self.scenario, self.lang))
 
     async def action_back(self) -> None:
         if self.level is not None:
