@@ -220,3 +220,13 @@ async def test_f2_shows_the_case_again_before_predicting(knowledge: Knowledge, l
         await pilot.press("enter")  # closes the case; does not confirm the prediction
         assert isinstance(app.screen, PredictionScreen) and app.screen.level == "youth_outpatient"
         assert app.debrief is None
+
+
+async def test_enter_does_not_leave_the_debrief(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """The prediction is confirmed with Enter; a second Enter must not skip the debrief unread."""
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION, "enter")
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("n")
+        assert not isinstance(app.screen, DebriefScreen)

@@ -142,7 +142,7 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
 
 class DebriefScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,enter", "app.next_scenario", "tt_key_next", id="next"),
+        Binding("n", "app.next_scenario", "tt_key_next", id="next"),  # not Enter: a second Enter would skip the debrief
         Binding("k", "sources", "tt_key_sources", id="sources"),
         Binding("q", "app.quit", "wz_key_quit", id="quit-here", show=False),
     ]
