@@ -126,3 +126,11 @@ def test_stdin_and_formats(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert ("outpatient" in result.stdout) or ("Ambulant" in result.stdout)
+
+
+def test_a_control_character_in_a_value_stays_on_one_line(tmp_path: Path) -> None:
+    """Found by the hypothesis battery: a municipality of '\\r' split the message in two."""
+    proc = run(tmp_path, "answers.json", with_(municipality="\r"))
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1
+    assert "unknown municipality '\\r'" in proc.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,28 @@ def test_library_covers_the_contract(knowledge: Knowledge, library: scenarios.Li
     assert conflict and all("child_welfare" in {n.id for n in s.expected.notifications} for s in conflict)
     for s in found:
         assert s.vignette.da and s.vignette.en and s.title.da and s.title.en
+
+
+# Words that name an outcome: a title that holds one tells the trainee the answer.
+OUTCOME_WORDS = {
+    "da": ["målgruppe", "behandling", "rådgivning", "henvis", "handleplan", "visitation", "frist", "garanti"],
+    "en": ["target group", "treatment", "counselling", "refer", "action plan", "assessment", "deadline", "guarantee"],
+}
+
+
+def test_titles_do_not_give_the_answer_away(library: scenarios.Library) -> None:
+    """Training shows the title before the trainee answers ('26 år: voksenbehandling' did).
+
+    A title may say what the caller says (anonymous, pregnant, a relative); not what follows.
+    """
+    spoilers = [
+        f"{sc.id} ({lang}): {word!r}"
+        for sc in library.scenarios
+        for lang in ("da", "en")
+        for word in OUTCOME_WORDS[lang]
+        if re.search(rf"{word}(?:en|er|erne|s)?\b", sc.title.get(lang).lower())  # also at the end of a compound
+    ]
+    assert spoilers == []
 
 
 def test_cli_passes_on_shipped_data(capsys: pytest.CaptureFixture[str]) -> None:

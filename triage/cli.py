@@ -114,12 +114,27 @@ def cmd_train(args: argparse.Namespace) -> int:
     library = load_library(knowledge)
     if library is None:
         return EXIT_BAD_INPUT
-    if not args.report:
-        print(t("tr_report_only", lang_of(args.lang)), file=sys.stderr)
-        return EXIT_BAD_INPUT
-    from triage import train_report
+    lang = lang_of(args.lang)
+    if args.report:
+        from triage import train_report
 
-    return train_report.run(knowledge, library, lang_of(args.lang))
+        return train_report.run(knowledge, library, lang)
+    _known_municipality(knowledge, args.municipality)
+    from triage.errors import Problem, suggestion
+
+    scenario = None
+    if args.scenario is not None:
+        scenario = library.get(args.scenario)
+        if scenario is None:
+            hint = suggestion(args.scenario, [s.id for s in library.scenarios])
+            raise TriageError(Problem("--scenario", "", t("tt_unknown_scenario", lang, id=args.scenario, hint=hint)))
+    pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
+    if not pool:
+        print(t("tt_none_match", lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from triage.tui.train_app import run_training
+
+    return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
 
 
 def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
@@ -220,9 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     scn_list.add_argument("--topic", metavar="TOPIC", help="only scenarios with this topic")
     scn_list.set_defaults(run=cmd_scenarios_list)
 
-    trn = sub.add_parser("train", help="training mode; --report shows your accuracy per municipality and topic")
+    trn = sub.add_parser("train", help="training: work a case, predict, get a debrief (--report: accuracy)")
     _common(trn)
     trn.add_argument("--report", action="store_true", help="accuracy per municipality and per topic so far")
+    trn.add_argument("--scenario", metavar="ID", help="start with this scenario (see: triage scenarios list)")
+    trn.add_argument("--random", action="store_true", help="a random scenario, and a new random one after each")
+    trn.add_argument("--municipality", metavar="ID", help="only scenarios for this municipality")
+    trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only scenarios of this difficulty")
     trn.set_defaults(run=cmd_train)
     return parser
 

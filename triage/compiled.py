@@ -4,9 +4,10 @@ Parsing and validating the TOML files is most of what ``triage recommend`` costs
 files rarely change. So the finished ``Knowledge`` is stored once in the package's
 ``__pycache__`` and reused while the data files, the code that builds ``Knowledge`` and the
 Python version are unchanged. The rules for it are Python's own for ``.pyc``: a file counts
-as unchanged while its modification time and size are, nothing is written under
-``PYTHONDONTWRITEBYTECODE`` or ``sys.pycache_prefix``, a folder we may not write to is simply
-not used, and a stale or broken file is rebuilt from the source.
+as unchanged while its modification time and size are, it goes where the package's ``.pyc``
+files go (``__pycache__``, or under ``PYTHONPYCACHEPREFIX``), nothing is written under
+``PYTHONDONTWRITEBYTECODE``, a folder we may not write to is simply not used, and a stale or
+broken file is rebuilt from the source.
 
 What is stored is the public rule data only, never an answer: one compiled copy per data
 folder, written nowhere but next to triage's own bytecode.
@@ -18,6 +19,7 @@ import os
 import pickle
 import sys
 import zlib
+from importlib.util import cache_from_source
 from pathlib import Path
 
 from triage import __version__
@@ -25,7 +27,8 @@ from triage.model import Knowledge
 from triage.paths import DATA_FILES
 
 _PACKAGE = Path(__file__).resolve().parent
-CACHE_DIR = _PACKAGE / "__pycache__"
+# Where Python keeps this package's bytecode: `__pycache__`, or under PYTHONPYCACHEPREFIX.
+CACHE_DIR = Path(cache_from_source(__file__)).parent
 # The modules whose code decides what a loaded ``Knowledge`` holds.
 _BUILDERS = ("model.py", "record.py", "conditions.py", "loader.py", "schema.py", "compiled.py")
 
@@ -85,7 +88,7 @@ def _read(path: Path, current: Stamp) -> Knowledge | None:
 
 def _write(path: Path, current: Stamp, knowledge: Knowledge) -> None:
     """Store atomically; silently skip where Python would not write bytecode."""
-    if sys.dont_write_bytecode or sys.pycache_prefix is not None:
+    if sys.dont_write_bytecode:
         return
     import tempfile
 

@@ -27,7 +27,14 @@ class Problem(Record):
             if self.column is not None:
                 where += f":{self.column}"
         key = f" {self.key}:" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        return _one_line(f"{where}:{key} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """A message is one line whatever a file held: control characters are shown escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class TriageError(Exception):

@@ -201,11 +201,83 @@ CATALOGUE.update(
             "Ingen træningsrunder endnu. Start med: triage train",
             "No training rounds yet. Start with: triage train",
         ),
-        "tr_report_only": (
-            "Træningsskærmen kommer med den nye guide. Indtil da: triage train --report og triage scenarios list.",
-            "The training screen comes with the new wizard."
-            " Until then: triage train --report and triage scenarios list.",
-        ),
         "tr_next": ("Øv dette emne næste gang: {topic}", "Practise this topic next: {topic}"),
+    }
+)
+
+
+# --- training TUI (issue 5): `triage train` as screens ----------------------------------
+CATALOGUE.update(
+    {
+        "tt_pick_title": ("Vælg et scenarie", "Choose a scenario"),
+        "tt_pick_filter": (
+            "Skriv for at filtrere (titel, kommune, emne) …",
+            "Type to filter (title, municipality, topic) …",
+        ),
+        "tt_pick_hint": (
+            "↑↓ vælger, Enter starter. Sværhed ●○○ let til ●●● svær.",
+            "↑↓ moves, Enter starts. Difficulty ●○○ easy to ●●● hard.",
+        ),
+        "tt_pick_none": ("Intet scenarie passer", "No scenario matches"),
+        "tt_vignette_title": ("Borgeren fortæller", "The caller says"),
+        "tt_key_vignette": ("Sagen", "Case"),
+        "tt_predict_title": (
+            "Din forudsigelse – før anbefalingen vises",
+            "Your prediction – before the recommendation is shown",
+        ),
+        "tt_predict_level": ("1. Serviceniveau: ↑↓ og Enter", "1. Service level: ↑↓ and Enter"),
+        "tt_predict_notes": (
+            "2. Underretninger: tal eller mellemrum markerer, Enter bekræfter (ingen er også et svar)",
+            "2. Notifications: a number or space ticks, Enter confirms (none is an answer too)",
+        ),
+        "tt_key_predict": ("Videre", "Next"),
+        "tt_debrief_title": ("Gennemgang", "Debrief"),
+        "tt_score": ("Point: {score} af 100", "Score: {score} of 100"),
+        "tt_score_parts": (
+            "(40 for serviceniveau, 30 for underretninger, 30 for svarene)",
+            "(40 for the service level, 30 for notifications, 30 for the answers)",
+        ),
+        "tt_prediction": ("Din forudsigelse", "Your prediction"),
+        "tt_level_ok": ("✓ Serviceniveau rigtigt: {label}", "✓ Service level right: {label}"),
+        "tt_level_wrong": (
+            "✗ Serviceniveau: du forudsagde «{got}», det rigtige er «{expected}»",
+            "✗ Service level: you predicted «{got}», the right one is «{expected}»",
+        ),
+        "tt_notes_ok": ("✓ Underretninger rigtige: {labels}", "✓ Notifications right: {labels}"),
+        "tt_notes_wrong": (
+            "✗ Underretninger: du forudsagde {got}, det rigtige er {expected}",
+            "✗ Notifications: you predicted {got}, the right ones are {expected}",
+        ),
+        "tt_answers": ("Dine svar", "Your answers"),
+        "tt_answers_ok": ("✓ Alle {total} svar som i facit.", "✓ All {total} answers as in the key."),
+        "tt_answers_wrong": (
+            "✗ {wrong} af {total} svar afviger fra facit:",
+            "✗ {wrong} of {total} answers differ from the key:",
+        ),
+        "tt_you": ("du", "you"),
+        "tt_right": ("rigtigt", "right"),
+        "tt_not_asked": ("ikke spurgt", "not asked"),
+        "tt_clue": ("Sagen siger", "The case says"),
+        "tt_why": ("Hvorfor", "Why"),
+        "tt_why_prediction": ("Hvorfor – din forudsigelse", "Why – your prediction"),
+        "tt_why_outcome": ("Hvad dine svar ville have ført til", "What your answers would have led to"),
+        "tt_expected_got": ("rigtigt: {expected} · dit: {got}", "right: {expected} · yours: {got}"),
+        "tt_section": ("Standardens afsnit", "Section of the standard"),
+        "tt_not_predicted": ("ikke forudsagt", "not predicted"),
+        "tt_not_required": ("ikke påkrævet", "not required"),
+        "tt_required": ("påkrævet", "required"),
+        "tt_recorded": (
+            "Runden er gemt i din træningsstatistik (kun på denne computer): triage train --report",
+            "The round is saved in your training statistics (on this computer only): triage train --report",
+        ),
+        "tt_record_failed": ("Runden kunne ikke gemmes: {error}", "The round could not be saved: {error}"),
+        "tt_key_next": ("Næste scenarie", "Next scenario"),
+        "tt_key_sources": ("Alle kilder", "All sources"),
+        "tt_cmd_next": ("Gå videre til et nyt scenarie", "Go on to a new scenario"),
+        "tt_unknown_scenario": ("ukendt scenarie '{id}'{hint}", "unknown scenario '{id}'{hint}"),
+        "tt_none_match": (
+            "Intet scenarie passer til --municipality/--difficulty.",
+            "No scenario matches --municipality/--difficulty.",
+        ),
     }
 )

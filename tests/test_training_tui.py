@@ -1,0 +1,232 @@
+"""``triage train`` driven by real key presses: a round with a wrong answer and a wrong prediction."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.netguard.guard import NetworkGuard
+from tests.privacy import Sandbox
+from triage import progress, scenarios
+from triage.cli import main
+from triage.model import Knowledge
+from triage.tui.screens.debrief import DebriefScreen
+from triage.tui.screens.prediction import PredictionScreen
+from triage.tui.screens.scenario_picker import ScenarioPickerScreen
+from triage.tui.screens.training_call import TrainingCallScreen
+from triage.tui.train_app import TrainingApp
+from triage.tui.widgets import RecommendationPanel
+
+SIZE = (80, 24)
+YOUTH = "holbaek-youth-17"
+# The caller says "Jeg er 17"; the trainee types 18, so parental consent is never asked.
+WRONG_AGE = ["n", "s", "j", "1", "8", "enter", "c", "enter", *"nnnnnnn"]
+RIGHT_CALL = ["n", "s", "j", "1", "7", "enter", "j", "c", "enter", *"nnnnnnn"]
+# Predicted: outpatient (the 10th level, key 0) and no notifications; right is youth_outpatient.
+WRONG_PREDICTION = ["0", "enter"]
+# Predicted right: youth_outpatient (key 9), youth social services (3) and parents (4).
+RIGHT_PREDICTION = ["9", "3", "4", "enter"]
+
+
+@pytest.fixture(scope="module")
+def library(knowledge: Knowledge) -> scenarios.Library:
+    return scenarios.load(knowledge)
+
+
+def trainer(knowledge: Knowledge, library: scenarios.Library, sid: str | None = YOUTH, lang: str = "da") -> TrainingApp:
+    chosen = library.get(sid) if sid else None
+    return TrainingApp(knowledge, library, "en" if lang == "en" else "da", scenario=chosen)
+
+
+def shown_text(app: TrainingApp) -> str:
+    return str(app.screen.query_one("#debrief-text").render())
+
+
+async def test_a_round_with_a_wrong_answer_and_a_wrong_prediction(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, TrainingCallScreen)
+        await pilot.press(*WRONG_AGE)
+        assert isinstance(app.screen, PredictionScreen)
+        await pilot.press(*WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen)
+        result = app.debrief
+        assert result is not None
+        assert [(a.key, a.given, a.canonical) for a in result.answer_differences] == [
+            ("age", 18, 17),
+            ("parental_consent", None, "yes"),
+        ]
+        assert not result.level_ok and not result.notifications_ok
+        text = shown_text(app)
+        # the wrong answer, with the vignette's words that decide it
+        assert "Hvor gammel er personen, samtalen handler om?" in text
+        assert "du: 18 · rigtigt: 17" in text and "Sagen siger: «Jeg er 17»" in text
+        # the wrong prediction, the right level, and the citation for each missed notification
+        assert "du forudsagde «Ambulant behandling (SEL § 101)»" in text
+        assert "det rigtige er «Ambulant ungebehandling»" in text
+        assert "Forældre (inddragelse og samtykke): rigtigt: påkrævet · dit: ikke forudsagt" in text
+        assert "§ Holbæk-standarden 2023, Ungebehandling" in text
+        assert f"Point: {result.score} af 100" in text
+    stored = progress.report()
+    assert stored.rounds == 1 and stored.by_municipality[0].group == "holbaek"
+
+
+async def test_a_round_writes_only_the_progress_database_and_uses_no_network(
+    knowledge: Knowledge, library: scenarios.Library, no_network: NetworkGuard, sandbox: Sandbox
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*WRONG_AGE)
+        assert sandbox.written() == []  # nothing during the call, nor at the prediction
+        await pilot.press(*WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen)
+    assert sandbox.written() == ["data/triage", "data/triage/training.sqlite3"]
+    assert no_network.attempts == []
+
+
+async def test_a_perfect_round_scores_100(knowledge: Knowledge, library: scenarios.Library) -> None:
+    app = trainer(knowledge, library, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION)
+        assert app.debrief is not None and app.debrief.score == 100
+        text = shown_text(app)
+        assert "✓ All 13 answers as in the key." in text and "✓ Service level right" in text
+
+
+async def test_the_live_recommendation_is_hidden_and_the_vignette_shown(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j", "1", "7", "enter", "j", "c", "enter")
+        assert app.call.recommendation is not None  # the wizard would show it by now
+        assert not app.screen.query(RecommendationPanel)
+        assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
+        await pilot.press("f2")
+        assert app.screen.has_class("vignette-full")
+        assert not app.screen.query_one("#body").display
+        await pilot.press("f2", "n")  # back to the question, which has the keys again
+        assert not app.screen.has_class("vignette-full")
+        assert app.call.answers.get("anonymous") is False
+
+
+async def test_escape_from_the_prediction_takes_back_the_last_answer(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, "9", "escape")
+        assert isinstance(app.screen, PredictionScreen) and app.screen.level is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, TrainingCallScreen)
+        assert app.call.question is not None and app.call.question.id == "pregnancy"
+
+
+async def test_picker_filters_and_two_rounds_make_a_report(
+    knowledge: Knowledge,
+    library: scenarios.Library,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = trainer(knowledge, library, sid=None, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, ScenarioPickerScreen)
+        await pilot.press(*"holbæk 17", "enter")
+        assert app.scenario is not None and app.scenario.id == YOUTH
+        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press("n")  # next scenario: back to the picker
+        assert isinstance(app.screen, ScenarioPickerScreen)
+        await pilot.press(*"faxe-adult", "enter")
+        assert app.scenario is not None and app.scenario.id == "faxe-adult"
+        assert app.call.municipality == "faxe"
+        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn", "0", "enter")
+        assert isinstance(app.screen, DebriefScreen)
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["train", "--report", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "By municipality" in out and "Faxe" in out and "Holbæk" in out
+    assert "Practise this topic next:" in out
+
+
+async def test_random_mode_moves_on_to_another_scenario(knowledge: Knowledge, library: scenarios.Library) -> None:
+    pool = library.select(municipality="faxe")
+    app = TrainingApp(knowledge, library, pool=pool, pick_random=True, rng=random.Random(5))
+    async with app.run_test(size=SIZE) as pilot:
+        first = app.scenario
+        assert first is not None and first in pool
+        app.action_next_scenario()
+        await pilot.pause()
+        assert app.scenario is not None and app.scenario in pool and app.scenario is not first
+        assert isinstance(app.screen, TrainingCallScreen) and app.screen.scenario is app.scenario
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--scenario", "holbaek-youth-71"],
+            "--scenario: ukendt scenarie 'holbaek-youth-71' (did you mean 'holbaek-youth-17'?)",
+        ),
+        (["--municipality", "holbæk"], "--municipality: unknown municipality 'holbæk'"),
+        (["--municipality", "ishoj", "--difficulty", "1", "--lang", "en"], "No scenario matches"),
+    ],
+)
+def test_bad_train_arguments_are_one_line_and_exit_2(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["train", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1
+
+
+async def test_escape_at_the_first_question_goes_back_to_the_scenarios(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "escape", "escape")
+        assert isinstance(app.screen, ScenarioPickerScreen) and app.scenario is None
+        await pilot.press(*"gentofte 17", "enter")
+        assert isinstance(app.screen, TrainingCallScreen)
+        assert app.scenario is not None and app.scenario.id == "gentofte-age-17"
+        assert app.call.answers == {} and app.call.municipality == "gentofte"
+
+
+async def test_a_round_that_cannot_be_saved_still_gets_its_debrief(
+    knowledge: Knowledge, library: scenarios.Library, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    app = TrainingApp(knowledge, library, scenario=library.get(YOUTH), progress_path=blocker / "p.sqlite3")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen) and not app.recorded
+        assert not app.screen.query("#debrief-recorded")
+        assert any("Runden kunne ikke gemmes" in str(n.message) for n in app._notifications)
+
+
+async def test_f2_shows_the_case_again_before_predicting(knowledge: Knowledge, library: scenarios.Library) -> None:
+    from triage.tui.dialogs.case import CaseDialog
+
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, "9", "f2")
+        assert isinstance(app.screen, CaseDialog)
+        assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
+        await pilot.press("enter")  # closes the case; does not confirm the prediction
+        assert isinstance(app.screen, PredictionScreen) and app.screen.level == "youth_outpatient"
+        assert app.debrief is None
+
+
+async def test_enter_does_not_leave_the_debrief(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """The prediction is confirmed with Enter; a second Enter must not skip the debrief unread."""
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION, "enter")
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("n")
+        assert not isinstance(app.screen, DebriefScreen)

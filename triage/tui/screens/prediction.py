@@ -1,0 +1,142 @@
+"""Before the recommendation is revealed: the trainee commits to a service level and notifications.
+
+Keys: ↑↓ and Enter (or the level's number) choose the level; then a number or space ticks a
+notification and Enter confirms. Esc goes back a step (to the level, then to the last
+question); F2 shows the case again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Key
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from triage.debrief import Prediction
+from triage.i18n import t
+from triage.model import Flow, Lang
+from triage.scenarios import Scenario
+from triage.tui.keys import translate_bindings
+from triage.tui.widgets.footer import QuietFooter
+
+
+def numbered(i: int, label: str, chosen: bool | None = None) -> Text:
+    """``1 Label``; a level (``chosen`` not None) has room for an arrow, visible without colour too."""
+    text = Text()
+    if chosen is not None:
+        text.append("→ " if chosen else "  ", style="bold")
+    text.append(f"{i % 10} ", style="bold")
+    text.append(label, style="bold" if chosen else "")
+    return text
+
+
+class PredictionScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "wz_key_back", id="back"),
+        Binding("enter", "next", "tt_key_predict", id="next", priority=True),
+        Binding("f2", "case", "tt_key_vignette", id="case"),
+    ]
+
+    @dataclass
+    class Made(Message):
+        prediction: Prediction
+
+    def __init__(self, flow: Flow, lang: Lang, scenario: Scenario | None = None) -> None:
+        super().__init__()
+        self.flow, self.lang, self.scenario = flow, lang, scenario
+        self.level: str | None = None
+        translate_bindings(self, lang)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="predict-box"):
+            yield Static(t("tt_predict_title", self.lang), id="predict-title")
+            yield Static(t("tt_predict_level", self.lang), classes="predict-label")
+            yield OptionList(
+                *[
+                    Option(numbered(i, level.label.get(self.lang), False), id=level.id)
+                    for i, level in enumerate(self.flow.levels, 1)
+                ],
+                id="predict-level",
+            )
+            yield Static(t("tt_predict_notes", self.lang), classes="predict-label")
+            yield SelectionList[str](
+                *[(numbered(i, n.label.get(self.lang)), n.id) for i, n in enumerate(self.flow.notifications, 1)],
+                id="predict-notes",
+            )
+        yield QuietFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#predict-notes").disabled = True
+        self.query_one("#predict-level", OptionList).focus()
+
+    @property
+    def levels(self) -> OptionList:
+        return self.query_one("#predict-level", OptionList)
+
+    @property
+    def notes(self) -> SelectionList[str]:
+        return self.query_one("#predict-notes", SelectionList)
+
+    def _mark(self, level: str | None) -> None:
+        for i, lv in enumerate(self.flow.levels, 1):
+            self.levels.replace_option_prompt(lv.id, numbered(i, lv.label.get(self.lang), lv.id == level))
+
+    def _choose_level(self, level: str) -> None:
+        self.level = level
+        self._mark(level)
+        ids = [lv.id for lv in self.flow.levels]
+        self.levels.highlighted = ids.index(level)
+        self.notes.disabled = False
+        self.notes.focus()
+
+    def on_key(self, event: Key) -> None:
+        ch = event.character or ""
+        if not ch.isdigit():
+            return
+        i = (int(ch) - 1) % 10  # 1..9, then 0 for the tenth
+        if self.level is None and i < len(self.flow.levels):
+            event.stop()
+            event.prevent_default()
+            self._choose_level(self.flow.levels[i].id)
+        elif self.level is not None and i < len(self.flow.notifications):
+            event.stop()
+            event.prevent_default()
+            self.notes.toggle(self.flow.notifications[i].id)
+            self.notes.highlighted = i
+
+    @on(OptionList.OptionSelected, "#predict-level")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._choose_level(event.option.id)
+
+    def action_next(self) -> None:
+        if self.level is None:
+            highlighted = self.levels.highlighted
+            if highlighted is not None:
+                self._choose_level(self.flow.levels[highlighted].id)
+            return
+        self.post_message(self.Made(Prediction(self.level, frozenset(self.notes.selected))))
+
+    def action_case(self) -> None:
+        from triage.tui.dialogs.case import CaseDialog
+
+        if self.scenario is not None:
+            self.app.push_screen(CaseDialog(self.scenario, self.lang))
+
+    async def action_back(self) -> None:
+        if self.level is not None:
+            self.level = None
+            self._mark(None)
+            self.notes.disabled = True
+            self.levels.focus()
+            return
+        await self.app.run_action("step_back")

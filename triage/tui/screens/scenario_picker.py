@@ -1,0 +1,72 @@
+"""Choose a scenario: the municipality picker's keys and layout, listing cases instead.
+
+Each entry: the title and difficulty, then municipality and topics. Typing filters on
+title, ID, municipality and topic (in the chosen language).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from triage.i18n import t
+from triage.model import Knowledge, Lang
+from triage.scenarios import Library, Scenario
+from triage.tui.screens.picker import PickerScreen
+from triage.tui.widgets.answers import clip
+from triage.tui.widgets.footer import QuietFooter
+
+
+def difficulty_dots(n: int) -> str:
+    return "●" * n + "○" * (3 - n)
+
+
+class ScenarioPickerScreen(PickerScreen):
+    @dataclass
+    class Chosen(Message):
+        scenario: str
+
+    def __init__(self, knowledge: Knowledge, library: Library, pool: tuple[Scenario, ...], lang: Lang) -> None:
+        super().__init__(knowledge, lang, None)
+        self.library, self.pool = library, pool
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-box"):
+            yield Static(t("tt_pick_title", self.lang), id="picker-title")
+            yield Input(placeholder=t("tt_pick_filter", self.lang), id="picker-filter")
+            yield OptionList(id="picker-list")
+            yield Static(t("tt_pick_hint", self.lang), id="picker-hint")
+        yield QuietFooter()
+
+    def _words(self, s: Scenario) -> list[str]:
+        lang = self.lang
+        topics = [term.label.get(lang) for tid in s.topics if (term := self.library.topic(tid)) is not None]
+        return [s.id, s.title.get(lang), self.knowledge.municipalities[s.municipality].name, *s.topics, *topics]
+
+    def entry(self, s: Scenario, width: int) -> Text:
+        lang = self.lang
+        topics = ", ".join(term.label.get(lang) for tid in s.topics if (term := self.library.topic(tid)) is not None)
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(difficulty_dots(s.difficulty) + " ", style="yellow")
+        text.append(clip(s.title.get(lang), width - 4), style="bold")
+        where = f"{self.knowledge.municipalities[s.municipality].name} · {topics}"
+        text.append("\n    " + clip(where, width - 4), style="dim")
+        return text
+
+    def _fill(self, needle: str) -> None:
+        listing = self.query_one("#picker-list", OptionList)
+        listing.clear_options()
+        words = needle.split()
+        shown = [s for s in self.pool if all(any(w.casefold() in x.casefold() for x in self._words(s)) for w in words)]
+        if not shown:
+            listing.add_option(Option(Text(t("tt_pick_none", self.lang), style="dim"), disabled=True))
+            return
+        width = min(58, max(self.app.size.width - 8, 20))
+        listing.add_options(Option(self.entry(s, width), id=s.id) for s in shown)
+        listing.highlighted = 0

@@ -1,0 +1,167 @@
+"""``triage train``: the wizard's own call, with a scenario beside it, a prediction and a debrief.
+
+``TrainingApp`` is the wizard app with a different route: scenario picker → the call (the
+vignette above the questions, no live recommendation) → prediction → debrief. The only file
+it writes is the progress database (``triage.progress``), after each debrief; the scenarios
+are fictional.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from triage import debrief as debriefing
+from triage import progress
+from triage.i18n import t
+from triage.model import Knowledge, Lang
+from triage.scenarios import Library, Scenario
+from triage.tui.app import WizardApp
+from triage.tui.screens.debrief import DebriefScreen
+from triage.tui.screens.prediction import PredictionScreen
+from triage.tui.screens.scenario_picker import ScenarioPickerScreen
+from triage.tui.screens.training_call import TrainingCallScreen
+from triage.tui.state import Call
+
+
+class TrainingApp(WizardApp):
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        library: Library,
+        lang: Lang = "da",
+        *,
+        pool: tuple[Scenario, ...] | None = None,
+        scenario: Scenario | None = None,
+        pick_random: bool = False,
+        rng: random.Random | None = None,
+        progress_path: Path | None = None,
+        dark: bool = True,
+    ) -> None:
+        super().__init__(knowledge, None, lang, remember=False, dark=dark)
+        self.library = library
+        self.pool = pool if pool is not None else library.scenarios
+        self.pick_random = pick_random
+        self.rng = rng or random.Random()
+        self.progress_path = progress_path
+        self.scenario: Scenario | None = None
+        self.debrief: debriefing.Debrief | None = None
+        self.recorded = False
+        first = scenario or (self._random() if pick_random else None)
+        if first is not None:
+            self.scenario = first
+            self.call = self._call_for(first)
+
+    # --- scenarios ------------------------------------------------------------------
+    def _random(self) -> Scenario | None:
+        others = [s for s in self.pool if s is not self.scenario] or list(self.pool)
+        return self.rng.choice(others) if others else None
+
+    def _call_for(self, scenario: Scenario) -> Call:
+        return Call(self.call.knowledge, self.lang, scenario.contact_date, scenario.municipality)
+
+    def start(self, scenario: Scenario | None) -> None:
+        """Begin a round (``None``: back to the scenario picker)."""
+        self.scenario, self.debrief, self.recorded = scenario, None, False
+        self.set_call(self._call_for(scenario) if scenario else self.call.restart().choose(None))
+
+    def on_scenario_picker_screen_chosen(self, event: ScenarioPickerScreen.Chosen) -> None:
+        self.start(self.library.get(event.scenario))
+
+    def action_next_scenario(self) -> None:
+        self.start(self._random() if self.pick_random else None)
+
+    # --- the route --------------------------------------------------------------------
+    def _route(self) -> None:
+        """Base: the scenario picker or the call; on top of the call: prediction, then debrief."""
+        call, scenario = self.call, self.scenario
+        knowledge = call.knowledge
+        training = scenario is not None and call.municipality is not None
+        top: type[Screen[None]] | None = None
+        if training and call.done:
+            top = DebriefScreen if self.debrief is not None else PredictionScreen
+        base = TrainingCallScreen if training else ScenarioPickerScreen
+        if top is not None and isinstance(self.screen, top):
+            return
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2 and not (
+            isinstance(self.screen_stack[1], base)
+            and (not isinstance(self.screen_stack[1], TrainingCallScreen) or self.screen_stack[1].scenario is scenario)
+        ):
+            self.pop_screen()
+        if len(self.screen_stack) == 1:
+            if scenario is not None and training:
+                self.push_screen(TrainingCallScreen(scenario, self.lang))
+            else:
+                self.push_screen(ScenarioPickerScreen(knowledge, self.library, self.pool, self.lang))
+        if top is PredictionScreen:
+            self.push_screen(PredictionScreen(knowledge.flow, self.lang, scenario))
+        elif top is DebriefScreen and self.debrief is not None:
+            self.push_screen(DebriefScreen(self.debrief, knowledge.flow, self.lang, recorded=self.recorded))
+
+    def action_step_back(self) -> None:
+        call = self.call.back()
+        if call.municipality is None:
+            self.scenario = None
+        self.set_call(call)
+
+    # --- the prediction and the debrief -----------------------------------------------
+    def on_prediction_screen_made(self, event: PredictionScreen.Made) -> None:
+        scenario = self.scenario
+        if scenario is None:
+            return
+        self.debrief = debriefing.run(self.call.knowledge, scenario, self.call.answers, event.prediction, self.lang)
+        self.recorded = self._record(self.debrief)
+        self._route()
+
+    def _record(self, result: debriefing.Debrief) -> bool:
+        """Store the round (fictional data only); a failure is told, never fatal."""
+        try:
+            progress.record(result, path=self.progress_path, at=datetime.datetime.now(datetime.UTC))
+        except (OSError, sqlite3.Error) as err:
+            self.notify(t("tt_record_failed", self.lang, error=err), severity="error")
+            return False
+        return True
+
+    # --- what the wizard offers that training does not ----------------------------------
+    @property
+    def unsaved(self) -> bool:
+        """Nothing in training is worth a "lose your answers?" question: the case is fictional."""
+        return False
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from App.get_system_commands(self, screen)
+        yield SystemCommand(t("tt_key_next", self.lang), t("tt_cmd_next", self.lang), self.action_next_scenario)
+
+
+def run_training(
+    knowledge: Knowledge,
+    library: Library,
+    lang: Lang,
+    *,
+    pool: tuple[Scenario, ...],
+    scenario: Scenario | None,
+    pick_random: bool,
+) -> int:
+    import os
+
+    from triage.tui.launch import terminal_is_dark
+
+    app = TrainingApp(
+        knowledge,
+        library,
+        lang,
+        pool=pool,
+        scenario=scenario,
+        pick_random=pick_random,
+        dark=terminal_is_dark(os.environ),
+    )
+    app.run()
+    return 0
