@@ -5,10 +5,12 @@ that shrinks. Whatever is pressed, the wizard must not crash, and what it shows 
 it holds: the answers column lists exactly the answers of the call, the question shown is
 the call's question, and the call holds only answers that its flow can still ask.
 
-The keys are random but the seeds are fixed, so a failure names the seed and the burst and
-replays the same way. It runs in the privacy sandbox with the network refused: every save
-the mashing reaches goes to the sandbox's working folder and is counted; a save anywhere
-else is refused and fails the test.
+Keys arrive one at a time or several at once, queued before the first is handled, as from a
+fast typist on a slow remote line (the wizard must drop a key typed ahead rather than give
+it to the question before). The keys are random but the seeds are fixed: a failure names
+the seed, the burst and its keys. It runs in the privacy sandbox with the network refused:
+every save the mashing reaches goes to the sandbox's working folder and is counted; a path
+typed elsewhere is refused before anything is written, as an unwritable folder would be.
 """
 
 from __future__ import annotations
