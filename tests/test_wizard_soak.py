@@ -69,7 +69,7 @@ WEIGHTS: dict[str, int] = {
     "ctrl+p": 1,
     "ctrl+q": 1,
     "ctrl+c": 1,
-    RESIZE: 1,
+    RESIZE: 2,
 }
 # In the save dialog's path field only keys that add to the file name: deleting characters
 # could walk the path up out of the sandbox (the write guard below would refuse it anyway).

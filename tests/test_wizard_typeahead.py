@@ -105,3 +105,15 @@ async def test_page_down_in_a_list_that_has_no_size_does_nothing() -> None:
         listing.action_page_down()
         listing.action_page_up()
         assert listing.highlighted == 2
+
+
+async def test_page_down_typed_ahead_into_the_command_palette(knowledge: Knowledge) -> None:
+    """Page Down typed into the palette before its list was laid out failed in Textual."""
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*CALL)
+        for key in ("ctrl+p", "end", "8", "pagedown"):  # read at once, as the soak found them
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, SummaryScreen)
