@@ -42,7 +42,7 @@ NORMAL, SMALL = (80, 24), (40, 12)
 SEEDS = (11, 23, 37, 41, 59, 73)
 KEYS_PER_SEED = 350
 BURST = 20  # keys between two checks of the whole state
-GROUPS = (1, 2, 3, 4, 6, 8)  # how many keys arrive at once
+GROUPS = (1, 2, 3, 5, 8, 13)  # how many keys arrive at once
 RESIZE = "<resize>"  # not a key: toggle the terminal between 80x24 and 40x12
 
 # Weighted keys: the answer keys of the flow, moving about, the summary's keys, and the
