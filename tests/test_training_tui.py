@@ -230,3 +230,11 @@ async def test_enter_does_not_leave_the_debrief(knowledge: Knowledge, library: s
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("n")
         assert not isinstance(app.screen, DebriefScreen)
+
+
+async def test_training_offers_no_screenshot(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """Textual's Screenshot would write the screen to Downloads: training writes only its database."""
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Screenshot" not in titles and titles

@@ -239,12 +239,15 @@ class WizardApp(App[None]):
         if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):
             self.push_screen(WizardPalette(id="--command-palette"))
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            # Textual's "Screenshot" writes the screen, answers and all, to Downloads, readable by
-            # all: health data written outside the one export that is 0600 and asks first.
+    def textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less "Screenshot": it writes the screen, answers and
+        all, to Downloads, readable by all, outside the one export that is 0600 and asks first."""
+        for command in App.get_system_commands(self, screen):
             if command.title != "Screenshot":
                 yield command
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from self.textual_commands(screen)
         lang = self.lang
         if self.call.done:
             yield SystemCommand(t("wz_key_copy", lang), t("wz_cmd_copy", lang), self.action_copy)

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from triage import debrief as debriefing
@@ -137,7 +137,7 @@ class TrainingApp(WizardApp):
         return False
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from App.get_system_commands(self, screen)
+        yield from self.textual_commands(screen)
         yield SystemCommand(t("tt_key_next", self.lang), t("tt_cmd_next", self.lang), self.action_next_scenario)
 
 
