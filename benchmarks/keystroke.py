@@ -56,35 +56,33 @@ class Timing:
             self.key_at = None
 
 
-class TimedWizard(WizardApp):
+class TimedKeys:
+    """Mixed into an App: a key press starts the clock, the next painted frame stops it."""
+
+    timing: Timing
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.timing.on_key()
+        await super().on_event(event)  # type: ignore[misc]
+
+    def post_display_hook(self) -> None:
+        self.timing.on_frame()
+
+
+class TimedWizard(TimedKeys, WizardApp):
     timing = Timing()
 
     def set_call(self, call: Call) -> None:
         super().set_call(call)  # the new call rendered into every widget (not yet painted)
         self.timing.on_updated()
 
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self.timing.on_key()
-        await super().on_event(event)
 
-    def post_display_hook(self) -> None:
-        self.timing.on_frame()
-
-
-class Bare(App[None]):
+class Bare(TimedKeys, App[None]):
     timing = Timing()
 
     def compose(self) -> ComposeResult:
         yield OptionList(*[f"Option {i}" for i in range(12)])
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            self.timing.on_key()
-        await super().on_event(event)
-
-    def post_display_hook(self) -> None:
-        self.timing.on_frame()
 
 
 async def wizard_round(knowledge: Any) -> tuple[list[float], list[float]]:
