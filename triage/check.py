@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from triage.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.engine import decide_level, firing
@@ -39,8 +40,24 @@ class Report:
     asked: set[str] = field(default_factory=set)  # questions asked in some conversation
 
 
-# Answers the invariants below read directly: every value class of these is always tried.
-INVARIANT_ANSWERS = frozenset({"acute_danger", "pregnancy", "children_at_home"})
+class Invariant(NamedTuple):
+    """A promise of the contract that every conversation must keep, whatever the rules say."""
+
+    answer: str  # the answer it reads directly (so every value class of it is always tried)
+    applies: Callable[[Answer | None], bool]
+    holds: Callable[[str, set[str]], bool]  # (the level, the notifications) -> kept?
+    message: str
+
+
+INVARIANTS = (
+    Invariant("acute_danger", lambda a: a is True, lambda level, _: level == "emergency",
+              "acute danger without the emergency level"),
+    Invariant("pregnancy", lambda a: a in ("self", "partner"), lambda _, notified: "child_welfare" in notified,
+              "a pregnancy without a notification"),
+    Invariant("children_at_home", lambda a: a is True, lambda _, notified: "child_welfare" in notified,
+              "children at home without a child-welfare notification"),
+)  # fmt: skip
+INVARIANT_ANSWERS = frozenset(i.answer for i in INVARIANTS)
 
 
 def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
@@ -182,12 +199,11 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
             fired = firing(others, env)
             report.fired.update(r.id for r in fired)
             notified = {r.target for r in fired if r.kind == "notification"}
-            if answers.get("acute_danger") is True and env["level"] != "emergency":
-                problems.append("acute danger without the emergency level")
-            if answers.get("pregnancy") in ("self", "partner") and "child_welfare" not in notified:
-                problems.append("a pregnancy without a notification")
-            if answers.get("children_at_home") is True and "child_welfare" not in notified:
-                problems.append("children at home without a child-welfare notification")
+            problems += [
+                i.message
+                for i in INVARIANTS
+                if i.applies(answers.get(i.answer)) and not i.holds(levels[0].target, notified)
+            ]
             if any(not r.cites for r in [*levels, *fired]):
                 problems.append("an item without a citation")
         for p in problems:
