@@ -71,18 +71,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
     knowledge = load_knowledge(args.data)
-    if args.municipality and args.municipality not in knowledge.municipalities:
-        from triage.errors import Problem, suggestion
-
-        ids = list(knowledge.municipalities)
-        raise TriageError(
-            Problem(
-                "--municipality",
-                "",
-                f"unknown municipality '{args.municipality}'{suggestion(args.municipality, ids)}"
-                f" (known: {', '.join(ids)})",
-            )
-        )
+    _known_municipality(knowledge, args.municipality)
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
@@ -137,18 +126,15 @@ def cmd_train(args: argparse.Namespace) -> int:
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
 
 
-def _known_municipality(knowledge: Knowledge, mid: str | None) -> None:
+def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en") -> None:
+    """``--municipality`` must name a municipality of the data: one located line if not."""
     if mid and mid not in knowledge.municipalities:
         from triage.errors import Problem, suggestion
+        from triage.i18n import t
 
         ids = list(knowledge.municipalities)
-        raise TriageError(
-            Problem(
-                "--municipality",
-                "",
-                f"unknown municipality '{mid}'{suggestion(mid, ids)} (known: {', '.join(ids)})",
-            )
-        )
+        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids), known=", ".join(ids))
+        raise TriageError(Problem("--municipality", "", message))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -156,7 +142,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     Arguments are checked first, so a typo is reported as such even from a script.
     """
-    from triage.errors import Problem, suggestion
+    from triage.errors import Problem
     from triage.i18n import t
 
     lang = lang_of(args.lang)
@@ -167,16 +153,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         except ValueError:
             raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=args.date))) from None
     knowledge = load_knowledge(args.data)
-    if args.municipality is not None and args.municipality not in knowledge.municipalities:
-        ids = list(knowledge.municipalities)
-        message = t(
-            "ask_unknown_municipality",
-            lang,
-            value=args.municipality,
-            hint=suggestion(args.municipality, ids),
-            known=", ".join(ids),
-        )
-        raise TriageError(Problem("--municipality", "", message))
+    _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
