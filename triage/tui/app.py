@@ -58,9 +58,26 @@ class WizardApp(App[None]):
         self.remember = remember and municipality is None
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
-        self.theme = "ansi-dark" if dark else "ansi-light"
+        self._start_theme("ansi-dark" if dark else "ansi-light")
         self._reroute = False  # the call changed under a dialog: route when it closes
         translate_bindings(self, lang)
+
+    def _start_theme(self, name: str) -> None:
+        """Start in ``name`` with nothing parsed twice.
+
+        Assigning ``App.theme`` re-parses every stylesheet from scratch on the next idle moment,
+        which at start-up doubled the CSS work before the first paint (benchmarks/startup.py).
+        Nothing is parsed yet here, so this sets what that assignment's watcher would have set:
+        the reactive itself, the stylesheet's variables, the theme classes and the ANSI filter.
+        tests/test_wizard_theme.py holds it to the plain assignment, screen for screen.
+        """
+        self.set_reactive(App.theme, self._validate_theme(name))
+        dark = self.current_theme.dark
+        classes = {c: False for c in self.classes if c.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     @property
     def lang(self) -> Lang:
