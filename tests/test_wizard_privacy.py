@@ -55,7 +55,9 @@ async def test_the_palette_offers_no_screenshot(knowledge: Knowledge) -> None:
 
 
 def compiled_copies() -> dict[str, int]:
-    return {p.name: p.stat().st_mtime_ns for p in CACHE_DIR.glob("knowledge-*")} if CACHE_DIR.exists() else {}
+    """The stored public rules and parsed stylesheets beside the bytecode (never an answer)."""
+    found = [*CACHE_DIR.glob("knowledge-*"), *CACHE_DIR.glob("stylesheets-*")] if CACHE_DIR.exists() else []
+    return {p.name: p.stat().st_mtime_ns for p in found}
 
 
 def test_the_real_wizard_in_a_pseudo_terminal_writes_only_the_municipality(sandbox: Sandbox) -> None:
@@ -96,4 +98,4 @@ def test_the_real_wizard_in_a_pseudo_terminal_writes_only_the_municipality(sandb
     assert sandbox.written() == REMEMBERED
     assert (sandbox.folder("XDG_CONFIG_HOME") / "triage" / "last-municipality").read_text() == "faxe\n"
     assert sandbox.network_attempts() == []
-    assert compiled_copies() == before  # PYTHONDONTWRITEBYTECODE: not even the public rules' compiled copy
+    assert compiled_copies() == before  # PYTHONDONTWRITEBYTECODE: not even the rules' or stylesheets' copies

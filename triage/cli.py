@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -48,6 +47,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     rec = engine.recommend(knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang))
     if args.format == "json":
+        import json
+
         print(json.dumps(render.to_json(rec), ensure_ascii=False, indent=2))
     elif args.format == "markdown":
         print(render.to_markdown(rec, knowledge.flow), end="")

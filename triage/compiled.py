@@ -40,12 +40,12 @@ def stamp(root: Path) -> Stamp | None:
     """What the compiled copy must match: code and data files by time and size, like a ``.pyc``."""
     try:
         files = [_PACKAGE / name for name in _BUILDERS] + [root / name for name in DATA_FILES]
-        return (__version__, sys.version, str(root.resolve()), *((str(f), *_mtime_size(f)) for f in files))
+        return (__version__, sys.version, str(root.resolve()), *((str(f), *mtime_size(f)) for f in files))
     except OSError:
         return None
 
 
-def _mtime_size(path: Path) -> tuple[int, int]:
+def mtime_size(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_mtime_ns, st.st_size
 
@@ -64,18 +64,19 @@ def load(root: Path) -> Knowledge:
     current = stamp(root)
     path = cache_path(root)
     if current is not None:
-        found = _read(path, current)
-        if found is not None:
+        found = fetch(path, current)
+        if isinstance(found, Knowledge):
             return found
     from triage.loader import load as load_source
 
     knowledge = load_source(root)
     if current is not None:
-        _write(path, current, knowledge)
+        keep(path, current, knowledge)
     return knowledge
 
 
-def _read(path: Path, current: Stamp) -> Knowledge | None:
+def fetch(path: Path, current: Stamp) -> object | None:
+    """What ``keep`` stored at ``path`` under the stamp ``current``, or None."""
     try:
         with path.open("rb") as fh:
             stored, found = pickle.load(fh)
@@ -83,24 +84,29 @@ def _read(path: Path, current: Stamp) -> Knowledge | None:
         return None
     except Exception:  # a damaged or foreign file is rebuilt from the source, never trusted
         return None
-    return found if stored == current and isinstance(found, Knowledge) else None
+    return found if stored == current else None
 
 
-def _write(path: Path, current: Stamp, knowledge: Knowledge) -> None:
-    """Store atomically; silently skip where Python would not write bytecode."""
+def keep(path: Path, current: Stamp, value: object) -> bool:
+    """Store ``value`` under the stamp ``current`` atomically; True if it was written.
+
+    Silently skipped where Python would not write bytecode, or may not write at all.
+    """
     if sys.dont_write_bytecode:
-        return
+        return False
     import tempfile
 
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".knowledge-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
     except OSError:
-        return
+        return False
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((current, knowledge), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((current, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError):
         Path(tmp).unlink(missing_ok=True)
+        return False
+    return True

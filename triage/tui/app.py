@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -22,9 +22,12 @@ from triage.i18n import t
 from triage.model import Answer, Knowledge, Lang
 from triage.settings import last_municipality, remember_municipality
 from triage.tui.keys import translate_bindings
-from triage.tui.screens.call import CallScreen
+from triage.tui.parsed_css import ParsedCss
 from triage.tui.screens.picker import PickerScreen
 from triage.tui.state import Call
+
+if TYPE_CHECKING:
+    from triage.tui.screens import EmergencyScreen, SummaryScreen
 
 # Screens and dialogs after the first paint are imported where they are first needed.
 
@@ -32,7 +35,6 @@ from triage.tui.state import Call
 class WizardApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere (benchmarks) find it too
     TITLE = "triage"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by App)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "wz_key_quit", priority=True, id="quit"),
         # Textual 8 binds Ctrl+C to copying a selection, else to a hint that Ctrl+Q quits. On a
@@ -59,6 +61,7 @@ class WizardApp(App[None]):
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
         self._start_theme("ansi-dark" if dark else "ansi-light")
+        self.parsed_css = ParsedCss(self.stylesheet)  # after the theme: its variables key the store
         self._reroute = False  # the call changed under a dialog: route when it closes
         translate_bindings(self, lang)
 
@@ -83,6 +86,14 @@ class WizardApp(App[None]):
     def lang(self) -> Lang:
         return self.call.lang
 
+    def get_default_screen(self) -> Screen[None]:
+        """The base screen is the bottom of the stack: no empty screen to build beneath the picker."""
+        screen = self._base_screen()
+        # Textual gives a stack's first screen no result callback, yet ``switch_screen`` pops one
+        # (Textualize/textual#2650); this one stands in, so that the base can be switched.
+        screen._push_result_callback(screen, None)
+        return screen
+
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._screen_changed, immediate=True)
         self._route()
@@ -91,6 +102,8 @@ class WizardApp(App[None]):
         call = self.call
         if call.municipality is None:
             return PickerScreen(call.knowledge, call.lang, self.preselect)
+        from triage.tui.screens import CallScreen
+
         return CallScreen(call.lang)
 
     # --- the state ------------------------------------------------------------------
@@ -102,8 +115,6 @@ class WizardApp(App[None]):
 
     def _route(self) -> None:
         """Base screen: the picker or the call; on top of it, the emergency or summary screen."""
-        from triage.tui.screens import EmergencyScreen, SummaryScreen
-
         if isinstance(self.screen, ModalScreen):
             # A dialog, the sources or the palette stay open when a key typed ahead changed the
             # call beneath them (popping one would drop its question, or crash the palette's
@@ -113,24 +124,29 @@ class WizardApp(App[None]):
         self._reroute = False
         call = self.call
         rec = call.recommendation if call.done else None
-        top: type[Screen[None]] | None = None
-        if call.done:
-            top = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
-        base = PickerScreen if call.municipality is None else CallScreen
+        top: type[EmergencyScreen | SummaryScreen] | None = None
+        base: type[Screen[None]] = PickerScreen
+        if call.municipality is not None:  # imported here: the picker comes first, and alone
+            from triage.tui.screens import CallScreen, EmergencyScreen, SummaryScreen
+
+            base = CallScreen
+            if call.done:
+                top = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
         if top is not None and isinstance(self.screen, top):
             return
-        # Stack: Textual's empty default screen, the base, maybe one on top. The call screen is
-        # built only once a municipality is chosen, so the picker alone comes first.
-        while len(self.screen_stack) > 2:
+        self._arrange(lambda screen: isinstance(screen, base), top(call) if top is not None else None)
+
+    def _arrange(self, is_base: Callable[[Screen[Any]], bool], top: Screen[None] | None) -> None:
+        """The stack: the base screen at the bottom (the picker or the call), maybe one on top.
+
+        The call screen is built only once a municipality is chosen, so the picker comes first, alone.
+        """
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        if len(self.screen_stack) == 2 and not isinstance(self.screen_stack[1], base):
-            self.pop_screen()
-        if len(self.screen_stack) == 1:
-            self.push_screen(self._base_screen())
-        if top is EmergencyScreen:
-            self.push_screen(EmergencyScreen(call))
-        elif top is SummaryScreen:
-            self.push_screen(SummaryScreen(call))
+        if not is_base(self.screen):
+            self.switch_screen(self._base_screen())
+        if top is not None:
+            self.push_screen(top)
 
     def _screen_changed(self, screen: Screen[object]) -> None:
         if self._reroute and not isinstance(screen, ModalScreen):

@@ -13,6 +13,7 @@ import random
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
@@ -78,33 +79,34 @@ class TrainingApp(WizardApp):
         self.start(self._random() if self.pick_random else None)
 
     # --- the route --------------------------------------------------------------------
+    def _base_screen(self) -> Screen[None]:
+        scenario = self.scenario
+        if scenario is not None and self.call.municipality is not None:
+            return TrainingCallScreen(scenario, self.lang)
+        return ScenarioPickerScreen(self.call.knowledge, self.library, self.pool, self.lang)
+
     def _route(self) -> None:
         """Base: the scenario picker or the call; on top of the call: prediction, then debrief."""
         call, scenario = self.call, self.scenario
         knowledge = call.knowledge
         training = scenario is not None and call.municipality is not None
-        top: type[Screen[None]] | None = None
+        top: Screen[None] | None = None
         if training and call.done:
-            top = DebriefScreen if self.debrief is not None else PredictionScreen
-        base = TrainingCallScreen if training else ScenarioPickerScreen
-        if top is not None and isinstance(self.screen, top):
-            return
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
-        if len(self.screen_stack) == 2 and not (
-            isinstance(self.screen_stack[1], base)
-            and (not isinstance(self.screen_stack[1], TrainingCallScreen) or self.screen_stack[1].scenario is scenario)
-        ):
-            self.pop_screen()
-        if len(self.screen_stack) == 1:
-            if scenario is not None and training:
-                self.push_screen(TrainingCallScreen(scenario, self.lang))
+            if self.debrief is not None:
+                if isinstance(self.screen, DebriefScreen):
+                    return
+                top = DebriefScreen(self.debrief, knowledge.flow, self.lang, recorded=self.recorded)
             else:
-                self.push_screen(ScenarioPickerScreen(knowledge, self.library, self.pool, self.lang))
-        if top is PredictionScreen:
-            self.push_screen(PredictionScreen(knowledge.flow, self.lang, scenario))
-        elif top is DebriefScreen and self.debrief is not None:
-            self.push_screen(DebriefScreen(self.debrief, knowledge.flow, self.lang, recorded=self.recorded))
+                if isinstance(self.screen, PredictionScreen):
+                    return
+                top = PredictionScreen(knowledge.flow, self.lang, scenario)
+
+        def is_base(screen: Screen[Any]) -> bool:
+            if not training:
+                return isinstance(screen, ScenarioPickerScreen)
+            return isinstance(screen, TrainingCallScreen) and screen.scenario is scenario
+
+        self._arrange(is_base, top)
 
     def action_step_back(self) -> None:
         call = self.call.back()
@@ -164,4 +166,5 @@ def run_training(
         dark=terminal_is_dark(os.environ),
     )
     app.run()
+    app.parsed_css.keep()
     return 0

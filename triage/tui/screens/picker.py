@@ -18,8 +18,7 @@ from textual.widgets.option_list import Option
 from triage.i18n import t
 from triage.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
-from triage.tui.widgets import status_badge
-from triage.tui.widgets.answers import clip
+from triage.tui.labels import clip, status_badge
 from triage.tui.widgets.footer import QuietFooter
 
 

@@ -18,8 +18,8 @@ from textual.widgets.option_list import Option
 from triage.i18n import t
 from triage.model import Knowledge, Lang
 from triage.scenarios import Library, Scenario
+from triage.tui.labels import clip
 from triage.tui.screens.picker import PickerScreen
-from triage.tui.widgets.answers import clip
 from triage.tui.widgets.footer import QuietFooter
 
 

@@ -11,13 +11,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from triage.i18n import t
+from triage.tui.labels import clip
 from triage.tui.state import Call
 from triage.tui.widgets.options import PagedOptionList
-
-
-def clip(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` cells with an ellipsis (the options list would wrap it)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class AnswersColumn(PagedOptionList):

@@ -6,15 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from triage.i18n import t
-from triage.model import Lang, Municipality
+from triage.tui.labels import status_badge
 from triage.tui.state import Call
-
-
-def status_badge(m: Municipality, lang: Lang) -> Text:
-    """A badge that cannot be overlooked when the standard is a draft or outdated."""
-    status = m.standard.status
-    style = "bold green" if status == "current" else "bold black on yellow"
-    return Text(f" {t('status_' + status, lang)} ", style=style)
 
 
 class CallHeader(Static):
