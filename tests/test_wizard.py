@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime
+import itertools
+import os
 
 import pytest
 
 from triage.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
-from triage.tui.widgets import AnswersColumn
+from triage.tui.widgets import AnswersColumn, RecommendationPanel, compact
 
 TODAY = datetime.date(2026, 11, 24)
 SIZE = (80, 24)
@@ -254,3 +256,36 @@ async def test_a_yes_option_of_a_choice_takes_y_as_well_as_j(knowledge: Knowledg
         assert app.call.question is not None and app.call.question.id == "parental_consent"
         await pilot.press("y")
         assert app.call.answers["parental_consent"] == "yes"
+
+
+def plain(renderable: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=40, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
+async def test_the_live_panel_repaints_only_when_what_it_shows_changes(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An adult's call up to "children at home", answered yes: the panel forms, then gains a notification.
+    keys = ["n", "s", "j", "4", "0", "enter", "c", "enter", "n", "n", "n", "n", "n", "j"]
+    app = wizard(knowledge, "holbaek")
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.screen.query_one(RecommendationPanel)
+        shown: list[str] = []
+        update = panel.update
+
+        def spy(content: object = "", *, layout: bool = True) -> None:
+            shown.append(plain(content))
+            update(content, layout=layout)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(panel, "update", spy)
+        await pilot.press(*keys)
+        rec = app.call.recommendation
+        assert isinstance(app.screen, CallScreen) and rec is not None
+        assert len(app.call.answers) == 11 and rec.notifications
+        assert 2 <= len(shown) < 11  # repainted as the recommendation formed, not after every answer
+        assert all(a != b for a, b in itertools.pairwise(shown))  # never the same twice in a row
+        assert shown[-1] == plain(compact(rec, knowledge.flow))  # and it shows the call as it is now

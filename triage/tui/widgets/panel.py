@@ -29,7 +29,10 @@ def line(*parts: tuple[str, str]) -> Text:
 
 
 def compact(rec: Recommendation, flow: Flow) -> RenderableType:
-    """The short form: level, who to notify, what to do by when."""
+    """The short form: level, who to notify, what to do by when (and how many warnings).
+
+    ``RecommendationPanel.show`` compares exactly these parts to skip an unchanged panel.
+    """
     lang = rec.lang
     level_style = "bold reverse red" if rec.level.id == "emergency" else "bold"
     lines: list[RenderableType] = [Text(rec.level.label, style=level_style)]
@@ -57,9 +60,23 @@ class RecommendationPanel(Static):
     Its lines are one each and end in …, so the short form fits; the summary has it all.
     """
 
+    _shown: tuple[object, object] | None = None
+
     def show(self, call: Call) -> None:
-        self.border_title = t("wz_live_title", call.lang)
+        """Render ``call``'s recommendation; skipped when it is what the panel already shows.
+
+        Most answers leave the recommendation as it was, and repainting this full-height panel
+        was a third of the frame after a key (benchmarks/keystroke.py).
+        """
         rec = call.recommendation
+        parts = (
+            (rec.level, rec.notifications, rec.steps, tuple(rec.deadlines.items()), len(rec.warnings)) if rec else None
+        )
+        shown = (call.lang, parts)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.border_title = t("wz_live_title", call.lang)
         if rec is None:
             self.update(Text(t("wz_live_empty", call.lang), style="dim italic"), layout=False)
         else:
