@@ -57,6 +57,20 @@ async def test_an_enter_typed_ahead_never_gives_the_number_question_a_choice(kno
         assert "age" not in app.call.answers and isinstance(app.call.answers["resident"], bool)
 
 
+async def test_an_enter_typed_ahead_never_answers_the_next_yes_no_question(knowledge: Knowledge) -> None:
+    """Yes/no after yes/no keeps the same list on screen (no repaint), so the list being refilled
+    can no longer tell an Enter meant for the first question from one for the second."""
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*CALL[:8])  # to the first of the yes/no questions after the substances
+        first = app.call.question
+        assert first is not None and first.kind == "bool"
+        await at_once(pilot, "enter", "enter")
+        second = app.call.question
+        assert first.id in app.call.answers
+        assert second is not None and second.kind == "bool" and second.id not in app.call.answers
+
+
 async def test_enter_twice_in_the_save_dialog_saves_once_and_keeps_the_summary(
     knowledge: Knowledge, sandbox: Sandbox
 ) -> None:

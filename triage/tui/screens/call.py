@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 class CallScreen(Screen[None]):
     # Only the call changes its layout under 80 columns; the picker is spared the restyle.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by Screen)
+    # The question focuses its own input; Textual's default would first focus the answers column
+    # (the first focusable widget) and restyle the screen for nothing.
+    AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "wz_key_back", id="back"),
         Binding("f1", "help", "wz_key_help", id="help"),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
@@ -88,6 +89,9 @@ class QuestionView(VerticalScroll, can_focus=False):
         # fast typist, a laggy remote line) still reach this widget meanwhile; they were meant
         # for the next question and must never answer this one again.
         self.answered: str | None = None
+        self._texts: dict[Static, str] = {}  # what each text part shows now
+        self._choices: tuple[tuple[str, str, str], ...] | None = None  # what the choice list shows now
+        self._shown_at = 0.0  # when the question on screen was shown (Textual's message clock)
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-label")
@@ -111,6 +115,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         if key == self._shown and lang == self.lang:
             return
         self._shown, self.question, self.lang = key, q, lang
+        self._shown_at = get_time()
         label = self.query_one("#q-label", Static)
         say = self.query_one("#q-say", Static)
         helptext = self.query_one("#q-help", Static)
@@ -119,17 +124,23 @@ class QuestionView(VerticalScroll, can_focus=False):
             helptext.remove_class("shown")
         self._show_input(q, lang, suggestion)
         if q is None:
-            label.update(t("wz_done", lang))
+            self._text(label, t("wz_done", lang))
             for part in (say, helptext, hint):
-                part.update("")
+                self._text(part, "")
             say.display = False
             return
-        label.update(q.label.get(lang))
+        self._text(label, q.label.get(lang))
         say.display = q.say is not None
-        say.update(q.say.get(lang) if q.say else "")
+        self._text(say, q.say.get(lang) if q.say else "")
         say.border_title = t("wz_say", lang)
-        helptext.update(q.help.get(lang))
-        hint.update(t(f"wz_hint_{q.kind}", lang))
+        self._text(helptext, q.help.get(lang))
+        self._text(hint, t(f"wz_hint_{q.kind}", lang))
+
+    def _text(self, part: Static, text: str) -> None:
+        """Set ``part`` to ``text`` unless it shows that already: a repaint costs the frame time."""
+        if self._texts.get(part) != text:
+            self._texts[part] = text
+            part.update(text)
 
     def _show_input(self, q: Question | None, lang: Lang, suggestion: Answer | None) -> None:
         """Show the one input ``q`` needs, filled with the suggestion, and focus it."""
@@ -155,9 +166,11 @@ class QuestionView(VerticalScroll, can_focus=False):
             field = self.multi
         else:
             options = choices(q, lang)
-            listing.set_options(
-                Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
-            )
+            if tuple(options) != self._choices:  # yes/no after yes/no: the same list, kept as it is
+                self._choices = tuple(options)
+                listing.set_options(
+                    Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
+                )
             wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
             values = [value for value, _, _ in options]
             listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
@@ -238,8 +251,10 @@ class QuestionView(VerticalScroll, can_focus=False):
         event.stop()
         # Only an option of the list as it is now: one selected before the list was refilled
         # for the next question (Enter typed ahead) would give that question another's answer.
+        # The list is kept when the next question has the same choices, so the time tells too.
         listing, i = event.option_list, event.option_index
         current = i < listing.option_count and listing.get_option_at_index(i) is event.option
+        current = current and event.time >= self._shown_at
         if current and event.option.id is not None:
             self._pick(event.option.id)
 
