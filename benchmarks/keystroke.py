@@ -31,6 +31,7 @@ from textual.widgets import OptionList  # noqa: E402
 
 from triage.loader import load  # noqa: E402
 from triage.tui.app import WizardApp  # noqa: E402
+from triage.tui.launch import settle  # noqa: E402
 from triage.tui.state import Call  # noqa: E402
 
 CALL = ["n", "s", "j", "1", "6", "enter", "j", "c", "o", "enter", "n", "n", "j", "n", "n", "j", "p"]
@@ -88,6 +89,7 @@ class Bare(TimedKeys, App[None]):
 
 async def wizard_round(knowledge: Any) -> tuple[list[float], list[float], list[float]]:
     """Key to frame for every key and for the keys that answer; key to widgets updated."""
+    settle()  # as ``triage`` does before it starts the app
     app = TimedWizard(knowledge, municipality="holbaek", lang="da", today=datetime.date(2026, 11, 24))
     app.timing = Timing()
     times: list[float] = []

@@ -117,8 +117,6 @@ class Call:
         from triage.engine import recommend
 
         try:
-            return recommend(
-                self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang
-            )
+            return recommend(self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang)
         except TriageError:
             return None

@@ -154,8 +154,9 @@ def run_training(
 ) -> int:
     import os
 
-    from triage.tui.launch import terminal_is_dark
+    from triage.tui.launch import settle, terminal_is_dark
 
+    settle()
     app = TrainingApp(
         knowledge,
         library,
