@@ -13,6 +13,7 @@ import datetime
 from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.privacy import Sandbox
 from triage.model import Knowledge
@@ -69,6 +70,28 @@ async def test_an_enter_typed_ahead_never_answers_the_next_yes_no_question(knowl
         second = app.call.question
         assert first.id in app.call.answers
         assert second is not None and second.kind == "bool" and second.id not in app.call.answers
+
+
+async def test_a_number_corrected_in_one_go_is_the_number_typed(knowledge: Knowledge) -> None:
+    """Backspace, Backspace, 4, 0, Enter typed together into the age "17": the age is 40.
+
+    Textual's Input ran Backspace only after the characters typed after it, which left "".
+    """
+    app = wizard(knowledge)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "s", "j", "1", "7", "enter", "tab", "enter")  # reopen the age
+        assert app.call.question is not None and app.call.question.id == "age"
+        await at_once(pilot, "backspace", "backspace", "4", "0", "enter")
+        assert app.call.answers["age"] == 40
+
+
+async def test_a_filter_corrected_in_one_go_filters_by_what_was_typed(knowledge: Knowledge) -> None:
+    app = WizardApp(knowledge, lang="da", today=TODAY, remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await at_once(pilot, "f", "x", "backspace", "a")
+        assert app.screen.query_one("#picker-filter", Input).value == "fa"
+        await pilot.press("enter")
+        assert app.call.municipality == "faxe"
 
 
 async def test_enter_twice_in_the_save_dialog_saves_once_and_keeps_the_summary(

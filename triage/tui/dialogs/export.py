@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from triage.i18n import t
 from triage.model import Lang
 from triage.tui.keys import translate_bindings
+from triage.tui.widgets.typed import TypedInput
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -38,7 +39,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(t("wz_export_title", self.lang), id="export-title")
-            yield Input(value=str(self.default), id="export-path")
+            yield TypedInput(value=str(self.default), id="export-path")
             yield Static(t("wz_export_hint", self.lang), id="export-hint")
 
     @on(Input.Submitted, "#export-path")

@@ -20,6 +20,7 @@ from triage.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
 from triage.tui.labels import clip, status_badge
 from triage.tui.widgets.footer import QuietFooter
+from triage.tui.widgets.typed import TypedInput
 
 
 def entry(m: Municipality, lang: Lang, width: int = 58) -> Text:
@@ -56,7 +57,7 @@ class PickerScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(t("wz_pick_title", self.lang), id="picker-title")
-            yield Input(placeholder=t("wz_pick_filter", self.lang), id="picker-filter")
+            yield TypedInput(placeholder=t("wz_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
             yield Static(t("wz_pick_hint", self.lang), id="picker-hint")
         yield QuietFooter()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from triage.i18n import t
@@ -21,6 +21,7 @@ from triage.scenarios import Library, Scenario
 from triage.tui.labels import clip
 from triage.tui.screens.picker import PickerScreen
 from triage.tui.widgets.footer import QuietFooter
+from triage.tui.widgets.typed import TypedInput
 
 
 def difficulty_dots(n: int) -> str:
@@ -39,7 +40,7 @@ class ScenarioPickerScreen(PickerScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(t("tt_pick_title", self.lang), id="picker-title")
-            yield Input(placeholder=t("tt_pick_filter", self.lang), id="picker-filter")
+            yield TypedInput(placeholder=t("tt_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
             yield Static(t("tt_pick_hint", self.lang), id="picker-hint")
         yield QuietFooter()

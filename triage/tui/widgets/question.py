@@ -25,6 +25,7 @@ from triage.i18n import t
 from triage.model import Answer, Lang, Question
 from triage.tui.state import Call
 from triage.tui.widgets.options import PagedOptionList
+from triage.tui.widgets.typed import TypedInput
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -101,7 +102,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             # Kept and refilled rather than remounted: a new widget costs a restyle of the
             # screen, and every keystroke counts (benchmarks/keystroke.py).
             yield PagedOptionList(classes="q-field q-choice")
-            yield Input(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
+            yield TypedInput(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
     def toggle_help(self) -> None:
