@@ -6,8 +6,9 @@ module not imported before it shortens the counsellor's wait (benchmarks/startup
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from triage.tui.lazy import exports
 
 if TYPE_CHECKING:
     from triage.tui.screens.call import CallScreen
@@ -18,16 +19,13 @@ if TYPE_CHECKING:
 
 __all__ = ["CallScreen", "CitationsScreen", "EmergencyScreen", "PickerScreen", "SummaryScreen"]
 
-_MODULES = {
-    "CallScreen": "call",
-    "CitationsScreen": "citations",
-    "EmergencyScreen": "emergency",
-    "PickerScreen": "picker",
-    "SummaryScreen": "summary",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MODULES:
-        return getattr(import_module(f"triage.tui.screens.{_MODULES[name]}"), name)
-    raise AttributeError(name)
+__getattr__ = exports(
+    __name__,
+    {
+        "CallScreen": "call",
+        "CitationsScreen": "citations",
+        "EmergencyScreen": "emergency",
+        "PickerScreen": "picker",
+        "SummaryScreen": "summary",
+    },
+)

@@ -6,8 +6,9 @@ all before its first paint would only make the counsellor wait (benchmarks/start
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from triage.tui.lazy import exports
 
 if TYPE_CHECKING:
     from triage.tui.widgets.answers import AnswersColumn
@@ -17,16 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = ["AnswersColumn", "CallHeader", "QuestionView", "RecommendationPanel", "compact"]
 
-_MODULES = {
-    "AnswersColumn": "answers",
-    "CallHeader": "header",
-    "QuestionView": "question",
-    "RecommendationPanel": "panel",
-    "compact": "panel",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MODULES:
-        return getattr(import_module(f"triage.tui.widgets.{_MODULES[name]}"), name)
-    raise AttributeError(name)
+__getattr__ = exports(
+    __name__,
+    {
+        "AnswersColumn": "answers",
+        "CallHeader": "header",
+        "QuestionView": "question",
+        "RecommendationPanel": "panel",
+        "compact": "panel",
+    },
+)
