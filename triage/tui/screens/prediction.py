@@ -40,6 +40,9 @@ def numbered(i: int, label: str, chosen: bool | None = None) -> Text:
 
 
 class PredictionScreen(Screen[None]):
+    # Focused as the screen comes up; nothing is set up in on_mount, which a key typed ahead
+    # (Esc) can reach after the screen was taken away again (found by tests/test_training_soak.py).
+    AUTO_FOCUS = "#predict-level"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "wz_key_back", id="back"),
         Binding("enter", "next", "tt_key_predict", id="next", priority=True),
@@ -71,12 +74,9 @@ class PredictionScreen(Screen[None]):
             yield SelectionList[str](
                 *[(numbered(i, n.label.get(self.lang)), n.id) for i, n in enumerate(self.flow.notifications, 1)],
                 id="predict-notes",
+                disabled=True,  # until a level is chosen
             )
         yield QuietFooter()
-
-    def on_mount(self) -> None:
-        self.query_one("#predict-notes").disabled = True
-        self.query_one("#predict-level", OptionList).focus()
 
     @property
     def levels(self) -> OptionList:
