@@ -25,8 +25,7 @@ from textual.widgets.option_list import Option
 from triage.i18n import t
 from triage.model import Answer, Lang, Question
 from triage.tui.state import Call
-from triage.tui.widgets.options import PagedOptionList
-from triage.tui.widgets.typed import TypedInput
+from triage.tui.widgets.fields import ChoiceField, NumberField
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -102,8 +101,8 @@ class QuestionView(VerticalScroll, can_focus=False):
         with Vertical(id="q-input"):
             # Kept and refilled rather than remounted: a new widget costs a restyle of the
             # screen, and every keystroke counts (benchmarks/keystroke.py).
-            yield PagedOptionList(classes="q-field q-choice")
-            yield TypedInput(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
+            yield ChoiceField(classes="q-field q-choice")
+            yield NumberField(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
     def toggle_help(self) -> None:
@@ -167,6 +166,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         listing.display = kind in ("bool", "choice")
         number.display = kind == "int"
         if self.multi is not None and (kind != "multi" or q is None):
+            self.multi.display = False  # hidden first: it loses focus as it goes (see fields.py)
             self.multi.remove()
             self.multi = None
         field: Widget | None = None
@@ -177,6 +177,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             field = number
         elif q.kind == "multi":
             if self.multi is not None:
+                self.multi.display = False
                 self.multi.remove()
             self.multi = self._multi(q, lang, suggestion)
             self.query_one("#q-input").mount(self.multi)
@@ -197,10 +198,10 @@ class QuestionView(VerticalScroll, can_focus=False):
             field.focus()
 
     def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
-        from textual.widgets import SelectionList
+        from triage.tui.widgets.multi import MultiField
 
         ticked = suggestion if isinstance(suggestion, tuple) else ()
-        return SelectionList(
+        return MultiField(
             *[
                 (choice_text(i, key, label), value, value in ticked)
                 for i, (value, key, label) in enumerate(choices(q, lang), 1)
