@@ -166,7 +166,6 @@ class QuestionView(VerticalScroll, can_focus=False):
         listing.display = kind in ("bool", "choice")
         number.display = kind == "int"
         if self.multi is not None and (kind != "multi" or q is None):
-            self.multi.display = False  # hidden first: it loses focus as it goes (see fields.py)
             self.multi.remove()
             self.multi = None
         field: Widget | None = None
@@ -177,7 +176,6 @@ class QuestionView(VerticalScroll, can_focus=False):
             field = number
         elif q.kind == "multi":
             if self.multi is not None:
-                self.multi.display = False
                 self.multi.remove()
             self.multi = self._multi(q, lang, suggestion)
             self.query_one("#q-input").mount(self.multi)
@@ -198,10 +196,10 @@ class QuestionView(VerticalScroll, can_focus=False):
             field.focus()
 
     def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
-        from triage.tui.widgets.multi import MultiField
+        from textual.widgets import SelectionList
 
         ticked = suggestion if isinstance(suggestion, tuple) else ()
-        return MultiField(
+        return SelectionList(
             *[
                 (choice_text(i, key, label), value, value in ticked)
                 for i, (value, key, label) in enumerate(choices(q, lang), 1)
