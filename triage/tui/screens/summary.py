@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
 
 from triage.i18n import t
 from triage.richview import to_rich
@@ -16,6 +16,7 @@ from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets import CallHeader
 from triage.tui.widgets.footer import QuietFooter
+from triage.tui.widgets.rendered import RenderedOnce
 
 
 class SummaryScreen(Screen[None]):
@@ -41,7 +42,7 @@ class SummaryScreen(Screen[None]):
         with VerticalScroll(id="summary-body") as body:
             body.border_title = t("wz_summary_title", self.call.lang)
             rec = self.call.recommendation
-            yield Static(to_rich(rec, self.call.knowledge.flow) if rec else "–", id="summary-text")
+            yield RenderedOnce(to_rich(rec, self.call.knowledge.flow) if rec else Text("–"), id="summary-text")
         yield QuietFooter()
 
     async def action_back(self) -> None:

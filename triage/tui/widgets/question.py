@@ -16,6 +16,7 @@ from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
@@ -24,8 +25,7 @@ from textual.widgets.option_list import Option
 from triage.i18n import t
 from triage.model import Answer, Lang, Question
 from triage.tui.state import Call
-from triage.tui.widgets.options import PagedOptionList
-from triage.tui.widgets.typed import TypedInput
+from triage.tui.widgets.fields import ChoiceField, NumberField
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
@@ -101,8 +101,8 @@ class QuestionView(VerticalScroll, can_focus=False):
         with Vertical(id="q-input"):
             # Kept and refilled rather than remounted: a new widget costs a restyle of the
             # screen, and every keystroke counts (benchmarks/keystroke.py).
-            yield PagedOptionList(classes="q-field q-choice")
-            yield TypedInput(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
+            yield ChoiceField(classes="q-field q-choice")
+            yield NumberField(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
     def toggle_help(self) -> None:
@@ -141,7 +141,22 @@ class QuestionView(VerticalScroll, can_focus=False):
         """Set ``part`` to ``text`` unless it shows that already: a repaint costs the frame time."""
         if self._texts.get(part) != text:
             self._texts[part] = text
-            part.update(text)
+            part.update(text, layout=False)
+            if self._resized(part):
+                part.refresh(layout=True)
+
+    @staticmethod
+    def _resized(part: Static) -> bool:
+        """Whether ``part`` now needs more or fewer lines than it has on screen.
+
+        Most questions' wording takes as many lines as the last one's: then the screen needs no
+        new layout, and the frame after the key only repaints the changed text (a layout, and
+        the full composition after it, were a third of a simple answer's frame).
+        """
+        if not part.display:
+            return False  # takes no room; showing it lays the screen out anyway
+        width, height = part.size
+        return not width or part.get_content_height(Size(0, 0), Size(0, 0), width) != height
 
     def _show_input(self, q: Question | None, lang: Lang, suggestion: Answer | None) -> None:
         """Show the one input ``q`` needs, filled with the suggestion, and focus it."""

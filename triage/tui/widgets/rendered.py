@@ -1,0 +1,48 @@
+"""Rich content that is rendered once for each width it is shown at.
+
+A ``Static`` holding Rich renderables renders them in full to measure its height and again
+to paint them. The summary's panels and tables took ~10 ms a time, twice before the summary
+first appeared after the last answer and twice more when its scrollbar came
+(benchmarks/keystroke.py).
+"""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual, visualize
+from textual.widget import Widget
+
+
+class RenderedOnce(Widget):
+    """Shows ``renderable`` as a ``Static`` would; the lines of the last width are kept."""
+
+    DEFAULT_CSS = """
+    RenderedOnce { height: auto; }
+    """
+
+    def __init__(self, renderable: RenderableType, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.renderable = renderable
+        self._lines: tuple[int, Style, list[Strip]] | None = None
+
+    def render(self) -> RenderableType:
+        """The content as a whole (Textual asks for it to copy a selection)."""
+        return self.renderable
+
+    def lines_at(self, width: int) -> list[Strip]:
+        style = self.visual_style
+        if self._lines is None or self._lines[:2] != (width, style):
+            strips = Visual.to_strips(self, visualize(self, self.renderable), width, None, style)
+            self._lines = (width, style, strips)
+        return self._lines[2]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines_at(width)) if width else 0
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self.lines_at(width)
+        return lines[y] if y < len(lines) else Strip.blank(width, self.visual_style.rich_style)
