@@ -58,13 +58,6 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     return Group(*lines)
 
 
-def _key(part: object) -> tuple[object, ...] | None:
-    """What a line of the short form looks like; None for anything but a Text (never kept)."""
-    if isinstance(part, Text):
-        return (part.plain, tuple(part.spans), str(part.style), part.no_wrap, part.overflow, part.justify)
-    return None
-
-
 class RecommendationPanel(Widget):
     """A fixed-size panel: updating it repaints the lines that changed, and nothing else.
 
@@ -84,7 +77,6 @@ class RecommendationPanel(Widget):
         super().__init__(id=id)
         self._content: RenderableType = ""
         self._lines: list[Strip] | None = None  # None: to be rendered afresh (size or styles changed)
-        self._parts: dict[tuple[object, ...], list[Strip]] = {}  # the lines of each part of a Group
 
     def show(self, call: Call) -> None:
         """Render ``call``'s recommendation; skipped when it is what the panel already shows.
@@ -126,49 +118,12 @@ class RecommendationPanel(Widget):
             self.refresh(repaint=False, layout=True)
 
     def _render_lines(self) -> list[Strip]:
-        """Every line of the content, as the ``Static`` it replaces rendered them.
-
-        A ``Group``'s lines are kept part by part: a new notification renders its two lines
-        only. When most parts are new, the whole group is rendered at once (half the cost per
-        part) and split into its parts for the next time.
-        """
+        """Every line of the content, as the ``Static`` it replaces rendered them."""
         width, height = self.size
         style = self.visual_style
-        content = self._content
-        if not isinstance(content, Group):
-            return Visual.to_strips(self, visualize(self, content), width, height, style)
-        parts = content.renderables
-        keys = [_key(part) for part in parts]
-        if len(self._parts) > 256:
-            self._parts.clear()
-        if sum(key is None or key not in self._parts for key in keys) > len(keys) // 2:
-            lines = Visual.to_strips(self, visualize(self, content), width, None, style)
-            heights = [self._height(part, width) for part in parts]
-            if sum(heights) == len(lines):
-                y = 0
-                for key, h in zip(keys, heights, strict=True):
-                    if key is not None:
-                        self._parts[key] = lines[y : y + h]
-                    y += h
-        else:
-            lines = []
-            for key, part in zip(keys, parts, strict=True):
-                strips = self._parts.get(key) if key is not None else None
-                if strips is None:
-                    strips = Visual.to_strips(self, visualize(self, Group(part)), width, None, style)
-                    if key is not None:
-                        self._parts[key] = strips
-                lines += strips
+        lines = Visual.to_strips(self, visualize(self, self._content), width, None, style)
         blank = Strip.blank(width, style.rich_style)
         return [*lines[:height], *[blank] * (height - len(lines))]
-
-    def _height(self, part: RenderableType, width: int) -> int:
-        """How many lines ``part`` takes at ``width`` (-1 when that is not known cheaply)."""
-        if not isinstance(part, Text):
-            return -1
-        if part.no_wrap and "\n" not in part.plain:
-            return 1
-        return len(part.wrap(self.app.console, width))
 
     def render_line(self, y: int) -> Strip:
         if self._lines is None:
@@ -178,7 +133,6 @@ class RecommendationPanel(Widget):
 
     def _afresh(self) -> None:
         self._lines = None
-        self._parts.clear()
         self.refresh()
 
     def on_resize(self) -> None:
