@@ -10,15 +10,11 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
-from textual.geometry import Region
-from textual.selection import Selection
-from textual.strip import Strip
-from textual.visual import Visual, visualize
-from textual.widget import Widget
 
 from triage.i18n import t
 from triage.model import Flow
 from triage.tui.state import Call
+from triage.tui.widgets.rendered import RenderedOnce
 
 if TYPE_CHECKING:
     from triage.engine import Recommendation
@@ -58,25 +54,15 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     return Group(*lines)
 
 
-class RecommendationPanel(Widget):
+class RecommendationPanel(RenderedOnce):
     """A fixed-size panel: updating it repaints the lines that changed, and nothing else.
 
     Its lines are one each and end in …, so the short form fits; the summary has it all.
-    It renders as the ``Static`` it replaces did, but keeps the lines and compares them: a new
-    notification or step repaints a few lines, not all 22 with their border (~5 ms of a key,
-    benchmarks/keystroke.py).
-    """
-
-    DEFAULT_CSS = """
-    RecommendationPanel { height: auto; }
+    A new notification or step repaints a few lines, not all 22 with their border, as the
+    ``Static`` it was did (~5 ms of a key, benchmarks/keystroke.py).
     """
 
     _shown: tuple[object, object] | None = None
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._content: RenderableType = ""
-        self._lines: list[Strip] | None = None  # None: to be rendered afresh (size or styles changed)
 
     def show(self, call: Call) -> None:
         """Render ``call``'s recommendation; skipped when it is what the panel already shows.
@@ -97,51 +83,3 @@ class RecommendationPanel(Widget):
             self.update(Text(t("wz_live_empty", call.lang), style="dim italic"), layout=False)
         else:
             self.update(compact(rec, call.knowledge.flow), layout=False)
-
-    def render(self) -> RenderableType:
-        """The content as a whole (Textual asks for it to measure and to copy a selection)."""
-        return self._content
-
-    def update(self, content: RenderableType, *, layout: bool = True) -> None:
-        """Show ``content``, refreshing only the lines that differ from those shown."""
-        self._content = content
-        old = self._lines
-        if old is None or not self.size:
-            self.refresh(layout=layout)
-            return
-        new = self._lines = self._render_lines()
-        width = self.size.width
-        for y in range(max(len(old), len(new))):
-            if y >= len(old) or y >= len(new) or old[y] != new[y]:
-                self.refresh(Region(0, y, width, 1))
-        if layout:
-            self.refresh(repaint=False, layout=True)
-
-    def _render_lines(self) -> list[Strip]:
-        """Every line of the content, as the ``Static`` it replaces rendered them."""
-        width, height = self.size
-        style = self.visual_style
-        lines = Visual.to_strips(self, visualize(self, self._content), width, None, style)
-        blank = Strip.blank(width, style.rich_style)
-        return [*lines[:height], *[blank] * (height - len(lines))]
-
-    def render_line(self, y: int) -> Strip:
-        if self._lines is None:
-            self._lines = self._render_lines()
-        lines = self._lines
-        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.visual_style.rich_style)
-
-    def _afresh(self) -> None:
-        self._lines = None
-        self.refresh()
-
-    def on_resize(self) -> None:
-        self._afresh()
-
-    def notify_style_update(self) -> None:
-        """A theme or style change changes every line's colours."""
-        super().notify_style_update()
-        self._afresh()
-
-    def selection_updated(self, selection: Selection | None) -> None:
-        self._afresh()

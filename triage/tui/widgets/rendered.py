@@ -9,7 +9,8 @@ first appeared after the last answer and twice more when its scrollbar came
 from __future__ import annotations
 
 from rich.console import RenderableType
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual, visualize
@@ -17,13 +18,16 @@ from textual.widget import Widget
 
 
 class RenderedOnce(Widget):
-    """Shows ``renderable`` as a ``Static`` would; the lines of the last width are kept."""
+    """Shows ``renderable`` as a ``Static`` would; the lines of the last width are kept.
+
+    ``update`` compares the new lines with those shown and repaints only the lines that differ.
+    """
 
     DEFAULT_CSS = """
     RenderedOnce { height: auto; }
     """
 
-    def __init__(self, renderable: RenderableType, *, id: str | None = None) -> None:
+    def __init__(self, renderable: RenderableType = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.renderable = renderable
         self._lines: tuple[int, Style, list[Strip]] | None = None
@@ -38,6 +42,24 @@ class RenderedOnce(Widget):
             strips = Visual.to_strips(self, visualize(self, self.renderable), width, None, style)
             self._lines = (width, style, strips)
         return self._lines[2]
+
+    def update(self, renderable: RenderableType, *, layout: bool = True) -> None:
+        """Show ``renderable``; with ``layout=False`` (the size cannot change) only the lines
+        that differ from those shown are repainted."""
+        shown, self.renderable, self._lines = self._lines, renderable, None
+        width = self.size.width
+        if layout or shown is None or shown[0] != width:
+            self.refresh(layout=layout)
+            return
+        old, new = shown[2], self.lines_at(width)
+        for y in range(max(len(old), len(new))):
+            if y >= len(old) or y >= len(new) or old[y] != new[y]:
+                self.refresh(Region(0, y, width, 1))
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """A selection is drawn into the lines: render them again."""
+        self._lines = None
+        self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines_at(width)) if width else 0
