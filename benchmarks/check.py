@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from triage import check  # noqa: E402
-from triage.conditions import Condition, ListLiteral, Literal  # noqa: E402
-from triage.engine import decide_level, firing  # noqa: E402
-from triage.loader import load  # noqa: E402
-from triage.model import Answer, Knowledge, Municipality, Question  # noqa: E402
+from triage.data.loader import load  # noqa: E402
+from triage.rules.conditions import Condition, ListLiteral, Literal  # noqa: E402
+from triage.rules.engine import decide_level, firing  # noqa: E402
+from triage.rules.model import Answer, Knowledge, Municipality, Question  # noqa: E402
 
 DANISH_MUNICIPALITIES = """
 Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg Fanø

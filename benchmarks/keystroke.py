@@ -29,7 +29,7 @@ from textual import events  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import OptionList  # noqa: E402
 
-from triage.loader import load  # noqa: E402
+from triage.data.loader import load  # noqa: E402
 from triage.tui.app import WizardApp  # noqa: E402
 from triage.tui.launch import settle  # noqa: E402
 from triage.tui.state import Call  # noqa: E402

@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from triage.engine import recommend  # noqa: E402
-from triage.loader import load  # noqa: E402
+from triage.data.loader import load  # noqa: E402
+from triage.rules.engine import recommend  # noqa: E402
 
 ANSWERS = ROOT / "examples" / "holbaek-youth.toml"
 ROUNDS = 21

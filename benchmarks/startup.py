@@ -43,7 +43,7 @@ def ready(self):
         self.exit()
 
 WizardApp.post_display_hook = ready
-from triage.cli import main
+from triage.cli.main import main
 sys.exit(main([]))
 """
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from tests.privacy import no_network, sandbox  # noqa: F401  (shared privacy fixtures)
-from triage.loader import load
-from triage.model import Knowledge
+from triage.data.loader import load
+from triage.rules.model import Knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTACT = datetime.date(2026, 11, 24)

@@ -25,11 +25,11 @@ from rich.console import Console
 from tests.conftest import CONTACT, ROOT
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
-from triage.ask import run_ask
-from triage.conversation import Conversation, bool_of_key, export_name, parse_int
-from triage.engine import walk
-from triage.i18n import CATALOGUE
-from triage.model import Answer, Knowledge, Lang, Question
+from triage.cli.ask import run_ask
+from triage.cli.conversation import Conversation, bool_of_key, export_name, parse_int
+from triage.output.i18n import CATALOGUE
+from triage.rules.engine import walk
+from triage.rules.model import Answer, Knowledge, Lang, Question
 
 # One adult resident calling for themself about cannabis, nothing else: every key of the call.
 ADULT_KEYS = "nsy40\rc\rnnnnnnn"
@@ -124,8 +124,8 @@ def test_yes_and_no_keys_in_both_languages() -> None:
 
 def test_every_prompt_string_is_in_the_catalogue() -> None:
     used: set[str] = set()
-    for module in ("ask.py", "conversation.py", "cli.py"):
-        used |= set(re.findall(r'\bt\(\s*"(ask_\w+)"', (ROOT / "triage" / module).read_text(encoding="utf-8")))
+    for module in (ROOT / "triage" / "cli").glob("*.py"):
+        used |= set(re.findall(r'\bt\(\s*"(ask_\w+)"', module.read_text(encoding="utf-8")))
     assert len(used) > 15
     assert used <= set(CATALOGUE), used - set(CATALOGUE)
 
@@ -238,7 +238,7 @@ def test_without_a_terminal_it_points_to_recommend(sandbox: Sandbox) -> None:
     ],
 )
 def test_bad_arguments_are_one_line(args: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
-    from triage.cli import main
+    from triage.cli.main import main
 
     assert main(["ask", "--lang", "en", *args]) == 2
     err = capsys.readouterr().err
@@ -305,9 +305,9 @@ def test_carrying_on_at_the_summary_does_not_print_it_twice(knowledge: Knowledge
 def test_the_prompts_need_neither_textual_nor_the_prompts_the_conversation() -> None:
     """A screen-reader user's `triage ask` does not load the full-screen toolkit; the pure part loads no UI."""
     code = (
-        "import sys; import triage.conversation, triage.export;"
+        "import sys; import triage.cli.conversation, triage.output.export;"
         "assert 'questionary' not in sys.modules and 'rich' not in sys.modules, 'UI in the pure part';"
-        "import triage.ask; assert 'textual' not in sys.modules, 'textual imported by ask'"
+        "import triage.cli.ask; assert 'textual' not in sys.modules, 'textual imported by ask'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 

@@ -6,7 +6,7 @@ TOML syntax). Each must give exactly one line on stderr, naming the file (and th
 where there is one), exit code 2, nothing on stdout and no traceback.
 
 The hand-picked cases of ``test_bad_input.py`` (run as real processes) are not repeated
-here; these run in-process through ``triage.cli.main``, a representative few also as real
+here; these run in-process through ``triage.cli.main.main``, a representative few also as real
 processes. ``test_the_battery_covers_every_key`` counts and lists them.
 """
 
@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import ROOT
 from tests.test_bad_input import CASES, GOOD
-from triage import cli
-from triage.loader import load
-from triage.model import Knowledge, Question
+from triage.cli import main as cli
+from triage.data.loader import load
+from triage.rules.model import Knowledge, Question
 
 FLOW = load(ROOT).flow
 MINOR = {**GOOD, "age": 16, "parental_consent": "yes"}  # the base in which parental_consent is asked

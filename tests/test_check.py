@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from triage import check
+from triage.verify import check
 
 TESTBY = """\
 [testby]

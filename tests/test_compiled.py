@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from triage import compiled, loader
-from triage.errors import DataError
-from triage.model import Knowledge, Text
-from triage.record import replace
+from triage.data import compiled, loader
+from triage.rules.errors import DataError
+from triage.rules.model import Knowledge, Text
+from triage.rules.record import replace
 
 
 @pytest.fixture

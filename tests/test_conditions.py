@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.conditions import parse
+from triage.rules.conditions import parse
 
 ANSWERS: dict[str, Any] = {
     "age": 17,

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from triage import check
-from triage.errors import DataError
-from triage.loader import load
+from triage.data.loader import load
+from triage.rules.errors import DataError
+from triage.verify import check
 
 FILES = ["municipalities.toml", "flows/intake.toml", "flows/law.toml"]
 TEXTS = {name: (ROOT / name).read_text(encoding="utf-8") for name in FILES}

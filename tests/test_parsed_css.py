@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.css import stylesheet
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui import parsed_css
 from triage.tui.app import WizardApp
 

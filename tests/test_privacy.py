@@ -23,8 +23,8 @@ from tests.conftest import ROOT
 from tests.netguard.guard import NetworkGuard, NetworkUsed
 from tests.privacy import Sandbox
 from tests.test_bad_input import GOOD
-from triage.cli import main
-from triage.export import write_private
+from triage.cli.main import main
+from triage.output.export import write_private
 
 KINDS = {"bool", "int", "choice", "multi"}  # none of them lets anyone type a name
 # Words that ask for who someone is. Danish words are matched inside compounds (fornavn,

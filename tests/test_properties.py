@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from triage.conditions import ConditionError, parse
-from triage.engine import recommend
-from triage.model import Knowledge
-from triage.tomlpos import locate
+from triage.data.tomlpos import locate
+from triage.rules.conditions import ConditionError, parse
+from triage.rules.engine import recommend
+from triage.rules.model import Knowledge
 
 TOKENS = [
     "age",

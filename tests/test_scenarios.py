@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from triage import scenarios
-from triage.cli import main
-from triage.errors import DataError
-from triage.model import Knowledge
+from triage.cli.main import main
+from triage.rules.errors import DataError
+from triage.rules.model import Knowledge
+from triage.training import scenarios
 
 
 @pytest.fixture(scope="module")
@@ -237,7 +237,7 @@ def test_bad_scenario_file_is_located(
 
 
 def test_load_raises_every_problem_at_once(tmp_path: Path) -> None:
-    from triage.loader import load
+    from triage.data.loader import load
 
     data = copy_data(tmp_path)
     edit(data / "flows/scenarios/ishoj.toml", 'municipality = "ishoj"', 'municipality = "x"')

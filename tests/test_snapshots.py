@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 
 TODAY = datetime.date(2026, 11, 24)

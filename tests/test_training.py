@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from triage import debrief, progress, scenarios
-from triage.cli import main
-from triage.model import Knowledge
+from triage.cli.main import main
+from triage.rules.model import Knowledge
+from triage.training import debrief, progress, scenarios
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +151,7 @@ def test_training_core_imports_without_ui() -> None:
     import sys
 
     code = (
-        "import sys; import triage.scenarios, triage.debrief, triage.progress;"
+        "import sys; import triage.training.scenarios, triage.training.debrief, triage.training.progress;"
         "assert not {'textual', 'rich'} & set(sys.modules), 'UI imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

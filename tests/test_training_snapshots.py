@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from triage import scenarios
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
+from triage.training import scenarios
 from triage.tui.train_app import TrainingApp
 
 SIZE = (80, 24)

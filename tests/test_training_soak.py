@@ -19,8 +19,8 @@ from textual import events
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
 from tests.test_wizard_soak import NORMAL, SMALL, WEIGHTS, char_of, running
-from triage import scenarios
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
+from triage.training import scenarios
 from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen
 from triage.tui.screens.scenario_picker import ScenarioPickerScreen

@@ -9,9 +9,9 @@ import pytest
 
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
-from triage import progress, scenarios
-from triage.cli import main
-from triage.model import Knowledge
+from triage.cli.main import main
+from triage.rules.model import Knowledge
+from triage.training import progress, scenarios
 from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen
 from triage.tui.screens.scenario_picker import ScenarioPickerScreen

@@ -56,7 +56,7 @@ def test_wheel_carries_the_data_and_recommends_from_it(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["service_level"] == "youth_outpatient"
     where = subprocess.run(
-        [sys.executable, "-c", "import triage.paths as p; print(p.default_data_dir())"],
+        [sys.executable, "-c", "import triage.data.paths as p; print(p.default_data_dir())"],
         cwd=tmp_path,
         env=env,
         capture_output=True,

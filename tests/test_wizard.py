@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
 from triage.tui.widgets import AnswersColumn, RecommendationPanel, compact
@@ -188,7 +188,7 @@ async def test_sources_are_one_key_away_on_the_summary(knowledge: Knowledge) -> 
 
 
 async def test_picker_filters_and_the_choice_is_remembered(knowledge: Knowledge) -> None:
-    from triage.settings import last_municipality, settings_file
+    from triage.data.settings import last_municipality, settings_file
 
     app = wizard(knowledge, None)
     async with app.run_test(size=SIZE) as pilot:
@@ -205,7 +205,7 @@ async def test_picker_filters_and_the_choice_is_remembered(knowledge: Knowledge)
 
 
 async def test_a_municipality_on_the_command_line_writes_nothing(knowledge: Knowledge) -> None:
-    from triage.settings import settings_file
+    from triage.data.settings import settings_file
 
     app = wizard(knowledge, "ishoj")
     async with app.run_test(size=SIZE) as pilot:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog, ExportDialog
 from triage.tui.screens import SummaryScreen

@@ -11,9 +11,9 @@ import pexpect
 
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
-from triage.compiled import CACHE_DIR
-from triage.model import Knowledge
-from triage.settings import settings_file
+from triage.data.compiled import CACHE_DIR
+from triage.data.settings import settings_file
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import SummaryScreen

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog
 from triage.tui.screens import CallScreen, PickerScreen

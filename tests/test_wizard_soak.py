@@ -26,11 +26,11 @@ import pytest
 from textual import events
 from textual.command import CommandPalette
 
-import triage.export
+import triage.output.export
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
-from triage.model import Answer, Knowledge, Question
-from triage.render import format_answer
+from triage.output.render import format_answer
+from triage.rules.model import Answer, Knowledge, Question
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog, ExportDialog
 from triage.tui.screens import CallScreen, CitationsScreen, EmergencyScreen, PickerScreen, SummaryScreen
@@ -181,7 +181,7 @@ def inconsistencies(app: WizardApp) -> Iterator[str]:
 def guarded_saves(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Figures:
     """Count every save; refuse (as an unwritable folder would) any outside the sandbox's cwd."""
     figures = Figures()
-    real = triage.export.write_private
+    real = triage.output.export.write_private
 
     def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
         if not Path(path).resolve().is_relative_to(sandbox.cwd.resolve()):
@@ -190,7 +190,7 @@ def guarded_saves(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> Figures:
         figures.saves.append(Path(path))
         return real(path, text, overwrite=overwrite)
 
-    monkeypatch.setattr(triage.export, "write_private", write_private)
+    monkeypatch.setattr(triage.output.export, "write_private", write_private)
     return figures
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from tests.conftest import answers
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.state import Call, prune
 
 TODAY = datetime.date(2026, 11, 24)

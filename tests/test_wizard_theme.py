@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from textual.css import stylesheet
 
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 
 

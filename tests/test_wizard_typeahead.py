@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.privacy import Sandbox
-from triage.model import Knowledge
+from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import CallScreen, SummaryScreen

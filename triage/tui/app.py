@@ -18,9 +18,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
-from triage.i18n import t
-from triage.model import Answer, Knowledge, Lang
-from triage.settings import last_municipality, remember_municipality
+from triage.data.settings import last_municipality, remember_municipality
+from triage.output.i18n import t
+from triage.rules.model import Answer, Knowledge, Lang
 from triage.tui.keys import translate_bindings
 from triage.tui.parsed_css import ParsedCss
 from triage.tui.screens.picker import PickerScreen
@@ -173,7 +173,7 @@ class WizardApp(App[None]):
             self.push_screen(SummaryScreen(self.call))
 
     def summary_markdown(self) -> str | None:
-        from triage.render import to_markdown
+        from triage.output.render import to_markdown
 
         rec = self.call.recommendation
         return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
@@ -223,7 +223,7 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.export import write_private
+        from triage.output.export import write_private
 
         try:
             write_private(path, text, overwrite=overwrite)

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 from textual.dom import DOMNode
 
-from triage.i18n import CATALOGUE, t
-from triage.model import Lang
+from triage.output.i18n import CATALOGUE, t
+from triage.rules.model import Lang
 
 
 def translate_bindings(node: DOMNode, lang: Lang) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from triage.i18n import t
-from triage.model import Lang, Municipality
+from triage.output.i18n import t
+from triage.rules.model import Lang, Municipality
 
 
 def clip(text: str, width: int) -> str:

@@ -6,7 +6,7 @@ import datetime
 import os
 from collections.abc import Mapping
 
-from triage.model import Knowledge, Lang
+from triage.rules.model import Knowledge, Lang
 
 
 def terminal_is_dark(environ: Mapping[str, str]) -> bool:

@@ -1,11 +1,11 @@
-"""The wizard's stylesheets kept parsed between runs, as ``triage.compiled`` keeps the data.
+"""The wizard's stylesheets kept parsed between runs, as ``triage.data.compiled`` keeps the data.
 
 Textual parses every stylesheet again at each start: its own defaults, each widget's
 ``DEFAULT_CSS`` and ``app.tcss``. Before the picker's first paint that was a quarter of
 what the counsellor waits for beyond a bare Textual app (benchmarks/startup.py). The parsed
 rules depend only on the CSS text, where it was read from, the theme's variables and
 Textual's version, so they are stored once per theme beside triage's bytecode under
-``triage.compiled``'s rules (``__pycache__`` or ``PYTHONPYCACHEPREFIX``; nothing written
+``triage.data.compiled``'s rules (``__pycache__`` or ``PYTHONPYCACHEPREFIX``; nothing written
 under ``PYTHONDONTWRITEBYTECODE``; a stale or broken file is ignored and parsed afresh).
 
 What is stored is stylesheet text and the rules parsed from it, never an answer. The store
@@ -25,7 +25,7 @@ from typing import Any
 import textual
 from textual.css.stylesheet import Stylesheet
 
-from triage.compiled import CACHE_DIR, Stamp, fetch, keep, mtime_size
+from triage.data.compiled import CACHE_DIR, Stamp, fetch, keep, mtime_size
 
 Entries = dict[Hashable, object]
 

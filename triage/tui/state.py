@@ -12,11 +12,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from triage.errors import TriageError
-from triage.model import Answer, Flow, Knowledge, Lang, Question
+from triage.rules.errors import TriageError
+from triage.rules.model import Answer, Flow, Knowledge, Lang, Question
 
 if TYPE_CHECKING:  # the engine is imported on first use: the picker, painted first, needs none of it
-    from triage.engine import FlowState, Recommendation
+    from triage.rules.engine import FlowState, Recommendation
 
 
 def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
@@ -49,7 +49,7 @@ class Call:
 
     @cached_property
     def flow_state(self) -> FlowState:
-        from triage.engine import walk
+        from triage.rules.engine import walk
 
         return walk(self.knowledge.flow, self.answers)
 
@@ -114,7 +114,7 @@ class Call:
         """The recommendation as far as the answers so far allow (None while no level applies yet)."""
         if self.municipality is None:
             return None
-        from triage.engine import recommend
+        from triage.rules.engine import recommend
 
         try:
             return recommend(self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang)

@@ -2,7 +2,7 @@
 
 ``TrainingApp`` is the wizard app with a different route: scenario picker → the call (the
 vignette above the questions, no live recommendation) → prediction → debrief. The only file
-it writes is the progress database (``triage.progress``), after each debrief; the scenarios
+it writes is the progress database (``triage.training.progress``), after each debrief; the scenarios
 are fictional.
 """
 
@@ -18,11 +18,11 @@ from typing import Any
 from textual.app import SystemCommand
 from textual.screen import Screen
 
-from triage import debrief as debriefing
-from triage import progress
-from triage.i18n import t
-from triage.model import Knowledge, Lang
-from triage.scenarios import Library, Scenario
+from triage.output.i18n import t
+from triage.rules.model import Knowledge, Lang
+from triage.training import debrief as debriefing
+from triage.training import progress
+from triage.training.scenarios import Library, Scenario
 from triage.tui.app import WizardApp
 from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen

@@ -8,8 +8,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from triage.model import Lang
-from triage.scenarios import Scenario
+from triage.rules.model import Lang
+from triage.training.scenarios import Scenario
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 from triage.tui.widgets.vignette import VignettePanel

@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from triage.i18n import t
-from triage.model import Lang
+from triage.output.i18n import t
+from triage.rules.model import Lang
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.typed import TypedInput
 

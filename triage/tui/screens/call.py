@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 
-from triage.model import Lang
+from triage.rules.model import Lang
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView, RecommendationPanel

@@ -12,10 +12,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from triage.engine import Recommendation
-from triage.i18n import t
-from triage.model import Flow
-from triage.render import source_name
+from triage.output.i18n import t
+from triage.output.render import source_name
+from triage.rules.engine import Recommendation
+from triage.rules.model import Flow
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 

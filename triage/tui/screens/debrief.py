@@ -1,6 +1,6 @@
 """After the prediction: what the trainee got right, what not, and the citation that says why.
 
-``debrief_text`` renders a pure ``triage.debrief.Debrief``; the screen only shows it and offers
+``debrief_text`` renders a pure ``triage.training.debrief.Debrief``; the screen only shows it and offers
 the next scenario, the full list of sources, or quitting.
 """
 
@@ -16,9 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from triage.debrief import Debrief, Difference, cite_text
-from triage.i18n import t
-from triage.model import Answer, Flow, Lang, Question
+from triage.output.i18n import t
+from triage.rules.model import Answer, Flow, Lang, Question
+from triage.training.debrief import Debrief, Difference, cite_text
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 
@@ -63,7 +63,7 @@ def field_text(flow: Flow, field: str, lang: Lang) -> str:
 
 
 def _answer(question: Question, value: Answer | None, lang: Lang) -> str:
-    from triage.render import format_answer
+    from triage.output.render import format_answer
 
     return t("tt_not_asked", lang) if value is None else format_answer(question, value, lang)
 

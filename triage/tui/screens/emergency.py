@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from triage.i18n import t
+from triage.output.i18n import t
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets.footer import QuietFooter

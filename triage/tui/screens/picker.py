@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from triage.i18n import t
-from triage.model import Knowledge, Lang, Municipality
+from triage.output.i18n import t
+from triage.rules.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
 from triage.tui.labels import clip, status_badge
 from triage.tui.widgets.footer import QuietFooter

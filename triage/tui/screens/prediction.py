@@ -21,10 +21,10 @@ from textual.screen import Screen
 from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from triage.debrief import Prediction
-from triage.i18n import t
-from triage.model import Flow, Lang
-from triage.scenarios import Scenario
+from triage.output.i18n import t
+from triage.rules.model import Flow, Lang
+from triage.training.debrief import Prediction
+from triage.training.scenarios import Scenario
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 

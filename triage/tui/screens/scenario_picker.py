@@ -15,9 +15,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from triage.i18n import t
-from triage.model import Knowledge, Lang
-from triage.scenarios import Library, Scenario
+from triage.output.i18n import t
+from triage.rules.model import Knowledge, Lang
+from triage.training.scenarios import Library, Scenario
 from triage.tui.labels import clip
 from triage.tui.screens.picker import PickerScreen
 from triage.tui.widgets.footer import QuietFooter

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 
-from triage.i18n import t
-from triage.richview import to_rich
+from triage.output.i18n import t
+from triage.output.richview import to_rich
 from triage.tui.keys import translate_bindings
 from triage.tui.state import Call
 from triage.tui.widgets import CallHeader

@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
-from triage.model import Lang
-from triage.scenarios import Scenario
+from triage.rules.model import Lang
+from triage.training.scenarios import Scenario
 from triage.tui.screens.call import CallScreen
 from triage.tui.state import Call
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView

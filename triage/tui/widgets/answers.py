@@ -21,7 +21,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
 
-from triage.i18n import t
+from triage.output.i18n import t
 from triage.tui.labels import clip
 from triage.tui.state import Call
 
@@ -103,7 +103,7 @@ class AnswersColumn(ScrollView, can_focus=True):
         self._call = call
         if call.municipality is None:
             return
-        from triage.render import format_answer
+        from triage.output.render import format_answer
 
         lang, state = call.lang, call.flow_state
         if not state.asked:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from triage.i18n import t
+from triage.output.i18n import t
 from triage.tui.labels import status_badge
 from triage.tui.state import Call
 

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from triage.i18n import t
-from triage.model import Flow
+from triage.output.i18n import t
+from triage.rules.model import Flow
 from triage.tui.state import Call
 from triage.tui.widgets.rendered import RenderedOnce
 
 if TYPE_CHECKING:
-    from triage.engine import Recommendation
+    from triage.rules.engine import Recommendation
 
 
 def line(*parts: tuple[str, str]) -> Text:

@@ -22,8 +22,8 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from triage.i18n import t
-from triage.model import Answer, Lang, Question
+from triage.output.i18n import t
+from triage.rules.model import Answer, Lang, Question
 from triage.tui.state import Call
 from triage.tui.widgets.fields import ChoiceField, NumberField
 

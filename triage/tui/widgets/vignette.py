@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from triage.i18n import t
-from triage.model import Lang
-from triage.scenarios import Scenario
+from triage.output.i18n import t
+from triage.rules.model import Lang
+from triage.training.scenarios import Scenario
 
 
 class VignettePanel(VerticalScroll, can_focus=False):

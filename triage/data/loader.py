@@ -18,9 +18,11 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from triage import conditions, schema, tomlpos
-from triage.errors import DataError, Problem, suggestion
-from triage.model import (
+from triage.data import schema, tomlpos
+from triage.data.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
+from triage.rules import conditions
+from triage.rules.errors import DataError, Problem, suggestion
+from triage.rules.model import (
     Centre,
     Citation,
     Flow,
@@ -37,8 +39,7 @@ from triage.model import (
     Text,
     ToCheck,
 )
-from triage.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
-from triage.record import replace
+from triage.rules.record import replace
 
 LAW_SOURCE = "law"
 

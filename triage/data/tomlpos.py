@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 
-from triage.record import Record
+from triage.rules.record import Record
 
 PathPart = str | int
 Path = tuple[PathPart, ...]

@@ -16,7 +16,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage.debrief import Debrief
+from triage.training.debrief import Debrief
 
 FILE_NAME = "training.sqlite3"
 SCHEMA = """

@@ -1,6 +1,6 @@
 """One call as pure data for line-by-line prompts: what to ask next, answer it, go back.
 
-``triage ask`` keeps every keyboard and terminal concern in ``triage.ask``; this module
+``triage ask`` keeps every keyboard and terminal concern in ``triage.cli.ask``; this module
 only decides, with the engine's ``walk``, which step comes next and what an answer typed
 at a prompt means. So the prompt logic is tested without a terminal, and the prompts can
 never ask something the engine would not.
@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from triage.engine import FlowState, Recommendation, recommend, walk
-from triage.i18n import t
-from triage.model import Answer, Knowledge, Lang, Question
+from triage.output.i18n import t
+from triage.rules.engine import FlowState, Recommendation, recommend, walk
+from triage.rules.model import Answer, Knowledge, Lang, Question
 
 # What a counsellor may type or press for yes and no, in either language.
 YES_KEYS = ("j", "y")

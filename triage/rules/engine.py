@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 
-from triage.errors import DataError, Problem
-from triage.model import (
+from triage.rules.errors import DataError, Problem
+from triage.rules.model import (
     Answer,
     Citation,
     Flow,
@@ -22,7 +22,7 @@ from triage.model import (
     Rule,
     Source,
 )
-from triage.record import Record
+from triage.rules.record import Record
 
 # Keys of an answers file that are not questions of the flow.
 META_KEYS = ("municipality", "contact_date")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from triage.record import Record
+from triage.rules.record import Record
 
 
 class Problem(Record):

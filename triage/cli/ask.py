@@ -1,7 +1,7 @@
 """``triage ask``: the first conversation as line-by-line prompts, for screen readers and slow links.
 
 The same flow, engine and summary as the wizard, one question per line with questionary.
-What to ask and what an answer means is decided in ``triage.conversation`` (pure); this
+What to ask and what an answer means is decided in ``triage.cli.conversation`` (pure); this
 module only talks to the terminal. Every prompt offers "back" (the ``<`` key), Ctrl+C asks
 before answers are dropped, and nothing is written unless the counsellor saves the summary.
 """
@@ -20,7 +20,7 @@ from questionary.prompts.common import InquirerControl
 from rich.console import Console
 from rich.text import Text
 
-from triage.conversation import (
+from triage.cli.conversation import (
     BACK_KEY,
     NO_KEYS,
     YES_KEYS,
@@ -30,11 +30,11 @@ from triage.conversation import (
     multi_problem,
     parse_int,
 )
-from triage.export import write_private
-from triage.i18n import t
-from triage.model import Answer, Knowledge, Lang, Question
-from triage.render import to_markdown
-from triage.richview import to_rich
+from triage.output.export import write_private
+from triage.output.i18n import t
+from triage.output.render import to_markdown
+from triage.output.richview import to_rich
+from triage.rules.model import Answer, Knowledge, Lang, Question
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
 EXIT_OK, EXIT_STOPPED = 0, 130

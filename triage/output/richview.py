@@ -10,10 +10,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from triage.engine import Recommendation
-from triage.i18n import t
-from triage.model import Flow
-from triage.render import citation_line, status_label
+from triage.output.i18n import t
+from triage.output.render import citation_line, status_label
+from triage.rules.engine import Recommendation
+from triage.rules.model import Flow
 
 
 def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:

@@ -22,12 +22,12 @@ from typing import Annotated, Any
 
 import msgspec
 
-from triage import engine
-from triage.answers import check_value
-from triage.errors import DataError, Problem, suggestion
-from triage.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
-from triage.model import Answer, Knowledge, Location, Term, Text
-from triage.schema import Struct, TextSpec
+from triage.data.answers import check_value
+from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
+from triage.data.schema import Struct, TextSpec
+from triage.rules import engine
+from triage.rules.errors import DataError, Problem, suggestion
+from triage.rules.model import Answer, Knowledge, Location, Term, Text
 
 SCENARIO_DIR = "flows/scenarios"
 TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"

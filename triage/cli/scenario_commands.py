@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sys
 
-from triage import scenarios
-from triage.errors import DataError, Problem, TriageError, suggestion
-from triage.i18n import t
-from triage.model import Knowledge, Lang
+from triage.output.i18n import t
+from triage.rules.errors import DataError, Problem, TriageError, suggestion
+from triage.rules.model import Knowledge, Lang
+from triage.training import scenarios
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 

@@ -14,11 +14,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from triage import tomlpos
-from triage.engine import META_KEYS, walk
-from triage.errors import AnswersError, Problem, suggestion
-from triage.model import Answer, Knowledge, Question
-from triage.record import Record
+from triage.data import tomlpos
+from triage.rules.engine import META_KEYS, walk
+from triage.rules.errors import AnswersError, Problem, suggestion
+from triage.rules.model import Answer, Knowledge, Question
+from triage.rules.record import Record
 
 MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
 

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from triage.conditions import Compare, Condition, ListLiteral, Literal, Name
-from triage.engine import decide_level, firing
-from triage.errors import DataError, Problem
-from triage.loader import key_string, resolve
-from triage.model import Answer, Flow, Knowledge, Location, Municipality, Question
-from triage.paths import FLOW_FILE, MUNICIPALITIES_FILE
+from triage.data.loader import key_string, resolve
+from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
+from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name
+from triage.rules.engine import decide_level, firing
+from triage.rules.errors import DataError, Problem
+from triage.rules.model import Answer, Flow, Knowledge, Location, Municipality, Question
 
 UNREADABLE = ("cannot read", "not valid TOML", "file is not UTF-8", "data folder not found")
 
@@ -253,7 +253,7 @@ def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
 
 
 def run(data: str | None, fmt: str) -> int:
-    from triage.cli import load_knowledge
+    from triage.cli.main import load_knowledge
 
     try:
         knowledge = load_knowledge(data)

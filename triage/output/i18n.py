@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from triage.model import Lang
+from triage.rules.model import Lang
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     # recommendation headings

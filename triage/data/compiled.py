@@ -23,14 +23,21 @@ from importlib.util import cache_from_source
 from pathlib import Path
 
 from triage import __version__
-from triage.model import Knowledge
-from triage.paths import DATA_FILES
+from triage.data.paths import DATA_FILES
+from triage.rules.model import Knowledge
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the triage package
 # Where Python keeps this package's bytecode: `__pycache__`, or under PYTHONPYCACHEPREFIX.
 CACHE_DIR = Path(cache_from_source(__file__)).parent
 # The modules whose code decides what a loaded ``Knowledge`` holds.
-_BUILDERS = ("model.py", "record.py", "conditions.py", "loader.py", "schema.py", "compiled.py")
+_BUILDERS = (
+    "rules/model.py",
+    "rules/record.py",
+    "rules/conditions.py",
+    "data/loader.py",
+    "data/schema.py",
+    "data/compiled.py",
+)
 
 
 Stamp = tuple[object, ...]
@@ -58,7 +65,7 @@ def cache_path(root: Path) -> Path:
 def load(root: Path) -> Knowledge:
     """The data in ``root``, from the compiled copy when it is current, else loaded and stored.
 
-    Any problem with the data is reported by ``triage.loader.load`` exactly as without a
+    Any problem with the data is reported by ``triage.data.loader.load`` exactly as without a
     cache: a compiled copy exists only for data that loaded cleanly.
     """
     current = stamp(root)
@@ -67,7 +74,7 @@ def load(root: Path) -> Knowledge:
         found = fetch(path, current)
         if isinstance(found, Knowledge):
             return found
-    from triage.loader import load as load_source
+    from triage.data.loader import load as load_source
 
     knowledge = load_source(root)
     if current is not None:

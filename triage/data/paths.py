@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the triage package
 
 # The files of a data folder, relative to it.
 FLOW_FILE = "flows/intake.toml"

@@ -9,8 +9,8 @@ import datetime
 from collections.abc import Mapping
 from typing import Literal
 
-from triage.conditions import AnswerType, Condition
-from triage.record import Record
+from triage.rules.conditions import AnswerType, Condition
+from triage.rules.record import Record
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")

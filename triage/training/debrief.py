@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from triage import engine
-from triage.model import Answer, Knowledge, Lang, Question, Text
-from triage.scenarios import Scenario
+from triage.rules import engine
+from triage.rules.model import Answer, Knowledge, Lang, Question, Text
+from triage.training.scenarios import Scenario
 
 LEVEL_POINTS, NOTIFICATION_POINTS, ANSWER_POINTS = 40, 30, 30
 

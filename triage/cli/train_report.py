@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from triage import progress
-from triage.i18n import t
-from triage.model import Knowledge, Lang
-from triage.scenarios import Library
+from triage.output.i18n import t
+from triage.rules.model import Knowledge, Lang
+from triage.training import progress
+from triage.training.scenarios import Library
 
 
 def _pct(share: float) -> str:

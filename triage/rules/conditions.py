@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Literal as TypingLiteral
 
-from triage.record import Record
+from triage.rules.record import Record
 
 Value = bool | int | str | datetime.date | tuple[str, ...]
 Scalar = bool | int | str

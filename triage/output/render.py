@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from triage.engine import Cited, Recommendation
-from triage.i18n import t
-from triage.model import Answer, Flow, Lang, Question
+from triage.output.i18n import t
+from triage.rules.engine import Cited, Recommendation
+from triage.rules.model import Answer, Flow, Lang, Question
 
 
 def source_name(c: Cited, lang: Lang) -> str:

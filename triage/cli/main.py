@@ -13,15 +13,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from triage import __version__
-from triage.errors import DataError, TriageError
-from triage.model import Knowledge, Lang
+from triage.rules.errors import DataError, TriageError
+from triage.rules.model import Knowledge, Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def load_knowledge(data: str | None) -> Knowledge:
-    from triage.compiled import load
-    from triage.paths import default_data_dir
+    from triage.data.compiled import load
+    from triage.data.paths import default_data_dir
 
     return load(Path(data) if data else default_data_dir())
 
@@ -32,13 +32,15 @@ def _read_input(path: str) -> tuple[str, bytes]:
     try:
         return path, Path(path).read_bytes()
     except OSError as err:
-        from triage.errors import AnswersError, Problem
+        from triage.rules.errors import AnswersError, Problem
 
         raise AnswersError(Problem(path, "", f"cannot read file ({err.strerror or err})")) from None
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
-    from triage import answers, engine, render
+    from triage.data import answers
+    from triage.output import render
+    from triage.rules import engine
 
     knowledge = load_knowledge(args.data)
     name, raw = _read_input(args.answers)
@@ -55,14 +57,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from triage.richview import to_rich
+        from triage.output.richview import to_rich
 
         Console().print(to_rich(rec, knowledge.flow))
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from triage import check
+    from triage.verify import check
 
     data: str | None = args.dir or args.data
     return check.run(data, str(args.format))
@@ -77,13 +79,13 @@ def cmd_wizard(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios_test(args: argparse.Namespace) -> int:
-    from triage.scenario_commands import run_test
+    from triage.cli.scenario_commands import run_test
 
     return run_test(load_knowledge(args.data), lang_of(args.lang))
 
 
 def cmd_scenarios_list(args: argparse.Namespace) -> int:
-    from triage.scenario_commands import run_list
+    from triage.cli.scenario_commands import run_list
 
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality)
@@ -97,8 +99,8 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from triage.i18n import t
-    from triage.scenario_commands import load_library
+    from triage.cli.scenario_commands import load_library
+    from triage.output.i18n import t
 
     knowledge = load_knowledge(args.data)
     library = load_library(knowledge)
@@ -106,11 +108,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     lang = lang_of(args.lang)
     if args.report:
-        from triage import train_report
+        from triage.cli import train_report
 
         return train_report.run(knowledge, library, lang)
     _known_municipality(knowledge, args.municipality)
-    from triage.errors import Problem, suggestion
+    from triage.rules.errors import Problem, suggestion
 
     scenario = None
     if args.scenario is not None:
@@ -130,8 +132,8 @@ def cmd_train(args: argparse.Namespace) -> int:
 def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en") -> None:
     """``--municipality`` must name a municipality of the data: one located line if not."""
     if mid and mid not in knowledge.municipalities:
-        from triage.errors import Problem, suggestion
-        from triage.i18n import t
+        from triage.output.i18n import t
+        from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
         message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids), known=", ".join(ids))
@@ -143,8 +145,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     Arguments are checked first, so a typo is reported as such even from a script.
     """
-    from triage.errors import Problem
-    from triage.i18n import t
+    from triage.output.i18n import t
+    from triage.rules.errors import Problem
 
     lang = lang_of(args.lang)
     contact_date = datetime.date.today()
@@ -158,7 +160,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
-    from triage.ask import run_ask
+    from triage.cli.ask import run_ask
 
     return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
 
