@@ -30,9 +30,9 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import OptionList  # noqa: E402
 
 from triage.data.loader import load  # noqa: E402
+from triage.rules.session import Session  # noqa: E402
 from triage.tui.app import WizardApp  # noqa: E402
 from triage.tui.launch import settle  # noqa: E402
-from triage.tui.state import Call  # noqa: E402
 
 CALL = ["n", "s", "j", "1", "6", "enter", "j", "c", "o", "enter", "n", "n", "j", "n", "n", "j", "p"]
 
@@ -75,7 +75,7 @@ class TimedKeys:
 class TimedWizard(TimedKeys, WizardApp):
     timing = Timing()
 
-    def set_call(self, call: Call) -> None:
+    def set_call(self, call: Session) -> None:
         super().set_call(call)  # the new call rendered into every widget (not yet painted)
         self.timing.on_updated()
 
@@ -134,7 +134,7 @@ def state_only(knowledge: Any, rounds: int) -> list[float]:
     ]  # fmt: skip
     times: list[float] = []
     for _ in range(rounds):
-        call = Call(knowledge, "da", datetime.date(2026, 11, 24), "holbaek")
+        call = Session(knowledge, "da", datetime.date(2026, 11, 24), "holbaek")
         for qid, value in answers:
             start = time.perf_counter()
             call = call.answer(qid, value)

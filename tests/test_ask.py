@@ -26,10 +26,11 @@ from tests.conftest import CONTACT, ROOT
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
 from triage.cli.ask import run_ask
-from triage.cli.conversation import Conversation, bool_of_key, export_name, parse_int
+from triage.cli.prompt_input import bool_of_key, parse_int
 from triage.output.i18n import CATALOGUE
 from triage.rules.engine import walk
 from triage.rules.model import Answer, Knowledge, Lang, Question
+from triage.rules.session import Session, export_name
 
 # One adult resident calling for themself about cannabis, nothing else: every key of the call.
 ADULT_KEYS = "nsy40\rc\rnnnnnnn"
@@ -63,34 +64,34 @@ def saved_answers(path: Path) -> str:
 # --- the pure part ---------------------------------------------------------------------
 
 
-def conversation(knowledge: Knowledge, municipality: str | None = None) -> Conversation:
-    return Conversation(knowledge, "en", CONTACT, municipality, fixed_municipality=municipality is not None)
+def conversation(knowledge: Knowledge, municipality: str | None = None) -> Session:
+    return Session(knowledge, "en", CONTACT, municipality, fixed_municipality=municipality is not None)
 
 
 def test_asks_exactly_what_walk_asks(knowledge: Knowledge) -> None:
-    conv = conversation(knowledge).choose_municipality("gentofte")
+    conv = conversation(knowledge).choose("gentofte")
     values = {"acute_danger": False, "caller": "self", "resident": True, "age": 16, "parental_consent": "no"}
     for qid, value in values.items():
-        assert conv.next_question is not None and conv.next_question.id == qid
-        assert conv.next_question == walk(knowledge.flow, conv.answers).next
+        assert conv.question is not None and conv.question.id == qid
+        assert conv.question == walk(knowledge.flow, conv.answers).next
         conv = conv.answer(qid, value)
-    assert conv.next_question is not None and conv.next_question.id == "substances"
+    assert conv.question is not None and conv.question.id == "substances"
 
 
 def test_back_takes_back_the_last_answer_and_offers_it_again(knowledge: Knowledge) -> None:
     conv = conversation(knowledge, "holbaek").answer("acute_danger", False).answer("caller", "self")
     back = conv.back()
-    assert back.next_question is not None and back.next_question.id == "caller"
-    assert back.default("caller") == "self" and "caller" not in back.answers
-    assert back.back().next_question is not None and back.back().next_question.id == "acute_danger"  # type: ignore[union-attr]
+    assert back.question is not None and back.question.id == "caller"
+    assert back.suggestion("caller") == "self" and "caller" not in back.answers
+    assert back.back().question is not None and back.back().question.id == "acute_danger"  # type: ignore[union-attr]
     # answered again, the remembered value is no longer a default
-    assert back.answer("caller", "relative").default("caller") is None
+    assert "caller" not in back.answer("caller", "relative").previous
 
 
 def test_back_reopens_the_municipality_unless_it_was_given(knowledge: Knowledge) -> None:
-    chosen = conversation(knowledge).choose_municipality("faxe")
+    chosen = conversation(knowledge).choose("faxe")
     assert chosen.can_go_back and chosen.back().needs_municipality
-    assert chosen.back().default("municipality") == "faxe"
+    assert chosen.back().suggestion("municipality") == "faxe"
     given = conversation(knowledge, "faxe")
     assert not given.can_go_back and given.back() == given
     assert not conversation(knowledge).can_go_back
@@ -102,8 +103,8 @@ def test_changing_an_answer_drops_the_ones_that_no_longer_apply(knowledge: Knowl
         conv = conv.answer(qid, value)
     conv = conv.answer("parental_consent", "yes").back().back()  # back to age
     conv = conv.answer("age", 30)
-    assert "parental_consent" not in conv.state.answers
-    assert conv.next_question is not None and conv.next_question.id == "substances"
+    assert "parental_consent" not in conv.flow_state.answers
+    assert conv.question is not None and conv.question.id == "substances"
 
 
 @pytest.mark.parametrize(
@@ -305,7 +306,7 @@ def test_carrying_on_at_the_summary_does_not_print_it_twice(knowledge: Knowledge
 def test_the_prompts_need_neither_textual_nor_the_prompts_the_conversation() -> None:
     """A screen-reader user's `triage ask` does not load the full-screen toolkit; the pure part loads no UI."""
     code = (
-        "import sys; import triage.cli.conversation, triage.output.export;"
+        "import sys; import triage.cli.prompt_input, triage.rules.session, triage.output.export;"
         "assert 'questionary' not in sys.modules and 'rich' not in sys.modules, 'UI in the pure part';"
         "import triage.cli.ask; assert 'textual' not in sys.modules, 'textual imported by ask'"
     )
@@ -340,24 +341,24 @@ def test_any_mix_of_answers_and_backs_stays_in_step_with_the_engine(knowledge: K
         if conv.can_go_back and data.draw(st.integers(0, 3)) == 0:
             back = conv.back()
             if back.needs_municipality:
-                redo = back.choose_municipality(str(back.default("municipality")))
+                redo = back.choose(str(back.suggestion("municipality")))
             else:
-                q = back.next_question
-                previous = back.default(q.id) if q is not None else None
+                q = back.question
+                previous = back.suggestion(q.id) if q is not None else None
                 assert q is not None and previous is not None
                 redo = back.answer(q.id, previous)
             assert redo.answers == conv.answers and redo.municipality == conv.municipality
             conv = back
             continue
         if conv.needs_municipality:
-            conv = conv.choose_municipality(data.draw(st.sampled_from(list(knowledge.municipalities))))
+            conv = conv.choose(data.draw(st.sampled_from(list(knowledge.municipalities))))
             continue
-        q = conv.next_question
+        q = conv.question
         assert q is not None and q == walk(knowledge.flow, conv.answers).next
         conv = conv.answer(q.id, _valid_answer(q, data.draw))
         assert dict(conv.answers) == dict(walk(knowledge.flow, conv.answers).answers)
     if conv.done:
-        assert conv.recommendation().level.id
+        assert conv.recommendation is not None and conv.recommendation.level.id
 
 
 def test_english_output_has_no_danish_interface_text(knowledge: Knowledge) -> None:

@@ -30,11 +30,11 @@ import triage.output.export
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
 from triage.output.render import format_answer
+from triage.rules.engine import prune
 from triage.rules.model import Answer, Knowledge, Question
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog, ExportDialog
 from triage.tui.screens import CallScreen, CitationsScreen, EmergencyScreen, PickerScreen, SummaryScreen
-from triage.tui.state import prune
 from triage.tui.widgets import AnswersColumn, QuestionView
 
 TODAY = datetime.date(2026, 11, 24)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime
 
 from tests.conftest import answers
+from triage.rules.engine import prune
 from triage.rules.model import Knowledge
-from triage.tui.state import Call, prune
+from triage.rules.session import Session
 
 TODAY = datetime.date(2026, 11, 24)
 
 
-def complete_call(knowledge: Knowledge, **changes: object) -> Call:
-    call = Call(knowledge, "da", TODAY, "holbaek")
+def complete_call(knowledge: Knowledge, **changes: object) -> Session:
+    call = Session(knowledge, "da", TODAY, "holbaek")
     for qid, value in answers(**changes).items():
         call = call.answer(qid, value)
     return call
@@ -53,5 +54,5 @@ def test_back_takes_the_last_answer_back_as_a_suggestion(knowledge: Knowledge) -
 
 
 def test_back_from_the_first_question_returns_to_the_picker(knowledge: Knowledge) -> None:
-    call = Call(knowledge, "da", TODAY, "faxe").back()
+    call = Session(knowledge, "da", TODAY, "faxe").back()
     assert call.municipality is None and call.question is None

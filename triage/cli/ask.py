@@ -20,21 +20,13 @@ from questionary.prompts.common import InquirerControl
 from rich.console import Console
 from rich.text import Text
 
-from triage.cli.conversation import (
-    BACK_KEY,
-    NO_KEYS,
-    YES_KEYS,
-    Conversation,
-    export_name,
-    is_back,
-    multi_problem,
-    parse_int,
-)
+from triage.cli.prompt_input import BACK_KEY, is_back, multi_problem, parse_int
 from triage.output.export import write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
 from triage.rules.model import Answer, Knowledge, Lang, Question
+from triage.rules.session import MUNICIPALITY, NO_KEYS, YES_KEYS, Session, export_name
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
 EXIT_OK, EXIT_STOPPED = 0, 130
@@ -62,7 +54,7 @@ Item = tuple[str, Any, str | None]  # title, value, key that answers at once
 
 
 def _select(
-    conv: Conversation,
+    conv: Session,
     message: str,
     items: list[Item],
     *,
@@ -107,23 +99,23 @@ def _yes_no_items(lang: Lang) -> tuple[list[Item], tuple[tuple[str, Any], ...]]:
     return items, tuple(aliases)
 
 
-def ask_municipality(conv: Conversation) -> str:
+def ask_municipality(conv: Session) -> str:
     items: list[Item] = [(m.name, m.id, str(i)) for i, m in enumerate(conv.knowledge.municipalities.values(), 1)]
     value: str = _select(
         conv,
         t("ask_which_municipality", conv.lang),
         items,
-        default=conv.default("municipality"),
+        default=conv.suggestion(MUNICIPALITY),
         hint=t("ask_select_hint", conv.lang),
     )
     return value
 
 
-def ask_question(conv: Conversation, q: Question) -> Answer | str:
+def ask_question(conv: Session, q: Question) -> Answer | str:
     """One question of the flow; returns the answer, or ``BACK``."""
     lang = conv.lang
     label = q.label.get(lang)
-    default = conv.default(q.id)
+    default = conv.suggestion(q.id)
     if q.kind == "bool":
         items, aliases = _yes_no_items(lang)
         answer: Answer | str = _select(
@@ -139,7 +131,7 @@ def ask_question(conv: Conversation, q: Question) -> Answer | str:
     return _ask_multi(conv, q, label, default)
 
 
-def _ask_int(conv: Conversation, q: Question, label: str, default: Answer | None) -> int | str:
+def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> int | str:
     lang = conv.lang
 
     def validate(text: str) -> bool | str:
@@ -161,7 +153,7 @@ def _ask_int(conv: Conversation, q: Question, label: str, default: Answer | None
     return value
 
 
-def _ask_multi(conv: Conversation, q: Question, label: str, default: Answer | None) -> tuple[str, ...] | str:
+def _ask_multi(conv: Session, q: Question, label: str, default: Answer | None) -> tuple[str, ...] | str:
     lang = conv.lang
     chosen = set(default) if isinstance(default, tuple) else set()
     choices = [
@@ -213,7 +205,7 @@ def _toggle_on_key(question: questionary.Question, ic: InquirerControl, key: str
     question.application.key_bindings.add(key, eager=True)(toggle)  # type: ignore[union-attr]
 
 
-def _yes_no(conv: Conversation, message: str, *, default: bool) -> bool:
+def _yes_no(conv: Session, message: str, *, default: bool) -> bool:
     """A yes/no question outside the flow (stop, overwrite): j/y/n, no "back"."""
     items, aliases = _yes_no_items(conv.lang)
     hint = t("ask_yes_no_hint", conv.lang)
@@ -221,18 +213,18 @@ def _yes_no(conv: Conversation, message: str, *, default: bool) -> bool:
     return answer
 
 
-def confirm_stop(conv: Conversation) -> bool:
+def confirm_stop(conv: Session) -> bool:
     """Ctrl+C with answers given: ask first. A second Ctrl+C here means yes, stop."""
     try:
-        return _yes_no(conv, t("ask_quit_confirm", conv.lang, n=conv.given), default=False)
+        return _yes_no(conv, t("ask_quit_confirm", conv.lang, n=len(conv.answers)), default=False)
     except (KeyboardInterrupt, EOFError):
         return True
 
 
-def show_context(console: Console, conv: Conversation, q: Question) -> None:
+def show_context(console: Console, conv: Session, q: Question) -> None:
     """Before a question: where we are, what to say to the caller, and what the question means."""
     lang = conv.lang
-    state = conv.state
+    state = conv.flow_state
     console.print()
     console.print(Text(t("ask_progress", lang, n=len(state.asked) + 1, total=state.total), style="dim"))
     if q.say is not None:
@@ -240,7 +232,7 @@ def show_context(console: Console, conv: Conversation, q: Question) -> None:
     console.print(Text(q.help.get(lang), style="dim"))
 
 
-def offer_save(console: Console, conv: Conversation, markdown: str) -> bool | str:
+def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
     """Offer to save the summary; returns True when saved, False when not, ``BACK`` to go back."""
     lang = conv.lang
     items, aliases = _yes_no_items(lang)
@@ -286,7 +278,7 @@ def run_ask(
 ) -> int:
     """The whole call at the prompt. Exit code 0 when the summary was shown, 130 when stopped."""
     console = console or Console(highlight=False)
-    conv = Conversation(
+    conv = Session(
         knowledge,
         lang,
         contact_date,
@@ -299,15 +291,17 @@ def run_ask(
         try:
             if conv.needs_municipality:
                 chosen = ask_municipality(conv)
-                conv = conv.back() if chosen == BACK else conv.choose_municipality(chosen)
+                conv = conv.back() if chosen == BACK else conv.choose(chosen)
                 continue
-            q = conv.next_question
+            q = conv.question
             if q is not None:
                 show_context(console, conv, q)
                 value = ask_question(conv, q)
                 conv = conv.back() if value == BACK else conv.answer(q.id, value)
                 continue
-            rec = conv.recommendation()
+            rec = conv.recommendation
+            if rec is None:  # a finished call always has one; the data is proven so by `triage check`
+                raise RuntimeError("no recommendation for a finished call")
             if shown != conv.answers:  # after "carry on" the summary is still on screen
                 console.print()
                 console.print(to_rich(rec, knowledge.flow))
@@ -318,7 +312,7 @@ def run_ask(
                 continue
             return EXIT_OK
         except (KeyboardInterrupt, EOFError):
-            if conv.given == 0 or confirm_stop(conv):
+            if not conv.started or confirm_stop(conv):
                 console.print(t("ask_dropped", lang))
                 return EXIT_STOPPED
             console.print(t("ask_continue", lang))

@@ -77,6 +77,21 @@ def walk(flow: Flow, answers: Mapping[str, Answer], *, use_defaults: bool = Fals
     return FlowState(kept, tuple(asked), nxt, remaining, ignored)
 
 
+def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """Drop the answers to questions that can no longer be asked; keep the rest, also beyond a gap.
+
+    ``walk`` stops at the first unanswered question; here an answer is dropped only when its
+    question's condition is certainly false, so a changed early answer keeps every later one
+    that still applies (a question that newly applies just becomes the next gap). This is the
+    one rule of what survives a change, for every front end (``session.Session.answer``).
+    """
+    kept: dict[str, Answer] = {}
+    for q in flow.questions:
+        if q.id in answers and q.when.evaluate(kept) is not False:
+            kept[q.id] = answers[q.id]
+    return kept
+
+
 # --- recommendation ------------------------------------------------------------------
 
 

@@ -1,4 +1,4 @@
-"""The wizard app: owns the one ``Call``, replaces it whole, and announces every change.
+"""The wizard app: owns the one ``Session``, replaces it whole, and announces every change.
 
 Screens and widgets render the call they are given and post what the counsellor pressed;
 only ``set_call`` changes the state, and ``_route`` decides which screen belongs on top
@@ -21,10 +21,10 @@ from textual.signal import Signal
 from triage.data.settings import last_municipality, remember_municipality
 from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
+from triage.rules.session import Session, export_name
 from triage.tui.keys import translate_bindings
 from triage.tui.parsed_css import ParsedCss
 from triage.tui.screens.picker import PickerScreen
-from triage.tui.state import Call
 
 if TYPE_CHECKING:
     from triage.tui.screens import EmergencyScreen, SummaryScreen
@@ -54,8 +54,8 @@ class WizardApp(App[None]):
         dark: bool = True,
     ) -> None:
         super().__init__()
-        self.call = Call(knowledge, lang, today or datetime.date.today(), municipality)
-        self.call_changed: Signal[Call] = Signal(self, "call-changed")
+        self.call = Session(knowledge, lang, today or datetime.date.today(), municipality)
+        self.call_changed: Signal[Session] = Signal(self, "call-changed")
         # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
         self.remember = remember and municipality is None
         self.preselect = last_municipality() if self.remember else None
@@ -107,7 +107,7 @@ class WizardApp(App[None]):
         return CallScreen(call.lang)
 
     # --- the state ------------------------------------------------------------------
-    def set_call(self, call: Call) -> None:
+    def set_call(self, call: Session) -> None:
         """Replace the call, let every subscriber render it, and put the right screen on top."""
         self.call = call
         self.call_changed.publish(call)
@@ -199,7 +199,7 @@ class WizardApp(App[None]):
         self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
 
     def default_export_path(self) -> Path:
-        return Path.cwd() / f"triage-{self.call.municipality}-{self.call.contact_date.isoformat()}.md"
+        return Path.cwd() / export_name(self.call.municipality or "", self.call.contact_date)
 
     def action_save(self) -> None:
         from triage.tui.dialogs import ConfirmDialog, ExportDialog

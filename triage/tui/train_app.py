@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from triage.output.i18n import t
 from triage.rules.model import Knowledge, Lang
+from triage.rules.session import Session
 from triage.training import debrief as debriefing
 from triage.training import progress
 from triage.training.scenarios import Library, Scenario
@@ -28,7 +29,6 @@ from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen
 from triage.tui.screens.scenario_picker import ScenarioPickerScreen
 from triage.tui.screens.training_call import TrainingCallScreen
-from triage.tui.state import Call
 
 
 class TrainingApp(WizardApp):
@@ -64,8 +64,8 @@ class TrainingApp(WizardApp):
         others = [s for s in self.pool if s is not self.scenario] or list(self.pool)
         return self.rng.choice(others) if others else None
 
-    def _call_for(self, scenario: Scenario) -> Call:
-        return Call(self.call.knowledge, self.lang, scenario.contact_date, scenario.municipality)
+    def _call_for(self, scenario: Scenario) -> Session:
+        return Session(self.call.knowledge, self.lang, scenario.contact_date, scenario.municipality)
 
     def start(self, scenario: Scenario | None) -> None:
         """Begin a round (``None``: back to the scenario picker)."""

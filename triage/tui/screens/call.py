@@ -11,8 +11,8 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 
 from triage.rules.model import Lang
+from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
-from triage.tui.state import Call
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView, RecommendationPanel
 from triage.tui.widgets.footer import QuietFooter
 
@@ -52,7 +52,7 @@ class CallScreen(Screen[None]):
         self.wizard.call_changed.subscribe(self, self.show, immediate=True)
         self.show(self.wizard.call)
 
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         self.query_one(CallHeader).show(call)
         self.query_one(AnswersColumn).show(call)
         self.query_one(QuestionView).show(call)

@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from triage.output.i18n import t
+from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
-from triage.tui.state import Call
 from triage.tui.widgets.footer import QuietFooter
 
 
-def what_to_do(call: Call) -> Text:
+def what_to_do(call: Session) -> Text:
     """The level's own text from the standard, its steps, and the centre to call back."""
     lang, rec = call.lang, call.recommendation
     text = Text()
@@ -40,7 +40,7 @@ class EmergencyScreen(Screen[None]):
         Binding("escape", "app.step_back", "wz_key_back", id="back"),
     ]
 
-    def __init__(self, call: Call) -> None:
+    def __init__(self, call: Session) -> None:
         super().__init__()
         self.call = call
         translate_bindings(self, call.lang)

@@ -12,8 +12,8 @@ from textual.screen import Screen
 
 from triage.output.i18n import t
 from triage.output.richview import to_rich
+from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
-from triage.tui.state import Call
 from triage.tui.widgets import CallHeader
 from triage.tui.widgets.footer import QuietFooter
 from triage.tui.widgets.rendered import RenderedOnce
@@ -29,7 +29,7 @@ class SummaryScreen(Screen[None]):
     ]
     AUTO_FOCUS = "#summary-body"
 
-    def __init__(self, call: Call) -> None:
+    def __init__(self, call: Session) -> None:
         super().__init__()
         self.call = call
         translate_bindings(self, call.lang)

@@ -13,9 +13,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 
 from triage.rules.model import Lang
+from triage.rules.session import Session
 from triage.training.scenarios import Scenario
 from triage.tui.screens.call import CallScreen
-from triage.tui.state import Call
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView
 from triage.tui.widgets.footer import QuietFooter
 from triage.tui.widgets.vignette import VignettePanel
@@ -42,7 +42,7 @@ class TrainingCallScreen(CallScreen):
     def app_lang(self) -> Lang:
         return self.wizard.lang
 
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         self.query_one(CallHeader).show(call)
         self.query_one(AnswersColumn).show(call)
         self.query_one(QuestionView).show(call)

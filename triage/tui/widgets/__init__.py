@@ -1,4 +1,4 @@
-"""Widgets of the wizard: each renders a ``Call`` and posts what the counsellor pressed.
+"""Widgets of the wizard: each renders a ``Session`` and posts what the counsellor pressed.
 
 Re-exported lazily, as the screens are: the picker shows none of them, and importing them
 all before its first paint would only make the counsellor wait (benchmarks/startup.py).

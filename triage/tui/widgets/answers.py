@@ -22,8 +22,8 @@ from textual.style import Style
 from textual.widget import Widget
 
 from triage.output.i18n import t
+from triage.rules.session import Session
 from triage.tui.labels import clip
-from triage.tui.state import Call
 
 SPAN = {"dim": RichStyle(dim=True), "bold": RichStyle(bold=True)}
 Entry = tuple[str, str, str]  # question id, "i label" and "  answer", both clipped to the width
@@ -82,7 +82,7 @@ class AnswersColumn(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._call: Call | None = None
+        self._call: Session | None = None
         self._entries: tuple[Entry, ...] = ()
         self._empty: str | None = None  # the placeholder shown while nothing is answered
         self.cursor: int | None = None
@@ -99,7 +99,7 @@ class AnswersColumn(ScrollView, can_focus=True):
         return self._entries
 
     # --- what is shown --------------------------------------------------------------
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         self._call = call
         if call.municipality is None:
             return

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from triage.output.i18n import t
+from triage.rules.session import Session
 from triage.tui.labels import status_badge
-from triage.tui.state import Call
 
 
 class CallHeader(Static):
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         if call.municipality is None:
             self.update("", layout=False)
             return

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from triage.output.i18n import t
 from triage.rules.model import Flow
-from triage.tui.state import Call
+from triage.rules.session import Session
 from triage.tui.widgets.rendered import RenderedOnce
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class RecommendationPanel(RenderedOnce):
 
     _shown: tuple[object, object] | None = None
 
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         """Render ``call``'s recommendation; skipped when it is what the panel already shows.
 
         Most answers leave the recommendation as it was, and repainting this full-height panel

@@ -24,13 +24,11 @@ from textual.widgets.option_list import Option
 
 from triage.output.i18n import t
 from triage.rules.model import Answer, Lang, Question
-from triage.tui.state import Call
+from triage.rules.session import NO_KEYS, YES_KEYS, Session
 from triage.tui.widgets.fields import ChoiceField, NumberField
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
-
-YES_KEYS = ("j", "y")
 
 
 def yes_keys(lang: Lang) -> str:
@@ -108,7 +106,7 @@ class QuestionView(VerticalScroll, can_focus=False):
     def toggle_help(self) -> None:
         self.query_one("#q-help").toggle_class("shown")
 
-    def show(self, call: Call) -> None:
+    def show(self, call: Session) -> None:
         self.answered = None
         q, lang = call.question, call.lang
         suggestion = call.suggestion(q.id) if q else None
@@ -231,7 +229,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         index = None
         if ch.isdigit() and 1 <= int(ch) <= len(options):
             index = int(ch) - 1
-        elif q.kind == "bool" and ch in (*YES_KEYS, "n"):
+        elif q.kind == "bool" and ch in (*YES_KEYS, *NO_KEYS):
             index = 1 if ch == "n" else 0
         elif ch:
             index = next((i for i, (_, key, _) in enumerate(options) if ch in key.split("/")), None)
