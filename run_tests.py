@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the whole test suite from a fresh clone: lint, types, the data check, the scenarios, then pytest.
+"""Run the whole test suite from a fresh clone: lint, types, import layers, the data check, the scenarios, pytest.
 
     python3 run_tests.py [pytest arguments]
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from run import ROOT, ensure_venv
 
@@ -19,6 +20,7 @@ def main() -> int:
     steps = [
         ("ruff", [python, "-m", "ruff", "check", "triage", "tests", "benchmarks"]),
         ("mypy", [python, "-m", "mypy", "--strict", "triage"]),
+        ("import layers", [str(Path(python).with_name("lint-imports")), "--no-cache"]),
         ("triage check", [python, "-m", "triage", "check"]),
         ("triage scenarios test", [python, "-m", "triage", "scenarios", "test", "--lang", "en"]),
         ("pytest", [python, "-m", "pytest", *sys.argv[1:]]),

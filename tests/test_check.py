@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from triage.verify import check
+from triage.cli import check_report
 
 TESTBY = """\
 [testby]
@@ -113,7 +113,7 @@ def line_of(folder: Path, file: str, needle: str, nth: int = 0) -> int:
 def run_check(folder: Path, fmt: str = "text") -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
-        code = check.run(str(folder), fmt)
+        code = check_report.run(str(folder), fmt)
     return code, out.getvalue(), err.getvalue()
 
 

@@ -28,7 +28,7 @@ def test_the_rules_core_imports_without_any_ui_library() -> None:
 
 PICKER_ONLY = """
 import asyncio, sys
-from triage.cli.main import load_knowledge
+from triage.data.knowledge import load_knowledge
 from triage.tui.app import WizardApp
 
 async def main():

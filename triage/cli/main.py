@@ -13,17 +13,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from triage import __version__
+from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, TriageError
 from triage.rules.model import Knowledge, Lang
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
-
-
-def load_knowledge(data: str | None) -> Knowledge:
-    from triage.data.compiled import load
-    from triage.data.paths import default_data_dir
-
-    return load(Path(data) if data else default_data_dir())
 
 
 def _read_input(path: str) -> tuple[str, bytes]:
@@ -64,10 +58,10 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from triage.verify import check
+    from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check.run(data, str(args.format))
+    return check_report.run(data, str(args.format))
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:

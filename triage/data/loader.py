@@ -116,12 +116,13 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
     try:
         raw = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(rel, "", f"cannot read file ({err.strerror or err})"))
+        problems.append(Problem(rel, "", f"cannot read file ({err.strerror or err})", kind="unreadable"))
         return None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        problems.append(Problem(rel, "", "file is not UTF-8 text", raw[: bad.start].count(b"\n") + 1))
+        line = raw[: bad.start].count(b"\n") + 1
+        problems.append(Problem(rel, "", "file is not UTF-8 text", line, kind="unreadable"))
         return None
     source = SourceFile(rel, text)
     try:
@@ -130,7 +131,7 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
         msg = str(err)
         m = _TOML_POSITION.search(msg)
         where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", *where))
+        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", *where, kind="unreadable"))
         return None
     return source, data
 
@@ -445,7 +446,7 @@ def load(root: Path | str) -> Knowledge:
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
-        raise DataError(Problem(str(root), "", "data folder not found"))
+        raise DataError(Problem(str(root), "", "data folder not found", kind="unreadable"))
     flow_read = read_toml(root, FLOW_FILE, problems)
     law_read = read_toml(root, LAW_FILE, problems)
     muni_read = read_toml(root, MUNICIPALITIES_FILE, problems)

@@ -7,18 +7,27 @@ the line and column where known, and the key path, in that order.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal
 
 from triage.rules.record import Record
 
+ProblemKind = Literal["invalid", "unreadable"]
+
 
 class Problem(Record):
-    """One located finding: ``file:line:col: key: message``."""
+    """One located finding: ``file:line:col: key: message``.
+
+    ``kind`` says what a command does about it: ``unreadable`` (no such file, not UTF-8,
+    not TOML) is bad input, exit 2; ``invalid`` (a wrong value, an unknown key) is a
+    finding of ``triage check``, exit 1, and bad input everywhere else.
+    """
 
     file: str
     key: str
     message: str
     line: int | None = None
     column: int | None = None
+    kind: ProblemKind = "invalid"
 
     def __str__(self) -> str:
         where = self.file

@@ -1,4 +1,4 @@
-"""``triage check``: prove a data folder complete and consistent, or show a counterexample.
+"""The proof behind ``triage check``: prove a data folder complete and consistent, or show a counterexample.
 
 Enumerating raw answers is hopeless (ages x substance subsets x every flag), but the
 rules can only tell apart what their conditions test. So each answer's domain is cut
@@ -9,22 +9,16 @@ class. Every reachable conversation is covered: a proof, not a sample.
 
 from __future__ import annotations
 
-import json
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.rules.engine import decide_level, firing
-from triage.rules.errors import DataError, Problem
 from triage.rules.model import Answer, Flow, Knowledge, Location, Municipality, Question
-
-UNREADABLE = ("cannot read", "not valid TOML", "file is not UTF-8", "data folder not found")
 
 
 @dataclass
@@ -222,20 +216,6 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     return report
 
 
-def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
-    """A counterexample as an answers file that ``triage recommend --answers -`` accepts."""
-
-    def fmt(v: Answer) -> str:
-        if isinstance(v, bool):
-            return "true" if v else "false"
-        if isinstance(v, tuple):
-            return "[" + ", ".join(json.dumps(x) for x in v) + "]"
-        return json.dumps(v) if isinstance(v, str) else str(v)
-
-    lines = [f'municipality = "{municipality}"'] + [f"{k} = {fmt(v)}" for k, v in answers.items()]
-    return "\n".join(lines) + "\n"
-
-
 def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answer]]:
     """The answer classes that this municipality's rules (with the flow and the law) tell apart."""
     conds = [
@@ -250,88 +230,3 @@ def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
     reports = [prove(knowledge, m, domains_for(knowledge, m)) for m in knowledge.municipalities.values()]
     asked = set().union(*(r.asked for r in reports))
     return flow_findings(knowledge, asked), reports
-
-
-def run(data: str | None, fmt: str) -> int:
-    from triage.cli.main import load_knowledge
-
-    try:
-        knowledge = load_knowledge(data)
-    except DataError as err:
-        return _print_problems(err.problems, fmt)
-    flow_problems, reports = verify(knowledge)
-    findings = flow_problems + [f for r in reports for f in r.findings]
-    if fmt == "json":
-        print(
-            json.dumps(
-                {
-                    "ok": not findings,
-                    "findings": findings,
-                    "municipalities": [
-                        {
-                            "id": r.municipality,
-                            "classes": r.classes,
-                            "rules": r.rules,
-                            "dead_rules": r.dead,
-                            "seconds": round(r.seconds, 4),
-                            "counterexample": answers_toml(r.municipality, r.counterexample)
-                            if r.counterexample
-                            else None,
-                        }
-                        for r in reports
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console()
-        table = Table(title=f"triage check: {Path(knowledge.root).resolve()}")
-        for col in (
-            "municipality",
-            "classes checked",
-            "rules",
-            "rules used",
-            "dead rules",
-            "seconds",
-        ):
-            table.add_column(col, justify="left" if col == "municipality" else "right")
-        for r in reports:
-            table.add_row(
-                r.municipality,
-                str(r.classes),
-                str(r.rules),
-                str(r.rules - len(r.dead)),
-                str(len(r.dead)),
-                f"{r.seconds:.2f}",
-            )
-        console.print(table)
-        for f in findings:
-            print(f, file=sys.stderr)
-        for r in reports:
-            if r.counterexample is not None:
-                print(
-                    f"\nsmallest counterexample for {r.municipality} (triage recommend --answers -):",
-                    file=sys.stderr,
-                )
-                print(answers_toml(r.municipality, r.counterexample), file=sys.stderr, end="")
-        console.print(
-            "[green]OK: every conversation gets exactly one level, cited[/]"
-            if not findings
-            else f"[red]{len(findings)} finding(s)[/]"
-        )
-    return 1 if findings else 0
-
-
-def _print_problems(problems: list[Problem], fmt: str) -> int:
-    unreadable = any(any(p.message.startswith(u) for u in UNREADABLE) for p in problems)
-    if fmt == "json":
-        print(json.dumps({"ok": False, "findings": [str(p) for p in problems]}, ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            print(p, file=sys.stderr)
-    return 2 if unreadable else 1
