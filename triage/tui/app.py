@@ -23,8 +23,8 @@ from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
 from triage.tui.keys import translate_bindings
-from triage.tui.parsed_css import ParsedCss
 from triage.tui.screens.picker import PickerScreen
+from triage.tui.textual_compat import give_base_screen_a_result_callback
 
 if TYPE_CHECKING:
     from triage.tui.screens import EmergencyScreen, SummaryScreen
@@ -60,27 +60,9 @@ class WizardApp(App[None]):
         self.remember = remember and municipality is None
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
-        self._start_theme("ansi-dark" if dark else "ansi-light")
-        self.parsed_css = ParsedCss(self.stylesheet)  # after the theme: its variables key the store
+        self.theme = "ansi-dark" if dark else "ansi-light"
         self._reroute = False  # the call changed under a dialog: route when it closes
         translate_bindings(self, lang)
-
-    def _start_theme(self, name: str) -> None:
-        """Start in ``name`` with nothing parsed twice.
-
-        Assigning ``App.theme`` re-parses every stylesheet from scratch on the next idle moment,
-        which at start-up doubled the CSS work before the first paint (benchmarks/startup.py).
-        Nothing is parsed yet here, so this sets what that assignment's watcher would have set:
-        the reactive itself, the stylesheet's variables, the theme classes and the ANSI filter.
-        tests/test_wizard_theme.py holds it to the plain assignment, screen for screen.
-        """
-        self.set_reactive(App.theme, self._validate_theme(name))
-        dark = self.current_theme.dark
-        classes = {c: False for c in self.classes if c.startswith("-theme-")}
-        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
-        self.update_classes(classes, update=False)
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     @property
     def lang(self) -> Lang:
@@ -89,9 +71,7 @@ class WizardApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         """The base screen is the bottom of the stack: no empty screen to build beneath the picker."""
         screen = self._base_screen()
-        # Textual gives a stack's first screen no result callback, yet ``switch_screen`` pops one
-        # (Textualize/textual#2650); this one stands in, so that the base can be switched.
-        screen._push_result_callback(screen, None)
+        give_base_screen_a_result_callback(screen)  # so that the base can be switched
         return screen
 
     def on_mount(self) -> None:
@@ -266,7 +246,7 @@ class WizardApp(App[None]):
         """Textual's palette, made safe against keys typed ahead (see dialogs/palette.py)."""
         from textual.command import CommandPalette
 
-        from triage.tui.dialogs import WizardPalette
+        from triage.tui.textual_compat import WizardPalette
 
         quitting = self.return_code is not None  # Ctrl+Q typed just before: its search would outlive the app
         if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):

@@ -40,5 +40,4 @@ def run_wizard(knowledge: Knowledge, municipality: str | None, lang: Lang) -> in
         dark=terminal_is_dark(os.environ),
     )
     app.run()
-    app.parsed_css.keep()  # for the next start; after the app, never while the counsellor waits
     return 0

@@ -167,5 +167,4 @@ def run_training(
         dark=terminal_is_dark(os.environ),
     )
     app.run()
-    app.parsed_css.keep()
     return 0

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from triage.tui.dialogs.confirm import ConfirmDialog
     from triage.tui.dialogs.export import ExportDialog
-    from triage.tui.dialogs.palette import WizardPalette
 
-__all__ = ["ConfirmDialog", "ExportDialog", "WizardPalette"]
+__all__ = ["ConfirmDialog", "ExportDialog"]
 
-_MODULES = {"ConfirmDialog": "confirm", "ExportDialog": "export", "WizardPalette": "palette"}
+_MODULES = {"ConfirmDialog": "confirm", "ExportDialog": "export"}
 
 
 def __getattr__(name: str) -> Any:

@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 from triage.output.i18n import t
 from triage.rules.model import Lang
 from triage.tui.keys import translate_bindings
-from triage.tui.widgets.typed import TypedInput
+from triage.tui.textual_compat import TypedInput
 
 
 class ExportDialog(ModalScreen[Path | None]):

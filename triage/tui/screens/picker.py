@@ -19,8 +19,8 @@ from triage.output.i18n import t
 from triage.rules.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
 from triage.tui.labels import clip, status_badge
+from triage.tui.textual_compat import TypedInput
 from triage.tui.widgets.footer import QuietFooter
-from triage.tui.widgets.typed import TypedInput
 
 
 def entry(m: Municipality, lang: Lang, width: int = 58) -> Text:

@@ -41,7 +41,7 @@ def numbered(i: int, label: str, chosen: bool | None = None) -> Text:
 
 class PredictionScreen(Screen[None]):
     # Focused as the screen comes up; nothing is set up in on_mount, which a key typed ahead
-    # (Esc) can reach after the screen was taken away again (found by tests/test_training_soak.py).
+    # (Esc) can reach after the screen was taken away again (found by tests/tui/test_training_soak.py).
     AUTO_FOCUS = "#predict-level"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "wz_key_back", id="back"),

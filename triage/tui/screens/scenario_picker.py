@@ -20,8 +20,8 @@ from triage.rules.model import Knowledge, Lang
 from triage.training.scenarios import Library, Scenario
 from triage.tui.labels import clip
 from triage.tui.screens.picker import PickerScreen
+from triage.tui.textual_compat import TypedInput
 from triage.tui.widgets.footer import QuietFooter
-from triage.tui.widgets.typed import TypedInput
 
 
 def difficulty_dots(n: int) -> str:

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.widget import Widget
 
 from triage.output.i18n import t
 from triage.rules.session import Session
@@ -144,20 +143,13 @@ class AnswersColumn(ScrollView, can_focus=True):
                 self.refresh()
 
     def _resize_virtual(self) -> bool:
-        """Set the scrollable size without the full repaint and relayout the reactive would ask.
-
-        Returns whether the scrollbar came or went (then the whole column is laid out anew).
-        """
+        """Set the scrollable size to the entries' lines; returns whether it changed (the
+        reactive then lays the column out and paints it anew)."""
         size = Size(self.scrollable_content_region.width, self._line_count())
         if size == self.virtual_size:
             return False
-        shown = self.show_vertical_scrollbar
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)
-        if shown != self.show_vertical_scrollbar:
-            self.refresh(layout=True)
-            return True
-        return False
+        self.virtual_size = size
+        return True
 
     def _line_count(self) -> int:
         return 2 * len(self._entries) if self._entries else int(self._empty is not None)

@@ -2,7 +2,7 @@
 
 Keys typed ahead can reach a list just hidden (the next question needs a number) or not
 yet laid out; Textual's OptionList then fails with a KeyError while paging (found by the
-key-mashing soak, tests/test_wizard_soak.py). With no size there is no page to move by.
+key-mashing soak, tests/tui/test_wizard_soak.py). With no size there is no page to move by.
 """
 
 from __future__ import annotations

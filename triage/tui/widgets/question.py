@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
-from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Key
@@ -25,6 +24,7 @@ from textual.widgets.option_list import Option
 from triage.output.i18n import t
 from triage.rules.model import Answer, Lang, Question
 from triage.rules.session import NO_KEYS, YES_KEYS, Session
+from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField
 
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         if key == self._shown and lang == self.lang:
             return
         self._shown, self.question, self.lang = key, q, lang
-        self._shown_at = get_time()
+        self._shown_at = event_clock()
         label = self.query_one("#q-label", Static)
         say = self.query_one("#q-say", Static)
         helptext = self.query_one("#q-help", Static)

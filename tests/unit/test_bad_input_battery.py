@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.test_bad_input import CASES, GOOD
+from tests.unit.test_bad_input import CASES, GOOD
 from triage.cli import main as cli
 from triage.data.loader import load
 from triage.rules.model import Knowledge, Question

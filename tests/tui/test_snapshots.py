@@ -1,7 +1,7 @@
 """What the counsellor sees at 80×24, in Danish and English: picker, a question, emergency, summary.
 
 Deterministic: the contact date is fixed, HOME is a temp dir (no remembered municipality),
-and the theme is fixed. Regenerate with ``pytest tests/test_snapshots.py --snapshot-update``
+and the theme is fixed. Regenerate with ``pytest tests/tui/test_snapshots.py --snapshot-update``
 and look at the SVGs in ``__snapshots__`` before committing them.
 """
 

@@ -18,7 +18,7 @@ from textual import events
 
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
-from tests.test_wizard_soak import NORMAL, SMALL, WEIGHTS, char_of, running
+from tests.tui.test_wizard_soak import NORMAL, SMALL, WEIGHTS, char_of, running
 from triage.rules.model import Knowledge
 from triage.training import scenarios
 from triage.tui.screens.debrief import DebriefScreen
@@ -98,6 +98,7 @@ def library(knowledge: Knowledge) -> scenarios.Library:
     return scenarios.load(knowledge)
 
 
+@pytest.mark.slow
 async def test_mashing_keys_in_training_never_crashes_and_shows_one_round(
     knowledge: Knowledge, library: scenarios.Library, sandbox: Sandbox, no_network: NetworkGuard
 ) -> None:

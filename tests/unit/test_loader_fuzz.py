@@ -75,6 +75,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base
 
 
+@pytest.mark.slow
 def test_mutated_files_load_cleanly_or_give_located_messages(folder: Path) -> None:
     outcomes = {"loaded": 0, "refused": 0}
 

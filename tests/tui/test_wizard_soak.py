@@ -239,6 +239,7 @@ async def mash(knowledge: Knowledge, seed: int, figures: Figures) -> None:
     figures.keys += keys
 
 
+@pytest.mark.slow
 async def test_mashing_keys_never_crashes_and_shows_what_it_holds(
     knowledge: Knowledge, sandbox: Sandbox, no_network: NetworkGuard, guarded_saves: Figures
 ) -> None:

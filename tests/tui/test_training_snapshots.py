@@ -2,7 +2,7 @@
 
 Deterministic: the scenario fixes the contact date, HOME/XDG are temp dirs (the round is
 recorded there), and the theme is fixed. Regenerate with
-``pytest tests/test_training_snapshots.py --snapshot-update`` and read the SVGs before committing.
+``pytest tests/tui/test_training_snapshots.py --snapshot-update`` and read the SVGs before committing.
 """
 
 from __future__ import annotations

@@ -126,6 +126,7 @@ async def test_escape_from_the_prediction_takes_back_the_last_answer(
         assert app.call.question is not None and app.call.question.id == "pregnancy"
 
 
+@pytest.mark.slow
 async def test_picker_filters_and_two_rounds_make_a_report(
     knowledge: Knowledge,
     library: scenarios.Library,
