@@ -113,10 +113,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         scenario = library.get(args.scenario)
         if scenario is None:
             hint = suggestion(args.scenario, [s.id for s in library.scenarios])
-            raise TriageError(Problem("--scenario", "", t("tt_unknown_scenario", lang, id=args.scenario, hint=hint)))
+            raise TriageError(
+                Problem("--scenario", "", t("training_unknown_scenario", lang, id=args.scenario, hint=hint))
+            )
     pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
     if not pool:
-        print(t("tt_none_match", lang), file=sys.stderr)
+        print(t("training_none_match", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
     from triage.tui.train_app import run_training
 

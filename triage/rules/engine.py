@@ -140,7 +140,7 @@ class Step(Record):
     rule: Rule
 
 
-class Warning(Record):
+class RuleWarning(Record):
     id: str
     text: str
 
@@ -155,7 +155,7 @@ class Recommendation(Record):
     notifications: tuple[Notification, ...]
     steps: tuple[Step, ...]
     deadlines: Mapping[str, datetime.date]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[RuleWarning, ...]
     citations: tuple[Cited, ...]
     ignored: tuple[str, ...]
     fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
@@ -249,7 +249,7 @@ def recommend(
             deadlines[t.id] = contact_date + datetime.timedelta(days=days)
 
     cited: list[Cited] = []
-    warnings: dict[str, Warning] = {}
+    warnings: dict[str, RuleWarning] = {}
     sources_used: dict[str, Source] = {}
 
     def cite(item: str, rules: Iterable[Rule]) -> list[str]:
@@ -307,7 +307,7 @@ def recommend(
 
     for r in others:
         if r.kind == "warning":
-            warnings.setdefault(r.id, Warning(r.id, r.text.get(lang)))
+            warnings.setdefault(r.id, RuleWarning(r.id, r.text.get(lang)))
             cite(f"warning:{r.id}", [r])
 
     for src in [muni.standard, *sources_used.values()]:
@@ -315,7 +315,7 @@ def recommend(
             note = knowledge.law.status_notes[src.status].get(lang)
             reason = src.status_reason.get(lang) if src.status_reason else ""
             text = note.format(title=src.title, short=src.short, reason=reason).strip()
-            warnings.setdefault(f"standard_{src.status}:{src.key}", Warning(f"standard_{src.status}", text))
+            warnings.setdefault(f"standard_{src.status}:{src.key}", RuleWarning(f"standard_{src.status}", text))
 
     return Recommendation(
         municipality=muni,
@@ -341,7 +341,7 @@ def _resolve(
     item: str,
     c: Citation,
     lang: Lang,
-    warnings: dict[str, Warning],
+    warnings: dict[str, RuleWarning],
 ) -> Cited:
     """Resolve a citation against current law: superseded paragraphs and cases to re-check."""
     source = muni.sources.get(c.source)
@@ -350,9 +350,9 @@ def _resolve(
         for s in knowledge.law.superseded:
             if _law_matches(law, s.cited):
                 cited_law, law = law, s.current
-                warnings.setdefault(f"superseded:{s.cited}", Warning("superseded_law", s.note.get(lang)))
+                warnings.setdefault(f"superseded:{s.cited}", RuleWarning("superseded_law", s.note.get(lang)))
         for t in knowledge.law.to_check:
             if _law_matches(law, t.law) and t.when.evaluate(env) is True:
                 to_check = True
-                warnings.setdefault(f"to_check:{t.law}", Warning("law_to_check", t.note.get(lang)))
+                warnings.setdefault(f"to_check:{t.law}", RuleWarning("law_to_check", t.note.get(lang)))
     return Cited(item, source, c.section, law, cited_law, to_check, c.note)

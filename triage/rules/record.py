@@ -1,5 +1,11 @@
 """Frozen records for the model and the engine: what a frozen dataclass gives, at no start-up cost.
 
+When a Record, when a dataclass: a ``Record`` for the values that are loaded or computed
+once and shared (the knowledge, conditions, an engine result: many instances, pickled in
+the compiled data); a plain frozen ``dataclass`` for state that a front end replaces at
+each step and that caches what it derives (``rules.session.Session``) or for a module's
+own small results (training, verification), where start-up cost does not matter.
+
 ``triage recommend`` is a short-lived process, and defining its forty-odd classes with
 ``@dataclass`` compiles six methods each at import, while ``msgspec.Struct`` drags in
 ``typing_extensions``; either costs more than loading the data and recommending together

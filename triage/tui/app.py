@@ -36,11 +36,11 @@ class WizardApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere (benchmarks) find it too
     TITLE = "triage"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "wz_key_quit", priority=True, id="quit"),
+        Binding("ctrl+q", "quit", "wizard_key_quit", priority=True, id="quit"),
         # Textual 8 binds Ctrl+C to copying a selection, else to a hint that Ctrl+Q quits. On a
         # call it is the reflex for "stop": it asks like Ctrl+Q, everywhere (c copies the summary).
-        Binding("ctrl+c", "quit", "wz_key_quit", show=False, priority=True, id="quit_ctrl_c"),
-        Binding("ctrl+p", "command_palette", "wz_key_palette", show=False, priority=True, id="palette"),
+        Binding("ctrl+c", "quit", "wizard_key_quit", show=False, priority=True, id="quit_ctrl_c"),
+        Binding("ctrl+p", "command_palette", "wizard_key_palette", show=False, priority=True, id="palette"),
     ]
 
     def __init__(
@@ -159,7 +159,7 @@ class WizardApp(App[None]):
         return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
 
     def _not_done(self) -> None:
-        self.notify(t("wz_cmd_not_done", self.lang), severity="warning")
+        self.notify(t("wizard_cmd_not_done", self.lang), severity="warning")
 
     def action_copy(self) -> None:
         text = self.summary_markdown()
@@ -167,7 +167,7 @@ class WizardApp(App[None]):
             self._not_done()
             return
         self.copy_to_clipboard(text)
-        self.notify(t("wz_copied", self.lang))
+        self.notify(t("wizard_copied", self.lang))
 
     def action_sources(self) -> None:
         from triage.tui.screens import CitationsScreen
@@ -193,7 +193,7 @@ class WizardApp(App[None]):
             if path is None:
                 return
             if path.exists():
-                question = t("wz_export_exists", self.lang, path=path)
+                question = t("wizard_export_exists", self.lang, path=path)
                 self.push_screen(
                     ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
                 )
@@ -208,10 +208,10 @@ class WizardApp(App[None]):
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
-            self.notify(t("wz_export_failed", self.lang, path=path, error=err.strerror or err), severity="error")
+            self.notify(t("wizard_export_failed", self.lang, path=path, error=err.strerror or err), severity="error")
             return
         self.saved = self.call.answers
-        self.notify(t("wz_export_saved", self.lang, path=path))
+        self.notify(t("wizard_export_saved", self.lang, path=path))
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""
@@ -230,13 +230,13 @@ class WizardApp(App[None]):
         self.push_screen(ConfirmDialog(t(question_key, self.lang), self.lang), answered)
 
     async def action_quit(self) -> None:
-        self._confirm_then("wz_quit_unsaved", self.exit)
+        self._confirm_then("wizard_quit_unsaved", self.exit)
 
     def action_new_call(self) -> None:
-        self._confirm_then("wz_new_unsaved", lambda: self._restart(self.call.municipality))
+        self._confirm_then("wizard_new_unsaved", lambda: self._restart(self.call.municipality))
 
     def action_municipality(self) -> None:
-        self._confirm_then("wz_new_unsaved", lambda: self._restart(None))
+        self._confirm_then("wizard_new_unsaved", lambda: self._restart(None))
 
     def _restart(self, municipality: str | None) -> None:
         self.saved = None
@@ -263,8 +263,8 @@ class WizardApp(App[None]):
         yield from self.textual_commands(screen)
         lang = self.lang
         if self.call.done:
-            yield SystemCommand(t("wz_key_copy", lang), t("wz_cmd_copy", lang), self.action_copy)
-            yield SystemCommand(t("wz_key_save", lang), t("wz_cmd_save", lang), self.action_save)
-            yield SystemCommand(t("wz_key_sources", lang), t("wz_cmd_sources", lang), self.action_sources)
-        yield SystemCommand(t("wz_key_new", lang), t("wz_cmd_new", lang), self.action_new_call)
-        yield SystemCommand(t("wz_pick_title", lang), t("wz_cmd_municipality", lang), self.action_municipality)
+            yield SystemCommand(t("wizard_key_copy", lang), t("wizard_cmd_copy", lang), self.action_copy)
+            yield SystemCommand(t("wizard_key_save", lang), t("wizard_cmd_save", lang), self.action_save)
+            yield SystemCommand(t("wizard_key_sources", lang), t("wizard_cmd_sources", lang), self.action_sources)
+        yield SystemCommand(t("wizard_key_new", lang), t("wizard_cmd_new", lang), self.action_new_call)
+        yield SystemCommand(t("wizard_pick_title", lang), t("wizard_cmd_municipality", lang), self.action_municipality)

@@ -20,7 +20,7 @@ def settle() -> None:
 
     Modules, classes and the loaded rules stay until the wizard exits, yet every full
     collection walked them all again: those walks were the longest stalls after a key
-    (benchmarks/keystroke.py: max 80 -> 58 ms, p95 53 -> 44 ms) and a few ms of start-up.
+    (benchmarks/keystroke.py reports the slowest keys).
     Objects made afterwards are collected as usual.
     """
     import gc

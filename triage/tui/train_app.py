@@ -128,7 +128,7 @@ class TrainingApp(WizardApp):
         try:
             progress.record(result, path=self.progress_path, at=datetime.datetime.now(datetime.UTC))
         except (OSError, sqlite3.Error) as err:
-            self.notify(t("tt_record_failed", self.lang, error=err), severity="error")
+            self.notify(t("training_record_failed", self.lang, error=err), severity="error")
             return False
         return True
 
@@ -140,7 +140,9 @@ class TrainingApp(WizardApp):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from self.textual_commands(screen)
-        yield SystemCommand(t("tt_key_next", self.lang), t("tt_cmd_next", self.lang), self.action_next_scenario)
+        yield SystemCommand(
+            t("training_key_next", self.lang), t("training_cmd_next", self.lang), self.action_next_scenario
+        )
 
 
 def run_training(

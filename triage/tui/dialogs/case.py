@@ -17,7 +17,7 @@ from triage.tui.widgets.vignette import VignettePanel
 
 class CaseDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f2,enter", "dismiss", "wz_key_close", id="close"),
+        Binding("escape,f2,enter", "dismiss", "wizard_key_close", id="close"),
     ]
 
     def __init__(self, scenario: Scenario, lang: Lang) -> None:

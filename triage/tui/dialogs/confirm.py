@@ -25,8 +25,8 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog #confirm-keys { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,y", "answer(True)", "wz_key_yes", id="yes"),
-        Binding("n,escape", "answer(False)", "wz_key_no", id="no"),
+        Binding("j,y", "answer(True)", "wizard_key_yes", id="yes"),
+        Binding("n,escape", "answer(False)", "wizard_key_no", id="no"),
     ]
 
     def __init__(self, question: str, lang: Lang) -> None:
@@ -37,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="confirm-question")
-            yield Static(t("wz_confirm_keys", self.lang), id="confirm-keys")
+            yield Static(t("wizard_confirm_keys", self.lang), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:
         # Only while on top: a second key typed ahead would otherwise close the screen below.

@@ -28,7 +28,7 @@ class ExportDialog(ModalScreen[Path | None]):
     ExportDialog #export-hint { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "wz_key_cancel", id="cancel"),
+        Binding("escape", "cancel", "wizard_key_cancel", id="cancel"),
     ]
 
     def __init__(self, default: Path, lang: Lang) -> None:
@@ -38,9 +38,9 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(t("wz_export_title", self.lang), id="export-title")
+            yield Static(t("wizard_export_title", self.lang), id="export-title")
             yield TypedInput(value=str(self.default), id="export-path")
-            yield Static(t("wz_export_hint", self.lang), id="export-hint")
+            yield Static(t("wizard_export_hint", self.lang), id="export-hint")
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -27,9 +27,9 @@ class CallScreen(Screen[None]):
     # (the first focusable widget) and restyle the screen for nothing.
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "wz_key_back", id="back"),
-        Binding("f1", "help", "wz_key_help", id="help"),
-        Binding("tab", "answers", "wz_key_answers", id="answers"),
+        Binding("escape", "back", "wizard_key_back", id="back"),
+        Binding("f1", "help", "wizard_key_help", id="help"),
+        Binding("tab", "answers", "wizard_key_answers", id="answers"),
     ]
 
     def __init__(self, lang: Lang) -> None:

@@ -34,7 +34,7 @@ def item_label(item: str, rec: Recommendation, flow: Flow) -> str:
         name = next((s.text for s in rec.steps if s.id == key), key)
     elif kind == "warning":
         name = next((w.text for w in rec.warnings if w.id == key), key)
-    return f"{t('wz_item_' + kind, lang)}: {name}"
+    return f"{t('wizard_item_' + kind, lang)}: {name}"
 
 
 def citations_table(rec: Recommendation, flow: Flow) -> Table:
@@ -57,7 +57,7 @@ def citations_table(rec: Recommendation, flow: Flow) -> Table:
 
 class CitationsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,k,q", "dismiss", "wz_key_close", id="close"),
+        Binding("escape,k,q", "dismiss", "wizard_key_close", id="close"),
     ]
     # Focused by Textual, not in on_mount: keys typed ahead can close the screen before it mounts.
     AUTO_FOCUS = "#citations-body"
@@ -69,7 +69,7 @@ class CitationsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="citations-body") as body:
-            body.border_title = t("wz_citations_title", self.rec.lang)
+            body.border_title = t("wizard_citations_title", self.rec.lang)
             yield Static(citations_table(self.rec, self.flow))
         yield QuietFooter()
 

@@ -38,14 +38,14 @@ def _labels(flow: Flow, group: str, ids: Iterable[str], lang: Lang) -> str:
 def value_text(flow: Flow, field: str, value: str, lang: Lang) -> str:
     """A difference's expected/got value in words: labels for IDs, the catalogue for debrief's words."""
     if value == NOT_PREDICTED:
-        return t("tt_not_predicted", lang)
+        return t("training_not_predicted", lang)
     if value == NOT_REQUIRED:
-        return t("tt_not_required", lang)
+        return t("training_not_required", lang)
     if value == NONE:
         return t("none", lang)
     kind = field.removeprefix("outcome:")
     if kind.startswith("notification:") and value == kind.partition(":")[2]:
-        return t("tt_required", lang)
+        return t("training_required", lang)
     if kind == "service_level":
         return _label(flow, "levels", value, lang)
     if kind.startswith("notification"):
@@ -65,21 +65,21 @@ def field_text(flow: Flow, field: str, lang: Lang) -> str:
 def _answer(question: Question, value: Answer | None, lang: Lang) -> str:
     from triage.output.render import format_answer
 
-    return t("tt_not_asked", lang) if value is None else format_answer(question, value, lang)
+    return t("training_not_asked", lang) if value is None else format_answer(question, value, lang)
 
 
 def _why(text: Text, flow: Flow, d: Difference, lang: Lang) -> None:
     text.append(f"\n• {field_text(flow, d.field, lang)}: ", style="bold")
     text.append(
         t(
-            "tt_expected_got",
+            "training_expected_got",
             lang,
             expected=value_text(flow, d.field, d.expected, lang),
             got=value_text(flow, d.field, d.got, lang),
         )
     )
     if d.section:
-        text.append(f"\n  {t('tt_section', lang)}: «{d.section}»", style="italic")
+        text.append(f"\n  {t('training_section', lang)}: «{d.section}»", style="italic")
     for cited in dict.fromkeys(cite_text(c) for c in d.citations):  # one line per source, also when it backs two items
         text.append(f"\n  § {cited}", style="dim")
 
@@ -88,52 +88,55 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
     """The whole debrief as one text: score, prediction, answers, and why, with citations."""
     rec = debrief.recommendation
     text = Text()
-    text.append(t("tt_score", lang, score=debrief.score), style="bold reverse" if debrief.score < 100 else "bold green")
-    text.append(f"  {t('tt_score_parts', lang)}\n", style="dim")
+    text.append(
+        t("training_score", lang, score=debrief.score), style="bold reverse" if debrief.score < 100 else "bold green"
+    )
+    text.append(f"  {t('training_score_parts', lang)}\n", style="dim")
 
-    text.append(f"\n{t('tt_prediction', lang)}\n", style="bold underline")
+    text.append(f"\n{t('training_prediction', lang)}\n", style="bold underline")
     p = debrief.prediction
     if debrief.level_ok:
-        text.append(t("tt_level_ok", lang, label=rec.level.label) + "\n", style="green")
+        text.append(t("training_level_ok", lang, label=rec.level.label) + "\n", style="green")
     else:
         got = _label(flow, "levels", p.service_level, lang)
-        text.append(t("tt_level_wrong", lang, got=got, expected=rec.level.label) + "\n", style="bold red")
+        text.append(t("training_level_wrong", lang, got=got, expected=rec.level.label) + "\n", style="bold red")
     engine_notes = [n.to for n in rec.notifications]
     if debrief.notifications_ok:
         text.append(
-            t("tt_notes_ok", lang, labels=_labels(flow, "notifications", engine_notes, lang)) + "\n", style="green"
+            t("training_notes_ok", lang, labels=_labels(flow, "notifications", engine_notes, lang)) + "\n",
+            style="green",
         )
     else:
         line = t(
-            "tt_notes_wrong",
+            "training_notes_wrong",
             lang,
             got=_labels(flow, "notifications", p.notifications, lang),
             expected=_labels(flow, "notifications", engine_notes, lang),
         )
         text.append(line + "\n", style="bold red")
 
-    text.append(f"\n{t('tt_answers', lang)}\n", style="bold underline")
+    text.append(f"\n{t('training_answers', lang)}\n", style="bold underline")
     if not debrief.answer_differences:
-        text.append(t("tt_answers_ok", lang, total=debrief.answers_total) + "\n", style="green")
+        text.append(t("training_answers_ok", lang, total=debrief.answers_total) + "\n", style="green")
     else:
         text.append(
-            t("tt_answers_wrong", lang, wrong=debrief.answers_wrong, total=debrief.answers_total) + "\n",
+            t("training_answers_wrong", lang, wrong=debrief.answers_wrong, total=debrief.answers_total) + "\n",
             style="bold red",
         )
         for a in debrief.answer_differences:
             text.append(f"• {a.question.label.get(lang)}\n", style="bold")
-            text.append(f"  {t('tt_you', lang)}: {_answer(a.question, a.given, lang)}")
-            text.append(f" · {t('tt_right', lang)}: {_answer(a.question, a.canonical, lang)}\n")
+            text.append(f"  {t('training_you', lang)}: {_answer(a.question, a.given, lang)}")
+            text.append(f" · {t('training_right', lang)}: {_answer(a.question, a.canonical, lang)}\n")
             if a.clue is not None:
-                text.append(f"  {t('tt_clue', lang)}: «{a.clue.get(lang)}»\n", style="italic")
+                text.append(f"  {t('training_clue', lang)}: «{a.clue.get(lang)}»\n", style="italic")
 
     if debrief.prediction_differences:
-        text.append(f"\n{t('tt_why_prediction', lang)}", style="bold underline")
+        text.append(f"\n{t('training_why_prediction', lang)}", style="bold underline")
         for d in debrief.prediction_differences:
             _why(text, flow, d, lang)
         text.append("\n")
     if debrief.outcome_differences:
-        text.append(f"\n{t('tt_why_outcome', lang)}", style="bold underline")
+        text.append(f"\n{t('training_why_outcome', lang)}", style="bold underline")
         for d in debrief.outcome_differences:
             _why(text, flow, d, lang)
         text.append("\n")
@@ -142,9 +145,11 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
 
 class DebriefScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.next_scenario", "tt_key_next", id="next"),  # not Enter: a second Enter would skip the debrief
-        Binding("k", "sources", "tt_key_sources", id="sources"),
-        Binding("q", "app.quit", "wz_key_quit", id="quit-here", show=False),
+        Binding(
+            "n", "app.next_scenario", "training_key_next", id="next"
+        ),  # not Enter: a second Enter would skip the debrief
+        Binding("k", "sources", "training_key_sources", id="sources"),
+        Binding("q", "app.quit", "wizard_key_quit", id="quit-here", show=False),
     ]
 
     def __init__(self, debrief: Debrief, flow: Flow, lang: Lang, *, recorded: bool) -> None:
@@ -154,10 +159,12 @@ class DebriefScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="debrief-body") as body:
-            body.border_title = f"{t('tt_debrief_title', self.lang)}: {self.debrief.scenario.title.get(self.lang)}"
+            body.border_title = (
+                f"{t('training_debrief_title', self.lang)}: {self.debrief.scenario.title.get(self.lang)}"
+            )
             yield Static(debrief_text(self.debrief, self.flow, self.lang), id="debrief-text")
             if self.recorded:
-                yield Static(t("tt_recorded", self.lang), id="debrief-recorded")
+                yield Static(t("training_recorded", self.lang), id="debrief-recorded")
         yield QuietFooter()
 
     def on_mount(self) -> None:

@@ -21,7 +21,7 @@ def what_to_do(call: Session) -> Text:
     """The level's own text from the standard, its steps, and the centre to call back."""
     lang, rec = call.lang, call.recommendation
     text = Text()
-    text.append(t("wz_emergency_call", lang) + "\n", style="bold")
+    text.append(t("wizard_emergency_call", lang) + "\n", style="bold")
     if rec is not None:
         text.append(f"\n{rec.level.label}\n", style="bold")
         text.append(rec.level.text + "\n")
@@ -30,14 +30,14 @@ def what_to_do(call: Session) -> Text:
     if call.municipality is not None:
         centre = call.knowledge.municipalities[call.municipality].centre
         if centre.phone:
-            text.append("\n\n" + t("wz_centre_phone", lang, name=centre.name, phone=centre.phone), style="dim")
+            text.append("\n\n" + t("wizard_centre_phone", lang, name=centre.name, phone=centre.phone), style="dim")
     return text
 
 
 class EmergencyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "app.summary", "wz_key_summary", id="summary"),
-        Binding("escape", "app.step_back", "wz_key_back", id="back"),
+        Binding("enter", "app.summary", "wizard_key_summary", id="summary"),
+        Binding("escape", "app.step_back", "wizard_key_back", id="back"),
     ]
 
     def __init__(self, call: Session) -> None:
@@ -47,7 +47,7 @@ class EmergencyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="emergency-box"):
-            yield Static(t("wz_emergency_title", self.call.lang), id="emergency-title")
+            yield Static(t("wizard_emergency_title", self.call.lang), id="emergency-title")
             with VerticalScroll(id="emergency-body"):
                 yield Static(what_to_do(self.call))
         yield QuietFooter()

@@ -39,10 +39,10 @@ def matches(m: Municipality, needle: str) -> bool:
 
 class PickerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "choose", "wz_key_choose", id="choose", priority=True),
+        Binding("enter", "choose", "wizard_key_choose", id="choose", priority=True),
         Binding("up", "move(-1)", show=False, priority=True),
         Binding("down", "move(1)", show=False, priority=True),
-        Binding("escape", "app.quit", "wz_key_quit", show=False),
+        Binding("escape", "app.quit", "wizard_key_quit", show=False),
     ]
 
     @dataclass
@@ -56,10 +56,10 @@ class PickerScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(t("wz_pick_title", self.lang), id="picker-title")
-            yield TypedInput(placeholder=t("wz_pick_filter", self.lang), id="picker-filter")
+            yield Static(t("wizard_pick_title", self.lang), id="picker-title")
+            yield TypedInput(placeholder=t("wizard_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
-            yield Static(t("wz_pick_hint", self.lang), id="picker-hint")
+            yield Static(t("wizard_pick_hint", self.lang), id="picker-hint")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -71,7 +71,7 @@ class PickerScreen(Screen[None]):
         listing.clear_options()
         shown = [m for m in self.knowledge.municipalities.values() if matches(m, needle)]
         if not shown:
-            listing.add_option(Option(Text(t("wz_pick_none", self.lang), style="dim"), disabled=True))
+            listing.add_option(Option(Text(t("wizard_pick_none", self.lang), style="dim"), disabled=True))
             return
         width = min(58, max(self.app.size.width - 8, 20))
         listing.add_options(Option(entry(m, self.lang, width), id=m.id) for m in shown)

@@ -44,9 +44,9 @@ class PredictionScreen(Screen[None]):
     # (Esc) can reach after the screen was taken away again (found by tests/tui/test_training_soak.py).
     AUTO_FOCUS = "#predict-level"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "wz_key_back", id="back"),
-        Binding("enter", "next", "tt_key_predict", id="next", priority=True),
-        Binding("f2", "case", "tt_key_vignette", id="case"),
+        Binding("escape", "back", "wizard_key_back", id="back"),
+        Binding("enter", "next", "training_key_predict", id="next", priority=True),
+        Binding("f2", "case", "training_key_vignette", id="case"),
     ]
 
     @dataclass
@@ -61,8 +61,8 @@ class PredictionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="predict-box"):
-            yield Static(t("tt_predict_title", self.lang), id="predict-title")
-            yield Static(t("tt_predict_level", self.lang), classes="predict-label")
+            yield Static(t("training_predict_title", self.lang), id="predict-title")
+            yield Static(t("training_predict_level", self.lang), classes="predict-label")
             yield OptionList(
                 *[
                     Option(numbered(i, level.label.get(self.lang), False), id=level.id)
@@ -70,7 +70,7 @@ class PredictionScreen(Screen[None]):
                 ],
                 id="predict-level",
             )
-            yield Static(t("tt_predict_notes", self.lang), classes="predict-label")
+            yield Static(t("training_predict_notes", self.lang), classes="predict-label")
             yield SelectionList[str](
                 *[(numbered(i, n.label.get(self.lang)), n.id) for i, n in enumerate(self.flow.notifications, 1)],
                 id="predict-notes",

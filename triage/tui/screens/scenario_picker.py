@@ -39,10 +39,10 @@ class ScenarioPickerScreen(PickerScreen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(t("tt_pick_title", self.lang), id="picker-title")
-            yield TypedInput(placeholder=t("tt_pick_filter", self.lang), id="picker-filter")
+            yield Static(t("training_pick_title", self.lang), id="picker-title")
+            yield TypedInput(placeholder=t("training_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
-            yield Static(t("tt_pick_hint", self.lang), id="picker-hint")
+            yield Static(t("training_pick_hint", self.lang), id="picker-hint")
         yield QuietFooter()
 
     def _words(self, s: Scenario) -> list[str]:
@@ -66,7 +66,7 @@ class ScenarioPickerScreen(PickerScreen):
         words = needle.split()
         shown = [s for s in self.pool if all(any(w.casefold() in x.casefold() for x in self._words(s)) for w in words)]
         if not shown:
-            listing.add_option(Option(Text(t("tt_pick_none", self.lang), style="dim"), disabled=True))
+            listing.add_option(Option(Text(t("training_pick_none", self.lang), style="dim"), disabled=True))
             return
         width = min(58, max(self.app.size.width - 8, 20))
         listing.add_options(Option(self.entry(s, width), id=s.id) for s in shown)

@@ -21,11 +21,11 @@ from triage.tui.widgets.rendered import RenderedOnce
 
 class SummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "app.sources", "wz_key_sources", id="sources"),
-        Binding("c", "app.copy", "wz_key_copy", id="copy"),
-        Binding("s", "app.save", "wz_key_save", id="save"),
-        Binding("n", "app.new_call", "wz_key_new", id="new"),
-        Binding("escape", "back", "wz_key_back", id="back"),
+        Binding("k", "app.sources", "wizard_key_sources", id="sources"),
+        Binding("c", "app.copy", "wizard_key_copy", id="copy"),
+        Binding("s", "app.save", "wizard_key_save", id="save"),
+        Binding("n", "app.new_call", "wizard_key_new", id="new"),
+        Binding("escape", "back", "wizard_key_back", id="back"),
     ]
     AUTO_FOCUS = "#summary-body"
 
@@ -40,7 +40,7 @@ class SummaryScreen(Screen[None]):
         header.show(self.call)
         yield header
         with VerticalScroll(id="summary-body") as body:
-            body.border_title = t("wz_summary_title", self.call.lang)
+            body.border_title = t("wizard_summary_title", self.call.lang)
             rec = self.call.recommendation
             yield RenderedOnce(to_rich(rec, self.call.knowledge.flow) if rec else Text("–"), id="summary-text")
         yield QuietFooter()

@@ -23,7 +23,7 @@ from triage.tui.widgets.vignette import VignettePanel
 
 class TrainingCallScreen(CallScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "vignette", "tt_key_vignette", id="vignette"),
+        Binding("f2", "vignette", "training_key_vignette", id="vignette"),
     ]
 
     def __init__(self, scenario: Scenario, lang: Lang) -> None:

@@ -106,7 +106,7 @@ class AnswersColumn(ScrollView, can_focus=True):
 
         lang, state = call.lang, call.flow_state
         if not state.asked:
-            self.show_entries((), t("wz_answers_empty", lang))
+            self.show_entries((), t("wizard_answers_empty", lang))
             return
         width = max(self.size.width - 3, 8)  # room for padding and a scrollbar
         entries = tuple(

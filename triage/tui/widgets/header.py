@@ -24,10 +24,10 @@ class CallHeader(Static):
         line.append_text(status_badge(m, lang))
         line.append("  ")
         if state.next is None:
-            line.append(t("wz_done", lang), style="dim")
+            line.append(t("wizard_done", lang), style="dim")
         else:
-            line.append(t("wz_step", lang, i=len(state.asked) + 1, n=state.total), style="dim")
+            line.append(t("wizard_step", lang, i=len(state.asked) + 1, n=state.total), style="dim")
         if call.editing:
             line.append("  ")
-            line.append(t("wz_editing", lang), style="bold italic")
+            line.append(t("wizard_editing", lang), style="bold italic")
         self.update(line, layout=False)  # one line, always: no new layout of the screen

@@ -40,7 +40,7 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
         lines += [Text(""), line((t("notifications", lang), "bold underline"))]
         for n in rec.notifications:
             lines.append(line(("• ", ""), (n.label, "")))
-            first = f" ({t('wz_live_inform_first', lang)})" if n.inform_citizen_first else ""
+            first = f" ({t('wizard_live_inform_first', lang)})" if n.inform_citizen_first else ""
             lines.append(line(("  → ", "dim"), (n.recipient, "dim"), (first, "italic")))
     if rec.steps or rec.deadlines:
         lines += [Text(""), line((t("next_steps", lang), "bold underline"))]
@@ -59,7 +59,7 @@ class RecommendationPanel(RenderedOnce):
 
     Its lines are one each and end in …, so the short form fits; the summary has it all.
     A new notification or step repaints a few lines, not all 22 with their border, as the
-    ``Static`` it was did (~5 ms of a key, benchmarks/keystroke.py).
+    ``Static`` it was did (benchmarks/keystroke.py measures it).
     """
 
     _shown: tuple[object, object] | None = None
@@ -78,8 +78,8 @@ class RecommendationPanel(RenderedOnce):
         if shown == self._shown:
             return
         self._shown = shown
-        self.border_title = t("wz_live_title", call.lang)
+        self.border_title = t("wizard_live_title", call.lang)
         if rec is None:
-            self.update(Text(t("wz_live_empty", call.lang), style="dim italic"), layout=False)
+            self.update(Text(t("wizard_live_empty", call.lang), style="dim italic"), layout=False)
         else:
             self.update(compact(rec, call.knowledge.flow), layout=False)

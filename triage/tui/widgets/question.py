@@ -123,7 +123,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             helptext.remove_class("shown")
         self._show_input(q, lang, suggestion)
         if q is None:
-            self._text(label, t("wz_done", lang))
+            self._text(label, t("wizard_done", lang))
             for part in (say, helptext, hint):
                 self._text(part, "")
             say.display = False
@@ -131,9 +131,9 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._text(label, q.label.get(lang))
         say.display = q.say is not None
         self._text(say, q.say.get(lang) if q.say else "")
-        say.border_title = t("wz_say", lang)
+        say.border_title = t("wizard_say", lang)
         self._text(helptext, q.help.get(lang))
-        self._text(hint, t(f"wz_hint_{q.kind}", lang))
+        self._text(hint, t(f"wizard_hint_{q.kind}", lang))
 
     def _text(self, part: Static, text: str) -> None:
         """Set ``part`` to ``text`` unless it shows that already: a repaint costs the frame time."""
@@ -256,7 +256,7 @@ class QuestionView(VerticalScroll, can_focus=False):
     def _confirm_multi(self, q: Question, sel: SelectionList[str]) -> None:
         ticked = tuple(o.value for o in q.options if o.value in sel.selected)
         if len(ticked) < q.min_selected:
-            self.post_message(self.Invalid(t("wz_multi_min", self.lang, n=q.min_selected)))
+            self.post_message(self.Invalid(t("wizard_multi_min", self.lang, n=q.min_selected)))
             return
         self._answer(ticked)
 
@@ -284,6 +284,6 @@ class QuestionView(VerticalScroll, can_focus=False):
         except ValueError:
             value = -1
         if not low <= value <= high:
-            self.post_message(self.Invalid(t("wz_int_invalid", self.lang, min=low, max=high)))
+            self.post_message(self.Invalid(t("wizard_int_invalid", self.lang, min=low, max=high)))
             return
         self._answer(value)

@@ -1,9 +1,8 @@
 """Rich content that is rendered once for each width it is shown at.
 
 A ``Static`` holding Rich renderables renders them in full to measure its height and again
-to paint them. The summary's panels and tables took ~10 ms a time, twice before the summary
-first appeared after the last answer and twice more when its scrollbar came
-(benchmarks/keystroke.py).
+to paint them: twice before the summary first appeared after the last answer and twice more
+when its scrollbar came (the cost is in the README's figures, from benchmarks/keystroke.py).
 """
 
 from __future__ import annotations

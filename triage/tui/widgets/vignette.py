@@ -23,4 +23,4 @@ class VignettePanel(VerticalScroll, can_focus=False):
         yield Static(Text(" ".join(self.scenario.vignette.get(self.lang).split())), id="vignette-text")
 
     def on_mount(self) -> None:
-        self.border_title = f"{t('tt_vignette_title', self.lang)}: {self.scenario.title.get(self.lang)}"
+        self.border_title = f"{t('training_vignette_title', self.lang)}: {self.scenario.title.get(self.lang)}"
