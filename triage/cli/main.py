@@ -41,7 +41,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     parsed = answers.parse(name, raw, knowledge, datetime.date.today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    rec = engine.recommend(knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang))
+    rec = engine.recommend(
+        knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang), parsed.not_known
+    )
     if args.format == "json":
         import json
 

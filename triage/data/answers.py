@@ -17,7 +17,7 @@ from typing import Any
 from triage.data import tomlpos
 from triage.rules.engine import META_KEYS, walk
 from triage.rules.errors import AnswersError, Problem, suggestion
-from triage.rules.model import Answer, Knowledge, Question
+from triage.rules.model import UNKNOWN, Answer, Knowledge, Question
 from triage.rules.record import Record
 
 MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
@@ -30,6 +30,7 @@ class Answers(Record):
     contact_date: datetime.date
     values: Mapping[str, Answer]
     warnings: tuple[str, ...] = ()
+    not_known: tuple[str, ...] = ()  # asked of these answers, absent, and read as not known
 
 
 def decode(name: str, raw: bytes) -> str:
@@ -150,8 +151,11 @@ def check_value(q: Question, value: Any) -> tuple[Answer | None, str | None]:
             return value, None
         return None, f"expected true or false, got {_kind_name(value)}"
     if q.kind == "int":
+        if value == UNKNOWN and q.allow_unknown is not None:
+            return UNKNOWN, None
         if isinstance(value, bool) or not isinstance(value, int):
-            return None, f"expected a whole number, got {_kind_name(value)}"
+            unknown = f" or '{UNKNOWN}'" if q.allow_unknown is not None else ""
+            return None, f"expected a whole number{unknown}, got {_kind_name(value)}"
         lo, hi = q.minimum, q.maximum
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             return None, f"{value} is out of range ({lo}-{hi})"
@@ -242,11 +246,21 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
             raise problem(key, error or "invalid answer")
         values[key] = checked
 
+    not_known: list[str] = []
     state = walk(flow, values, use_defaults=True)
-    if state.next is not None:
+    while state.next is not None:
         q = state.next
-        raise AnswersError(Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})"))
+        # A file written for contract version 1 lacks what version 2 newly asks: not known, never false.
+        if q.unknown_if_missing is None or q.unknown_if_missing.evaluate(state.answers) is not True:
+            raise AnswersError(
+                Problem(name, q.id, f"missing answer: the flow asks this for these answers ({q.label.en})")
+            )
+        not_known.append(q.id)
+        state = walk(flow, values, use_defaults=True, not_known=not_known)
+    for q in state.asked:
+        if q.kind == "int" and state.answers.get(q.id) == UNKNOWN and not q.unknown_allowed(state.answers):
+            raise problem(q.id, f"'{UNKNOWN}' is not an answer here ({q.label.en})")
     warnings = tuple(
         str(Problem(name, key, "not asked for these answers; ignored", *where(key))) for key in state.ignored
-    )
-    return Answers(municipality, contact_date, dict(state.answers), warnings)
+    ) + tuple(str(Problem(name, key, "missing: read as not known", *where(key))) for key in not_known)
+    return Answers(municipality, contact_date, dict(state.answers), warnings, tuple(not_known))

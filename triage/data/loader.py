@@ -311,6 +311,10 @@ class _Builder:
                 self.problems.append(source.problem(("questions", i), f"a {q.kind} question needs options"))
             if q.kind == "int" and (q.min is None or q.max is None):
                 self.problems.append(source.problem(("questions", i), "an int question needs min and max"))
+            if q.allow_unknown is not None and q.kind != "int":
+                self.problems.append(
+                    source.problem(("questions", i, "allow_unknown"), "only an int question can be answered 'unknown'")
+                )
             questions.append(
                 Question(
                     id=q.id,
@@ -331,7 +335,12 @@ class _Builder:
         compiled = []
         for i, (question, qspec) in enumerate(zip(questions, spec.questions, strict=True)):
             when = self.compile(source, ("questions", i, "when"), qspec.when, types)
-            compiled.append(_replace_when(question, when))
+            extra: dict[str, conditions.Condition] = {}
+            for name in ("allow_unknown", "unknown_if_missing"):
+                text = getattr(qspec, name)
+                if text is not None:
+                    extra[name] = self.compile(source, ("questions", i, name), text, types)
+            compiled.append(replace(question, when=when, **extra))
         return Flow(
             id=spec.id,
             title=_text(spec.title),
@@ -340,6 +349,7 @@ class _Builder:
             notifications=terms("notifications", spec.notifications),
             deadlines=terms("deadlines", spec.deadlines),
             questions=tuple(compiled),
+            not_known=_text(spec.not_known),
         )
 
     def rules(
@@ -422,10 +432,6 @@ class _Builder:
 
 def _kind(r: schema.RuleSpec) -> Any:
     return type(r).__struct_config__.tag
-
-
-def _replace_when(q: Question, when: conditions.Condition) -> Question:
-    return replace(q, when=when)
 
 
 def _source(key: str, s: schema.SourceSpec) -> Source:

@@ -43,6 +43,13 @@ class QuestionSpec(Struct, frozen=True, kw_only=True):
     max: int | None = None
     min_selected: int = 0
     default: bool | int | str | list[str] | None = None
+    # A condition: where "unknown" is a valid answer to this int question (a relative may
+    # not know the age).
+    allow_unknown: str | None = None
+    # A condition: where an answers file written for contract version 1 may lack this
+    # answer (version 1 did not ask it there). Then the answer is read as not known, with a
+    # warning, never as false.
+    unknown_if_missing: str | None = None
 
 
 class TermSpec(Struct, frozen=True, kw_only=True):
@@ -63,6 +70,9 @@ class FlowFile(Struct, frozen=True, kw_only=True):
     notifications: list[TermSpec]
     deadlines: list[TermSpec]
     questions: list[QuestionSpec]
+    # The warning for an answer that an answers file lacks and that is read as not known;
+    # ``{question}`` stands for the question's label.
+    not_known: TextSpec
 
 
 class CiteSpec(Struct, frozen=True, kw_only=True):

@@ -33,6 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to_check": ("kontrolleres mod gældende lov", "to be checked against current law"),
     "national_law": ("Lovgivning", "Legislation"),
     "yes": ("Ja", "Yes"),
+    "unknown_answer": ("Ved ikke", "Not known"),
     "no": ("Nej", "No"),
     "status_current": ("gældende", "current"),
     "status_draft": ("UDKAST", "DRAFT"),

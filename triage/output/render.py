@@ -6,7 +6,7 @@ from typing import Any
 
 from triage.output.i18n import t
 from triage.rules.engine import Cited, Recommendation
-from triage.rules.model import Answer, Flow, Lang, Question
+from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
 
 
 def source_name(c: Cited, lang: Lang) -> str:
@@ -87,6 +87,8 @@ def format_answer(q: Question, value: Answer, lang: Lang) -> str:
         return t("yes" if value else "no", lang)
     if isinstance(value, tuple):
         return ", ".join(_option_label(q, v, lang) for v in value)
+    if value == UNKNOWN and q.kind == "int":
+        return t("unknown_answer", lang)
     if isinstance(value, str):
         return _option_label(q, value, lang)
     return str(value)

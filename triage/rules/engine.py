@@ -8,7 +8,7 @@ cannot disagree.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from triage.rules.errors import DataError, Problem
 from triage.rules.model import (
@@ -36,6 +36,7 @@ class FlowState(Record):
     next: Question | None  # the first question that applies and has no answer yet
     remaining: int  # questions still to come, the next one included, as far as known now
     ignored: tuple[str, ...]  # answers given to questions that do not apply
+    not_known: tuple[str, ...] = ()  # questions passed without an answer (see ``walk``)
 
     @property
     def done(self) -> bool:
@@ -46,16 +47,25 @@ class FlowState(Record):
         return len(self.asked) + self.remaining
 
 
-def walk(flow: Flow, answers: Mapping[str, Answer], *, use_defaults: bool = False) -> FlowState:
+def walk(
+    flow: Flow,
+    answers: Mapping[str, Answer],
+    *,
+    use_defaults: bool = False,
+    not_known: Collection[str] = (),
+) -> FlowState:
     """Follow the flow through ``answers``; answers to questions that no longer apply are dropped.
 
     Going back and changing an answer is just calling this again: later answers that
-    still apply are kept, those that no longer apply fall away.
+    still apply are kept, those that no longer apply fall away. A question in ``not_known``
+    that applies and has no answer is passed as answered with nothing: every condition that
+    reads it is unknown (an older answers file, see ``Question.unknown_if_missing``).
     """
     kept: dict[str, Answer] = {}
     asked: list[Question] = []
     nxt: Question | None = None
     remaining = 0
+    passed: list[str] = []
     for q in flow.questions:
         if nxt is not None:
             # Beyond the first gap we cannot know for sure; count what may still be asked.
@@ -70,11 +80,14 @@ def walk(flow: Flow, answers: Mapping[str, Answer], *, use_defaults: bool = Fals
         elif use_defaults and q.default is not None:
             kept[q.id] = q.default
             asked.append(q)
+        elif q.id in not_known:
+            passed.append(q.id)
+            asked.append(q)
         else:
             nxt = q
             remaining = 1
     ignored = tuple(k for k in answers if k not in kept and k not in META_KEYS)
-    return FlowState(kept, tuple(asked), nxt, remaining, ignored)
+    return FlowState(kept, tuple(asked), nxt, remaining, ignored, tuple(passed))
 
 
 def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
@@ -185,11 +198,16 @@ def recommend(
     answers: Mapping[str, Answer],
     contact_date: datetime.date,
     lang: Lang = "da",
+    not_known: Collection[str] = (),
 ) -> Recommendation:
-    """The recommendation for a complete set of answers (see ``walk`` for completeness)."""
+    """The recommendation for a complete set of answers (see ``walk`` for completeness).
+
+    ``not_known``: questions an answers file did not answer, read as not known (each gets a
+    warning that names it).
+    """
     flow = knowledge.flow
     muni = knowledge.municipalities[municipality]
-    state = walk(flow, answers, use_defaults=True)
+    state = walk(flow, answers, use_defaults=True, not_known=not_known)
     env: dict[str, Answer] = dict(state.answers)
     env["municipality"] = municipality
 
@@ -250,6 +268,11 @@ def recommend(
 
     cited: list[Cited] = []
     warnings: dict[str, RuleWarning] = {}
+    for qid in state.not_known:
+        q = flow.question(qid)
+        question = q.label.get(lang) if q is not None else qid
+        text = flow.not_known.get(lang).format(question=question)
+        warnings[f"not_known:{qid}"] = RuleWarning(f"not_known:{qid}", text)
     sources_used: dict[str, Source] = {}
 
     def cite(item: str, rules: Iterable[Rule]) -> list[str]:

@@ -16,6 +16,9 @@ Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
 RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warning"]
 Answer = bool | int | str | tuple[str, ...]
+# The answer to an int question that allows it (``Question.allow_unknown``): not known. Every
+# comparison with it is unknown too, so it never decides a rule on its own.
+UNKNOWN = "unknown"
 
 
 class Text(Record):
@@ -54,6 +57,8 @@ class Question(Record):
     maximum: int | None = None
     min_selected: int = 0
     default: Answer | None = None
+    allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int questions)
+    unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
 
     @property
     def answer_type(self) -> AnswerType:
@@ -63,6 +68,10 @@ class Question(Record):
             minimum=self.minimum,
             maximum=self.maximum,
         )
+
+    def unknown_allowed(self, answers: Mapping[str, Answer]) -> bool:
+        """Whether UNKNOWN is a valid answer to this question, given the answers before it."""
+        return self.allow_unknown is not None and self.allow_unknown.evaluate(answers) is True
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -76,6 +85,7 @@ class Flow(Record):
     notifications: tuple[Term, ...]
     deadlines: tuple[Term, ...]
     questions: tuple[Question, ...]
+    not_known: Text  # the warning for an answer read as not known; {question} is its label
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)

@@ -18,7 +18,7 @@ from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.rules.engine import decide_level, firing
-from triage.rules.model import Answer, Flow, Knowledge, Location, Municipality, Question
+from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Location, Municipality, Question
 
 
 @dataclass
@@ -85,7 +85,8 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
             for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
                 if lo < b <= hi:
                     starts.add(b)
-        return sorted(starts)
+        unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
+        return [*sorted(starts), *unknown]
     # multi: sets differ only in the options the conditions name, and whether any other is present
     named: list[str] = []
     for c in compares:
@@ -134,6 +135,8 @@ def conversations(flow: Flow, domains: Mapping[str, list[Answer]]) -> Iterator[d
             yield from go(i + 1, given)
             return
         for value in domains[q.id]:
+            if value == UNKNOWN and q.kind == "int" and not q.unknown_allowed(given):
+                continue
             given[q.id] = value
             yield from go(i + 1, given)
             del given[q.id]
