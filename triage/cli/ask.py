@@ -25,8 +25,8 @@ from triage.output.export import write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
-from triage.rules.model import Answer, Knowledge, Lang, Question
-from triage.rules.session import MUNICIPALITY, NO_KEYS, YES_KEYS, Session, export_name
+from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang, Question
+from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
 EXIT_OK, EXIT_STOPPED = 0, 130
@@ -134,19 +134,23 @@ def ask_question(conv: Session, q: Question) -> Answer | str:
 def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> int | str:
     lang = conv.lang
 
+    unknown_ok = q.unknown_allowed(conv.flow_state.answers)
+
     def validate(text: str) -> bool | str:
-        if is_back(text) and conv.can_go_back:
+        if (is_back(text) and conv.can_go_back) or (unknown_ok and text.strip().lower() in UNKNOWN_KEYS):
             return True
         return parse_int(q, text, lang)[1] or True
 
     text: str = questionary.text(
         label,
-        default="" if default is None else str(default),
+        default="" if default is None else UNKNOWN_KEYS[0] if default == UNKNOWN else str(default),
         validate=validate,
-        instruction=t("ask_int_hint", lang, lo=q.minimum, hi=q.maximum),
+        instruction=t("ask_int_unknown_hint" if unknown_ok else "ask_int_hint", lang, lo=q.minimum, hi=q.maximum),
     ).unsafe_ask()
     if is_back(text):
         return BACK
+    if unknown_ok and text.strip().lower() in UNKNOWN_KEYS:
+        return UNKNOWN
     value = parse_int(q, text, lang)[0]
     if value is None:  # validate let nothing else through
         raise ValueError(text)

@@ -72,6 +72,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "(key or space toggles, enter confirms; < back)",
     ),
     "ask_int_hint": ("({lo}–{hi}; < tilbage)", "({lo}–{hi}; < back)"),
+    "ask_int_unknown_hint": ("({lo}–{hi}; v eller ? = ved ikke; < tilbage)", "({lo}–{hi}; v or ? = not known; < back)"),
     "ask_int_invalid": (
         "Skriv et helt tal fra {lo} til {hi}, eller < for tilbage",
         "Type a whole number from {lo} to {hi}, or < to go back",
@@ -105,6 +106,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A number or letter ticks/unticks, Enter confirms",
     ),
     "wizard_hint_int": ("Skriv tallet og tryk Enter", "Type the number and press Enter"),
+    "wizard_hint_int_unknown": (
+        "Skriv tallet og tryk Enter · v eller ? = ved ikke",
+        "Type the number and press Enter · v or ? = not known",
+    ),
     "wizard_int_invalid": ("Skriv et helt tal fra {min} til {max}", "Type a whole number from {min} to {max}"),
     "wizard_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
     "wizard_answers_empty": ("Ingen svar endnu", "No answers yet"),

@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # imported on first use: the wizard's first screen, the picke
 # What a counsellor may press for yes and no, in either language (the wizard and ``ask``).
 YES_KEYS = ("j", "y")
 NO_KEYS = ("n",)
+# What answers "not known" where a number may be unknown (a relative may not know the age).
+UNKNOWN_KEYS = ("v", "?")
 
 # Where a choice taken back is remembered, beside the answers taken back.
 MUNICIPALITY = "municipality"

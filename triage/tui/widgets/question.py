@@ -22,13 +22,18 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from triage.output.i18n import t
-from triage.rules.model import Answer, Lang, Question
-from triage.rules.session import NO_KEYS, YES_KEYS, Session
+from triage.rules.model import UNKNOWN, Answer, Lang, Question
+from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session
 from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField
 
 if TYPE_CHECKING:
     from textual.widgets import SelectionList
+
+
+# What the number input takes: digits, and where the number may be unknown, one of UNKNOWN_KEYS.
+DIGITS = r"[0-9]*"
+DIGITS_OR_UNKNOWN = r"[0-9]*|[vV?]"
 
 
 def yes_keys(lang: Lang) -> str:
@@ -91,6 +96,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._texts: dict[Static, str] = {}  # what each text part shows now
         self._choices: tuple[tuple[str, str, str], ...] | None = None  # what the choice list shows now
         self._shown_at = 0.0  # when the question on screen was shown (Textual's message clock)
+        self._unknown_ok = False  # the number on screen may be answered "not known"
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-label")
@@ -100,7 +106,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             # Kept and refilled rather than remounted: a new widget costs a restyle of the
             # screen, and every keystroke counts (benchmarks/keystroke.py).
             yield ChoiceField(classes="q-field q-choice")
-            yield NumberField(type="integer", max_length=3, classes="q-field q-int", select_on_focus=True)
+            yield NumberField(restrict=DIGITS, max_length=3, classes="q-field q-int", select_on_focus=True)
         yield Static(id="q-hint")
 
     def toggle_help(self) -> None:
@@ -115,6 +121,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             return
         self._shown, self.question, self.lang = key, q, lang
         self._shown_at = event_clock()
+        self._unknown_ok = q is not None and q.kind == "int" and q.unknown_allowed(call.flow_state.answers)
         label = self.query_one("#q-label", Static)
         say = self.query_one("#q-say", Static)
         helptext = self.query_one("#q-help", Static)
@@ -133,7 +140,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._text(say, q.say.get(lang) if q.say else "")
         say.border_title = t("wizard_say", lang)
         self._text(helptext, q.help.get(lang))
-        self._text(hint, t(f"wizard_hint_{q.kind}", lang))
+        self._text(hint, t("wizard_hint_int_unknown" if self._unknown_ok else f"wizard_hint_{q.kind}", lang))
 
     def _text(self, part: Static, text: str) -> None:
         """Set ``part`` to ``text`` unless it shows that already: a repaint costs the frame time."""
@@ -170,7 +177,13 @@ class QuestionView(VerticalScroll, can_focus=False):
         if q is None:
             pass
         elif q.kind == "int":
-            number.value = str(suggestion) if isinstance(suggestion, int) and not isinstance(suggestion, bool) else ""
+            number.restrict = DIGITS_OR_UNKNOWN if self._unknown_ok else DIGITS
+            if suggestion == UNKNOWN and self._unknown_ok:
+                number.value = UNKNOWN_KEYS[0]
+            elif isinstance(suggestion, int) and not isinstance(suggestion, bool):
+                number.value = str(suggestion)
+            else:
+                number.value = ""
             field = number
         elif q.kind == "multi":
             if self.multi is not None:
@@ -279,6 +292,9 @@ class QuestionView(VerticalScroll, can_focus=False):
         if q is None or q.kind != "int":  # typed ahead: the number was for a question no longer shown
             return
         low, high = q.minimum if q.minimum is not None else 0, q.maximum if q.maximum is not None else 999
+        if self._unknown_ok and event.value.lower() in UNKNOWN_KEYS:
+            self._answer(UNKNOWN)
+            return
         try:
             value = int(event.value)
         except ValueError:
