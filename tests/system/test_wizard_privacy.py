@@ -55,7 +55,7 @@ async def test_the_palette_offers_no_screenshot(knowledge: Knowledge) -> None:
 
 
 def compiled_copies() -> dict[str, int]:
-    """The stored public rules and parsed stylesheets beside the bytecode (never an answer)."""
+    """The stored public rules beside the bytecode (never an answer)."""
     found = list(CACHE_DIR.glob("knowledge-*")) if CACHE_DIR.exists() else []
     return {p.name: p.stat().st_mtime_ns for p in found}
 

@@ -26,7 +26,7 @@ from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang, Question
-from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name
+from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name, means_unknown
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
 EXIT_OK, EXIT_STOPPED = 0, 130
@@ -137,7 +137,7 @@ def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> 
     unknown_ok = q.unknown_allowed(conv.flow_state.answers)
 
     def validate(text: str) -> bool | str:
-        if (is_back(text) and conv.can_go_back) or (unknown_ok and text.strip().lower() in UNKNOWN_KEYS):
+        if (is_back(text) and conv.can_go_back) or (unknown_ok and means_unknown(text)):
             return True
         return parse_int(q, text, lang)[1] or True
 
@@ -149,7 +149,7 @@ def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> 
     ).unsafe_ask()
     if is_back(text):
         return BACK
-    if unknown_ok and text.strip().lower() in UNKNOWN_KEYS:
+    if unknown_ok and means_unknown(text):
         return UNKNOWN
     value = parse_int(q, text, lang)[0]
     if value is None:  # validate let nothing else through

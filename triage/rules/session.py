@@ -31,6 +31,11 @@ NO_KEYS = ("n",)
 # What answers "not known" where a number may be unknown (a relative may not know the age).
 UNKNOWN_KEYS = ("v", "?")
 
+
+def means_unknown(typed: str) -> bool:
+    """Whether what was typed into a number field answers "not known" (one of UNKNOWN_KEYS)."""
+    return typed.strip().lower() in UNKNOWN_KEYS
+
 # Where a choice taken back is remembered, beside the answers taken back.
 MUNICIPALITY = "municipality"
 

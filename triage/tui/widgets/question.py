@@ -7,6 +7,7 @@ changes the call.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from triage.output.i18n import t
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
-from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session
+from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means_unknown
 from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField
 
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
 # What the number input takes: digits, and where the number may be unknown, one of UNKNOWN_KEYS.
 DIGITS = r"[0-9]*"
-DIGITS_OR_UNKNOWN = r"[0-9]*|[vV?]"
+DIGITS_OR_UNKNOWN = DIGITS + "|[" + re.escape("".join(UNKNOWN_KEYS) + "".join(UNKNOWN_KEYS).upper()) + "]"
 
 
 def yes_keys(lang: Lang) -> str:
@@ -292,7 +293,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         if q is None or q.kind != "int":  # typed ahead: the number was for a question no longer shown
             return
         low, high = q.minimum if q.minimum is not None else 0, q.maximum if q.maximum is not None else 999
-        if self._unknown_ok and event.value.lower() in UNKNOWN_KEYS:
+        if self._unknown_ok and means_unknown(event.value):
             self._answer(UNKNOWN)
             return
         try:
