@@ -294,7 +294,10 @@ def test_question_never_asked_and_rule_reading_it(tmp_path: Path) -> None:
 
 def test_dead_rule(tmp_path: Path) -> None:
     folder = broken(
-        tmp_path, M, 'when = "age < 18 and wants_treatment"', "when = \"age < 18 and wants_treatment and caller == 'relative'\""
+        tmp_path,
+        M,
+        'when = "age < 18 and wants_treatment"',
+        "when = \"age < 18 and wants_treatment and caller == 'relative'\"",
     )
     code, lines = findings(folder)
     start = line_of(folder, M, 'id = "youth"') - 2

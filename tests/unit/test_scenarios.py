@@ -158,7 +158,9 @@ def test_disagreement_that_no_longer_holds_fails(tmp_path: Path, capsys: pytest.
 def test_gap_in_the_rules_fails_that_scenario_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = copy_data(tmp_path)
     # Holbæk's adult rule now starts at 27: a 26-year-old falls between the rules.
-    edit(data / "municipalities.toml", 'when = "age >= 26 and wants_treatment"', 'when = "age >= 27 and wants_treatment"')
+    edit(
+        data / "municipalities.toml", 'when = "age >= 26 and wants_treatment"', 'when = "age >= 27 and wants_treatment"'
+    )
     assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert (
