@@ -55,7 +55,7 @@ cite = [{ source = "std", section = "Pårørende" }]
 kind = "level"
 id = "anonymous"
 level = "anonymous_treatment"
-when = "anonymous and age >= 18 and not other_social_problems and not seeks_medical_treatment"
+when = "anonymous and age >= 18 and not other_social_problems and not seeks_medical_treatment and wants_treatment"
 text = { da = "Anonym behandling.", en = "Anonymous treatment." }
 cite = [{ source = "std", section = "Anonym behandling", law = "SEL § 101a" }]
 
@@ -63,7 +63,7 @@ cite = [{ source = "std", section = "Anonym behandling", law = "SEL § 101a" }]
 kind = "level"
 id = "youth"
 level = "youth_outpatient"
-when = "age < 18"
+when = "age < 18 and wants_treatment"
 text = { da = "Ungebehandling.", en = "Youth treatment." }
 cite = [{ source = "std", section = "Unge" }]
 
@@ -71,7 +71,7 @@ cite = [{ source = "std", section = "Unge" }]
 kind = "level"
 id = "adult"
 level = "outpatient"
-when = "age >= 18"
+when = "age >= 18 and wants_treatment"
 text = { da = "Ambulant behandling.", en = "Outpatient treatment." }
 cite = [{ source = "std", section = "Voksne", law = "SEL § 101" }]
 
@@ -79,9 +79,17 @@ cite = [{ source = "std", section = "Voksne", law = "SEL § 101" }]
 kind = "notification"
 id = "children"
 to = "child_welfare"
-when = "resident and children_at_home"
+when = "resident and children_at_home and caller != 'relative' and (caller != 'professional' or citizen_consents)"
 text = { da = "Underret ved bekymring for børn.", en = "Notify when children are of concern." }
 cite = [{ source = "std", section = "Børn", law = "Barnets lov § 133" }]
+
+[[testby.rules]]
+kind = "level"
+id = "counselling"
+level = "counselling"
+when = "not wants_treatment or (caller == 'professional' and citizen_consents)"
+text = { da = "Rådgivning.", en = "Advice." }
+cite = [{ source = "std", section = "Rådgivning" }]
 """
 
 
@@ -181,15 +189,15 @@ M = "municipalities.toml"
             "testby.rules[3].cite[0].source: unknown source 'stf' (did you mean 'std'?) (sources: law, std)",
         ),
         (
-            'when = "age >= 18"',
-            'when = "age >= 18 and (caller"',
-            "age >= 18 and (caller",
-            30,
+            'when = "age >= 18 and wants_treatment"',
+            'when = "age >= 18 and wants_treatment and (caller"',
+            "age >= 18 and wants_treatment and (caller",
+            50,
             "testby.rules[4].when: expected ')' but found end of expression",
         ),
         (
-            'when = "resident and children_at_home"',
-            'when = "resident and children_at_hom"',
+            'when = "resident and children_at_home and',
+            'when = "resident and children_at_hom and',
             "children_at_hom",
             22,
             "testby.rules[5].when: unknown answer 'children_at_hom' (did you mean 'children_at_home'?)",
@@ -241,7 +249,7 @@ def test_duplicate_question(tmp_path: Path) -> None:
     code, lines = findings(folder)
     line = line_of(folder, "flows/intake.toml", 'id = "caller"', nth=1)
     assert code == 1
-    assert f"flows/intake.toml:{line}:1: questions[2].id: duplicate question 'caller'" in lines
+    assert f"flows/intake.toml:{line}:1: questions[4].id: duplicate question 'caller'" in lines
 
 
 # --- 2. the flow ---------------------------------------------------------------------------
@@ -251,14 +259,14 @@ def test_question_reading_a_later_answer(tmp_path: Path) -> None:
     folder = broken(
         tmp_path,
         "flows/intake.toml",
-        "when = \"not acute_danger and caller != 'relative'\"\nmin = 0",
-        "when = \"not acute_danger and caller != 'relative' and not anonymous\"\nmin = 0",
+        'when = "not acute_danger"\nmin = 0',
+        'when = "not acute_danger and not anonymous"\nmin = 0',
     )
     code, lines = findings(folder)
     line = line_of(folder, "flows/intake.toml", "and not anonymous")
     assert code == 1
     assert lines[0] == (
-        f"flows/intake.toml:{line}:1: questions[3].when: reads anonymous,"
+        f"flows/intake.toml:{line}:1: questions[5].when: reads anonymous,"
         " which the flow does not ask before this question"
     )
 
@@ -267,16 +275,16 @@ def test_question_never_asked_and_rule_reading_it(tmp_path: Path) -> None:
     folder = broken(
         tmp_path,
         "flows/intake.toml",
-        'when = "not acute_danger and caller != \'relative\'"\nlabel = { da = "Bor der børn',
-        'when = "not acute_danger and caller != \'relative\' and age < 0"\nlabel = { da = "Bor der børn',
+        'kind = "bool"\nlabel = { da = "Bor der børn',
+        'kind = "bool"\nwhen = "age < 0"\nlabel = { da = "Bor der børn',
     )
     code, lines = findings(folder)
-    q_line = line_of(folder, "flows/intake.toml", "and age < 0")
+    q_line = line_of(folder, "flows/intake.toml", 'when = "age < 0"')
     rule_line = line_of(folder, M, 'id = "children"') - 2
     assert code == 1
     assert f"{M}:{rule_line}:1: testby.rules[5]: reads 'children_at_home', which the flow never asks" in lines
     assert (
-        f"flows/intake.toml:{q_line}:1: questions[11].when: question 'children_at_home' is never asked"
+        f"flows/intake.toml:{q_line}:1: questions[14].when: question 'children_at_home' is never asked"
         " (its condition is false for every conversation)"
     ) in lines
 
@@ -285,7 +293,12 @@ def test_question_never_asked_and_rule_reading_it(tmp_path: Path) -> None:
 
 
 def test_dead_rule(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age < 18"', "when = \"age < 18 and caller == 'relative'\"")
+    folder = broken(
+        tmp_path,
+        M,
+        'when = "age < 18 and wants_treatment"',
+        "when = \"age < 18 and wants_treatment and caller == 'relative'\"",
+    )
     code, lines = findings(folder)
     start = line_of(folder, M, 'id = "youth"') - 2
     assert code == 1
@@ -293,7 +306,7 @@ def test_dead_rule(tmp_path: Path) -> None:
 
 
 def test_gap_without_a_level_and_its_counterexample(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age >= 18"', 'when = "age >= 19"')
+    folder = broken(tmp_path, M, 'when = "age >= 18 and wants_treatment"', 'when = "age >= 19 and wants_treatment"')
     code, _out, err = run_check(folder)
     assert code == 1
     assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
@@ -334,7 +347,7 @@ def test_pregnancy_without_notification(tmp_path: Path) -> None:
 
 def test_children_without_notification(tmp_path: Path) -> None:
     folder = broken(
-        tmp_path, M, 'when = "resident and children_at_home"', 'when = "resident and children_at_home and age < 18"'
+        tmp_path, M, 'when = "resident and children_at_home', 'when = "resident and age < 18 and children_at_home'
     )
     code, lines = findings(folder)
     assert code == 1
@@ -342,7 +355,7 @@ def test_children_without_notification(tmp_path: Path) -> None:
 
 
 def test_json_report_names_the_finding_and_the_counterexample(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age >= 18"', 'when = "age >= 19"')
+    folder = broken(tmp_path, M, 'when = "age >= 18 and wants_treatment"', 'when = "age >= 19 and wants_treatment"')
     code, out, _ = run_check(folder, "json")
     report = json.loads(out)
     assert code == 1 and report["ok"] is False

@@ -71,7 +71,7 @@ def test_wrong_answer_and_wrong_prediction_are_named(knowledge: Knowledge, libra
     for p in d.prediction_differences:
         assert p.citations and p.section
     assert d.level_ok and not d.notifications_ok
-    assert d.score == 40 + 0 + round(30 * 11 / 13)
+    assert d.score == 40 + 0 + round(30 * 12 / 14)  # 14 questions asked (v2 adds wants_treatment), 12 right
 
 
 def test_wrong_level_cites_the_standard(knowledge: Knowledge, library: scenarios.Library) -> None:

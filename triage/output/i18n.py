@@ -105,6 +105,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Tal eller bogstav sætter/fjerner kryds, Enter bekræfter",
         "A number or letter ticks/unticks, Enter confirms",
     ),
+    "wizard_key_after_emergency": ("Videre: børn og graviditet", "On: children and pregnancy"),
     "wizard_hint_int": ("Skriv tallet og tryk Enter", "Type the number and press Enter"),
     "wizard_hint_int_unknown": (
         "Skriv tallet og tryk Enter · v eller ? = ved ikke",

@@ -62,6 +62,7 @@ class WizardApp(App[None]):
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
         self.theme = "ansi-dark" if dark else "ansi-light"
         self._reroute = False  # the call changed under a dialog: route when it closes
+        self.emergency_seen = False  # Enter on the emergency screen: go on to the child questions
         translate_bindings(self, lang)
 
     @property
@@ -103,15 +104,21 @@ class WizardApp(App[None]):
             return
         self._reroute = False
         call = self.call
-        rec = call.recommendation if call.done else None
         top: type[EmergencyScreen | SummaryScreen] | None = None
         base: type[Screen[None]] = PickerScreen
         if call.municipality is not None:  # imported here: the picker comes first, and alone
             from triage.tui.screens import CallScreen, EmergencyScreen, SummaryScreen
 
             base = CallScreen
-            if call.done:
-                top = EmergencyScreen if rec is not None and rec.level.id == "emergency" else SummaryScreen
+            rec = call.recommendation
+            if rec is None or rec.level.id != "emergency":
+                self.emergency_seen = False
+            # Acute danger: the emergency screen at once; after it, the child questions that
+            # the duty to notify needs, then the summary.
+            if rec is not None and rec.level.id == "emergency" and not self.emergency_seen:
+                top = EmergencyScreen
+            elif call.done:
+                top = SummaryScreen
         if top is not None and isinstance(self.screen, top):
             return
         self._arrange(lambda screen: isinstance(screen, base), top(call) if top is not None else None)
@@ -145,6 +152,12 @@ class WizardApp(App[None]):
     # --- actions (footer, command palette) -------------------------------------------
     def action_step_back(self) -> None:
         self.set_call(self.call.back())
+
+    def action_after_emergency(self) -> None:
+        """Enter on the emergency screen: on to the questions still needed (children,
+        pregnancy), or to the summary when none is left."""
+        self.emergency_seen = True
+        self._route()
 
     def action_summary(self) -> None:
         from triage.tui.screens import SummaryScreen

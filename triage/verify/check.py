@@ -38,18 +38,32 @@ class Invariant(NamedTuple):
     """A promise of the contract that every conversation must keep, whatever the rules say."""
 
     answer: str  # the answer it reads directly (so every value class of it is always tried)
-    applies: Callable[[Answer | None], bool]
-    holds: Callable[[str, set[str]], bool]  # (the level, the notifications) -> kept?
+    applies: Callable[[Answer | None, Mapping[str, Answer]], bool]  # (that answer, all answers)
+    holds: Callable[[str, set[str], set[str]], bool]  # (the level, the notifications, the deadlines) -> kept?
     message: str
 
 
+def _identifiable(answers: Mapping[str, Answer]) -> bool:
+    """The centre can identify the family: every call but a professional's without the citizen's consent."""
+    return not (answers.get("caller") == "professional" and answers.get("citizen_consents") is False)
+
+
 INVARIANTS = (
-    Invariant("acute_danger", lambda a: a is True, lambda level, _: level == "emergency",
+    Invariant("acute_danger", lambda a, _: a is True, lambda level, _n, _d: level == "emergency",
               "acute danger without the emergency level"),
-    Invariant("pregnancy", lambda a: a in ("self", "partner"), lambda _, notified: "child_welfare" in notified,
+    Invariant("pregnancy", lambda a, given: a in ("self", "partner") and _identifiable(given),
+              lambda _, notified, _d: "child_welfare" in notified,
               "a pregnancy without a notification"),
-    Invariant("children_at_home", lambda a: a is True, lambda _, notified: "child_welfare" in notified,
+    Invariant("children_at_home", lambda a, given: a is True and _identifiable(given),
+              lambda _, notified, _d: "child_welfare" in notified,
               "children at home without a child-welfare notification"),
+    Invariant("caller_under_18", lambda a, _: a is True, lambda _, notified, _d: "child_welfare" in notified,
+              "a child calling about a family member without a child-welfare notification"),
+    Invariant("citizen_consents", lambda a, given: a is False and given.get("caller") == "professional",
+              lambda _, notified, _d: not notified,
+              "a notification the centre cannot make (the citizen has not agreed to be named)"),
+    Invariant("wants_treatment", lambda a, _: a is False, lambda _, _n, deadlines: "treatment_start" not in deadlines,
+              "a treatment guarantee without a request for treatment"),
 )  # fmt: skip
 INVARIANT_ANSWERS = frozenset(i.answer for i in INVARIANTS)
 
@@ -196,10 +210,11 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
             fired = firing(others, env)
             report.fired.update(r.id for r in fired)
             notified = {r.target for r in fired if r.kind == "notification"}
+            due = {r.target for r in fired if r.kind == "deadline"}
             problems += [
                 i.message
                 for i in INVARIANTS
-                if i.applies(answers.get(i.answer)) and not i.holds(levels[0].target, notified)
+                if i.applies(answers.get(i.answer), answers) and not i.holds(levels[0].target, notified, due)
             ]
             if any(not r.cites for r in [*levels, *fired]):
                 problems.append("an item without a citation")

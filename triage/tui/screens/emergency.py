@@ -36,7 +36,7 @@ def what_to_do(call: Session) -> Text:
 
 class EmergencyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "app.summary", "wizard_key_summary", id="summary"),
+        Binding("enter", "app.after_emergency", "wizard_key_after_emergency", id="summary"),
         Binding("escape", "app.step_back", "wizard_key_back", id="back"),
     ]
 
