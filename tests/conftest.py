@@ -23,6 +23,7 @@ BASE: dict[str, Any] = {
     "caller": "self",
     "resident": True,
     "age": 40,
+    "wants_treatment": True,
     "substances": ("cannabis",),
     "anonymous": False,
     "other_social_problems": False,

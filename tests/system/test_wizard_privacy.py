@@ -19,7 +19,7 @@ from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]
+CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
 REMEMBERED = ["config/triage", "config/triage/last-municipality"]
 
 
@@ -81,8 +81,11 @@ def test_the_real_wizard_in_a_pseudo_terminal_writes_only_the_municipality(sandb
         child.send("n")
         child.expect("Question 2 of")
         child.send("p")  # a relative calls
-        child.expect("Question 3 of")
-        child.send("y")
+        for keys in ("n", "y", "v\r", "n"):  # not under 18, resident, age not known, no children
+            child.expect("Question . of")
+            child.send(keys)
+        child.expect("Question 7 of")
+        child.send("n")  # no pregnancy
         child.expect("Summary")
         child.send("\x03")  # Ctrl+C
         child.expect("Quit anyway")

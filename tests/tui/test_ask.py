@@ -32,8 +32,9 @@ from triage.rules.engine import walk
 from triage.rules.model import Answer, Knowledge, Lang, Question
 from triage.rules.session import Session, export_name
 
-# One adult resident calling for themself about cannabis, nothing else: every key of the call.
-ADULT_KEYS = "nsy40\rc\rnnnnnnn"
+# One adult resident calling for themself about cannabis, asking for treatment, nothing else:
+# every key of the call.
+ADULT_KEYS = "nsy40\ryc\rnnnnnnn"
 SAVE_NO = "n"
 EXPORT = export_name("holbaek", CONTACT)
 
@@ -70,7 +71,14 @@ def conversation(knowledge: Knowledge, municipality: str | None = None) -> Sessi
 
 def test_asks_exactly_what_walk_asks(knowledge: Knowledge) -> None:
     conv = conversation(knowledge).choose("gentofte")
-    values = {"acute_danger": False, "caller": "self", "resident": True, "age": 16, "parental_consent": "no"}
+    values = {
+        "acute_danger": False,
+        "caller": "self",
+        "resident": True,
+        "age": 16,
+        "wants_treatment": True,
+        "parental_consent": "no",
+    }
     for qid, value in values.items():
         assert conv.question is not None and conv.question.id == qid
         assert conv.question == walk(knowledge.flow, conv.answers).next
@@ -101,8 +109,12 @@ def test_changing_an_answer_drops_the_ones_that_no_longer_apply(knowledge: Knowl
     conv = conversation(knowledge, "holbaek")
     for qid, value in [("acute_danger", False), ("caller", "self"), ("resident", True), ("age", 16)]:
         conv = conv.answer(qid, value)
-    conv = conv.answer("parental_consent", "yes").back().back()  # back to age
+    conv = conv.answer("wants_treatment", True).answer("parental_consent", "yes").back().back().back()  # to age
     conv = conv.answer("age", 30)
+    assert "parental_consent" not in conv.flow_state.answers
+    assert conv.question is not None and conv.question.id == "wants_treatment"
+    assert conv.suggestion("wants_treatment") is True  # taken back on the way, offered again
+    conv = conv.answer("wants_treatment", True)
     assert "parental_consent" not in conv.flow_state.answers
     assert conv.question is not None and conv.question.id == "substances"
 
@@ -139,7 +151,7 @@ def test_a_whole_call_in_english(knowledge: Knowledge, sandbox: Sandbox, no_netw
     assert code == 0
     assert "Outpatient treatment (SEL § 101)" in out
     assert "Say to the caller: »Before I ask about children" in out  # the suggested phrasing, before its question
-    assert out.index("Say to the caller: »You can stay anonymous") < out.index("Question 7 of about")
+    assert out.index("Say to the caller: »You can stay anonymous") < out.index("Question 8 of about")
     assert "Not saved." in out
     assert sandbox.written() == [] and no_network.attempts == []
 
@@ -153,7 +165,7 @@ def test_a_whole_call_in_danish_with_the_municipality_chosen(knowledge: Knowledg
 
 
 def test_back_from_parental_consent_to_age_keeps_nothing_stale(knowledge: Knowledge, sandbox: Sandbox) -> None:
-    keys = "nsy16\r<\x1530\rc\rnnnnnnny\r"
+    keys = "nsy16\ry<<\x1530\ryc\rnnnnnnny\r"  # from parental consent back over wants_treatment
     code, _ = ask(knowledge, keys)
     assert code == 0
     answers = saved_answers(sandbox.cwd / EXPORT)
@@ -164,23 +176,23 @@ def test_back_from_parental_consent_to_age_keeps_nothing_stale(knowledge: Knowle
 def test_back_is_offered_on_the_summary_too(knowledge: Knowledge, sandbox: Sandbox) -> None:
     keys = ADULT_KEYS[:-1] + "g" + "<" + "n" + "y\r"  # pregnant, back, not pregnant, save
     code, out = ask(knowledge, keys)
-    assert code == 0 and out.count("Question 12 of about 12") == 2
+    assert code == 0 and out.count("Question 13 of about 13") == 2
     assert "Prenatal care" in out  # the first summary
     assert "Prenatal" not in (sandbox.cwd / EXPORT).read_text(encoding="utf-8")
 
 
 def test_a_number_outside_the_range_is_refused_at_the_prompt(knowledge: Knowledge) -> None:
-    code, out = ask(knowledge, "nsy130\r\x1540\rc\rnnnnnnn" + SAVE_NO)
+    code, out = ask(knowledge, "nsy130\r\x1540\ryc\rnnnnnnn" + SAVE_NO)
     assert code == 0 and "Outpatient treatment" in out
 
 
 def test_substances_need_at_least_one(knowledge: Knowledge) -> None:
-    code, out = ask(knowledge, "nsy40\r\rc\rnnnnnnn" + SAVE_NO)
+    code, out = ask(knowledge, "nsy40\ry\rc\rnnnnnnn" + SAVE_NO)
     assert code == 0 and "Outpatient treatment" in out
 
 
 def test_ctrl_c_asks_before_dropping_answers(knowledge: Knowledge, sandbox: Sandbox) -> None:
-    code, out = ask(knowledge, "nsy\x03n40\rc\rnnnnnnn" + SAVE_NO)
+    code, out = ask(knowledge, "nsy\x03n40\ryc\rnnnnnnn" + SAVE_NO)
     assert code == 0 and "Carrying on." in out and "Outpatient treatment" in out
     code, out = ask(knowledge, "nsy\x03y")
     assert code == 130 and "Call stopped. Nothing was saved." in out
@@ -264,8 +276,9 @@ def test_a_whole_call_in_a_real_pseudo_terminal(sandbox: Sandbox) -> None:
         ("Which municipality", "1"),
         ("acute danger", "n"),
         ("Who is calling", "s"),
-        ("registered address", "y"),
+        ("live in the municipality", "y"),
         ("How old", "17\r"),
+        ("ask for treatment now", "y"),
         ("parents know", "j"),
         ("substances", "c"),
         (r"● c\) Cannabis", "s\r"),  # ticked on screen, then stimulants too, and Enter
@@ -366,3 +379,12 @@ def test_english_output_has_no_danish_interface_text(knowledge: Knowledge) -> No
     danish = [da for key, (da, en) in CATALOGUE.items() if key.startswith("ask_") and da != en and "{" not in da]
     assert [d for d in danish if d in out] == []
     assert "Carrying on." in out
+
+
+def test_a_relative_who_does_not_know_the_age_and_reports_children(knowledge: Knowledge) -> None:
+    """Contract v2 at the prompt: v answers 'not known', and children at home on a relative's
+    call end in a child-welfare notification, never in counselling alone."""
+    code, out = ask(knowledge, "npnyv\ryn" + SAVE_NO)
+    assert code == 0  # a refused "v" would leave the age unanswered when the keys run out: 130
+    assert "Counselling for relatives" in out
+    assert "Children and family unit" in out

@@ -22,9 +22,9 @@ SIZE = (80, 24)
 SCREENS: dict[str, tuple[str | None, list[str]]] = {
     "picker": (None, []),
     # The anonymity question: what to say to the caller, and the live panel already filled in.
-    "question": ("holbaek", ["n", "s", "j", "1", "6", "enter", "j", "c", "enter"]),
+    "question": ("holbaek", ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter"]),
     "emergency": ("faxe", ["j"]),
-    "summary": ("holbaek", ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]),
+    "summary": ("holbaek", ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]),
 }
 
 

@@ -19,11 +19,11 @@ from triage.tui.train_app import TrainingApp
 SIZE = (80, 24)
 SCREENS: dict[str, list[str]] = {
     # the parental consent question of a 17-year-old: the vignette says "Jeg er 17", no live panel
-    "call": ["n", "s", "j", "1", "7", "enter"],
-    # the level chosen (youth treatment, key 9, marked →), the notifications next
-    "prediction": ["n", "s", "j", "1", "7", "enter", "j", "c", "enter", *"nnnnnnn", "9", "3"],
+    "call": ["n", "s", "j", "1", "7", "enter", "j"],
+    # the level chosen (youth treatment, key 0, marked →), the notifications next
+    "prediction": ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", "0", "3"],
     # age typed as 18 (consent never asked), predicted outpatient and no notifications
-    "debrief": ["n", "s", "j", "1", "8", "enter", "c", "enter", *"nnnnnnn", "0", "enter"],
+    "debrief": ["n", "s", "j", "1", "8", "enter", "j", "c", "enter", *"nnnnnnn", "a", "enter"],
 }
 
 

@@ -22,12 +22,12 @@ from triage.tui.widgets import RecommendationPanel
 SIZE = (80, 24)
 YOUTH = "holbaek-youth-17"
 # The caller says "Jeg er 17"; the trainee types 18, so parental consent is never asked.
-WRONG_AGE = ["n", "s", "j", "1", "8", "enter", "c", "enter", *"nnnnnnn"]
-RIGHT_CALL = ["n", "s", "j", "1", "7", "enter", "j", "c", "enter", *"nnnnnnn"]
-# Predicted: outpatient (the 10th level, key 0) and no notifications; right is youth_outpatient.
-WRONG_PREDICTION = ["0", "enter"]
-# Predicted right: youth_outpatient (key 9), youth social services (3) and parents (4).
-RIGHT_PREDICTION = ["9", "3", "4", "enter"]
+WRONG_AGE = ["n", "s", "j", "1", "8", "enter", "j", "c", "enter", *"nnnnnnn"]
+RIGHT_CALL = ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn"]
+# Predicted: outpatient (the 11th level, key a) and no notifications; right is youth_outpatient.
+WRONG_PREDICTION = ["a", "enter"]
+# Predicted right: youth_outpatient (the 10th level, key 0), youth social services (3) and parents (4).
+RIGHT_PREDICTION = ["0", "3", "4", "enter"]
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ async def test_a_perfect_round_scores_100(knowledge: Knowledge, library: scenari
         await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION)
         assert app.debrief is not None and app.debrief.score == 100
         text = shown_text(app)
-        assert "✓ All 13 answers as in the key." in text and "✓ Service level right" in text
+        assert "✓ All 14 answers as in the key." in text and "✓ Service level right" in text
 
 
 async def test_the_live_recommendation_is_hidden_and_the_vignette_shown(
@@ -102,7 +102,7 @@ async def test_the_live_recommendation_is_hidden_and_the_vignette_shown(
 ) -> None:
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "j", "1", "7", "enter", "j", "c", "enter")
+        await pilot.press("n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter")
         assert app.call.recommendation is not None  # the wizard would show it by now
         assert not app.screen.query(RecommendationPanel)
         assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
@@ -119,7 +119,7 @@ async def test_escape_from_the_prediction_takes_back_the_last_answer(
 ) -> None:
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, "9", "escape")
+        await pilot.press(*RIGHT_CALL, "0", "escape")
         assert isinstance(app.screen, PredictionScreen) and app.screen.level is None
         await pilot.press("escape")
         assert isinstance(app.screen, TrainingCallScreen)
@@ -144,7 +144,7 @@ async def test_picker_filters_and_two_rounds_make_a_report(
         await pilot.press(*"faxe-adult", "enter")
         assert app.scenario is not None and app.scenario.id == "faxe-adult"
         assert app.call.municipality == "faxe"
-        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn", "0", "enter")
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn", "a", "enter")
         assert isinstance(app.screen, DebriefScreen)
     monkeypatch.setenv("COLUMNS", "200")
     assert main(["train", "--report", "--lang", "en"]) == 0
@@ -215,7 +215,7 @@ async def test_f2_shows_the_case_again_before_predicting(knowledge: Knowledge, l
 
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, "9", "f2")
+        await pilot.press(*RIGHT_CALL, "0", "f2")
         assert isinstance(app.screen, CaseDialog)
         assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
         await pilot.press("enter")  # closes the case; does not confirm the prediction

@@ -19,23 +19,31 @@ SIZE = (80, 24)
 # One complete call per municipality: the keys pressed, the level and the notifications expected.
 CALLS = {
     # adult, cannabis, nothing special: n(o danger) s(elf) j(resident) 40 c(annabis) then seven "no"
-    "holbaek": (["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"], "outpatient", []),
-    # a relative calls: three answers are all the flow needs
-    "faxe": (["n", "p", "j"], "relative_counselling", []),
+    "holbaek": (["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"], "outpatient", []),
+    # a relative calls: not under 18, resident, does not know the age (v), no children, no pregnancy
+    "faxe": (["n", "p", "n", "j", "v", "enter", "n", "n"], "relative_counselling", []),
     # anonymous, pregnant: j for anonymous, g(ravid) for the person herself
     "gentofte": (
-        ["n", "s", "j", "3", "0", "enter", "c", "enter", "j", *"nnnnn", "g"],
+        ["n", "s", "j", "3", "0", "enter", "j", "c", "enter", "j", *"nnnnn", "g"],
         "anonymous_treatment",
         ["child_welfare"],
     ),
     # not resident: refer home; the substances block is skipped
     "ishoj": (["n", "s", "n", "4", "0", "enter", "n", "n"], "refer_home_municipality", []),
     # alcohol only, children at home: the drug questions are skipped
-    "vallensbaek": (["n", "s", "y", "5", "0", "enter", "a", "enter", "y", "n"], "alcohol_referral", ["child_welfare"]),
+    "vallensbaek": (
+        ["n", "s", "y", "5", "0", "enter", "j", "a", "enter", "y", "n"],
+        "alcohol_referral",
+        ["child_welfare"],
+    ),
 }
 
 # The 14-day treatment guarantee counts from the contact date given to the app.
-DEADLINES = {"holbaek": {"treatment_start": "2026-12-08"}}
+DEADLINES = {
+    "holbaek": {"treatment_start": "2026-12-08"},
+    # the pixi edition puts alcohol treatment under the 14-day guarantee too (SUL § 141)
+    "vallensbaek": {"treatment_start": "2026-12-08"},
+}
 
 
 def wizard(knowledge: Knowledge, municipality: str | None = "holbaek", lang: str = "da") -> WizardApp:
@@ -64,7 +72,7 @@ async def test_full_call_by_keys_for_every_municipality(knowledge: Knowledge, mu
 async def test_live_panel_shows_the_level_before_the_last_question(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter")
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j", "c", "enter")
         assert isinstance(app.screen, CallScreen)
         assert app.call.question is not None  # still asking
         assert app.call.recommendation is not None
@@ -74,11 +82,11 @@ async def test_live_panel_shows_the_level_before_the_last_question(knowledge: Kn
 async def test_escape_goes_back_one_step_with_the_answer_preselected(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "f", "j")
+        await pilot.press("n", "f", "j", "j")  # a professional, with the citizen's consent, resident
         await pilot.press("escape")
         assert app.call.question is not None and app.call.question.id == "resident"
         assert "resident" not in app.call.answers
-        await pilot.press("escape")
+        await pilot.press("escape", "escape")
         assert app.call.question is not None and app.call.question.id == "caller"
         await pilot.press("enter")  # the preselected answer: professional
         assert app.call.answers["caller"] == "professional"
@@ -114,11 +122,14 @@ async def test_changing_an_early_answer_keeps_later_ones_and_changes_the_recomme
 async def test_a_change_that_ends_a_branch_drops_the_answers_that_no_longer_apply(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter", "c", "enter", "n")
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j", "c", "enter", "n")
         await pilot.press("tab", "home", "down", "enter")  # answer 2: who calls
         await pilot.press("p")  # a relative after all
+        # The person's treatment questions fall away; residence and age still apply to a relative.
+        assert set(app.call.answers) == {"acute_danger", "caller", "resident", "age"}
+        assert app.call.question is not None and app.call.question.id == "caller_under_18"
+        await pilot.press("n", "n", "n")  # not under 18, no children, no pregnancy
         assert isinstance(app.screen, SummaryScreen)
-        assert set(app.call.answers) == {"acute_danger", "caller", "resident"}
         assert app.call.recommendation is not None
         assert app.call.recommendation.level.id == "relative_counselling"
 
@@ -144,16 +155,25 @@ async def test_acute_danger_shows_the_emergency_screen_at_once(knowledge: Knowle
         await pilot.press("escape")  # pressed by mistake: back to the question
         assert isinstance(app.screen, CallScreen)
         assert app.call.question is not None and app.call.question.id == "acute_danger"
-        await pilot.press("y", "enter")
-        assert isinstance(app.screen, SummaryScreen)
-        await pilot.press("escape")
+        await pilot.press("y")
         assert isinstance(app.screen, EmergencyScreen)
+        await pilot.press("enter")  # on: the duty to notify still needs children and pregnancy
+        assert isinstance(app.screen, CallScreen)
+        assert app.call.question is not None and app.call.question.id == "children_at_home"
+        await pilot.press("j", "n")
+        assert isinstance(app.screen, SummaryScreen)
+        rec = app.call.recommendation
+        assert rec is not None and rec.level.id == "emergency"
+        assert [n.to for n in rec.notifications] == ["child_welfare"]
+        await pilot.press("escape")  # back one step: the pregnancy question, not the emergency again
+        assert isinstance(app.screen, CallScreen)
+        assert app.call.question is not None and app.call.question.id == "pregnancy"
 
 
 async def test_multi_select_needs_one_substance(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter", "enter")
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j", "enter")
         assert app.call.question is not None and app.call.question.id == "substances"
         await pilot.press("2", "o", "o", "enter")  # stimulants on, opioids on and off again
         assert app.call.answers["substances"] == ("stimulants",)
@@ -234,7 +254,7 @@ async def test_english(knowledge: Knowledge) -> None:
 async def test_a_narrow_terminal_opens_the_answers_column_in_place(knowledge: Knowledge) -> None:
     app = wizard(knowledge, "gentofte", "en")
     async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("n", "s", "y", "3", "0", "enter", "c", "enter")
+        await pilot.press("n", "s", "y", "3", "0", "enter", "j", "c", "enter")
         assert app.call.answers["substances"] == ("cannabis",)
         column = app.screen.query_one(AnswersColumn)
         assert not column.display
@@ -252,7 +272,7 @@ async def test_a_narrow_terminal_opens_the_answers_column_in_place(knowledge: Kn
 async def test_a_yes_option_of_a_choice_takes_y_as_well_as_j(knowledge: Knowledge) -> None:
     app = wizard(knowledge, "holbaek", "en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "y", "1", "6", "enter")
+        await pilot.press("n", "s", "y", "1", "6", "enter", "j")
         assert app.call.question is not None and app.call.question.id == "parental_consent"
         await pilot.press("y")
         assert app.call.answers["parental_consent"] == "yes"
@@ -270,7 +290,7 @@ async def test_the_live_panel_repaints_only_when_what_it_shows_changes(
     knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # An adult's call up to "children at home", answered yes: the panel forms, then gains a notification.
-    keys = ["n", "s", "j", "4", "0", "enter", "c", "enter", "n", "n", "n", "n", "n", "j"]
+    keys = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", "n", "n", "n", "n", "n", "j"]
     app = wizard(knowledge, "holbaek")
     async with app.run_test(size=SIZE) as pilot:
         panel = app.screen.query_one(RecommendationPanel)
@@ -285,7 +305,7 @@ async def test_the_live_panel_repaints_only_when_what_it_shows_changes(
         await pilot.press(*keys)
         rec = app.call.recommendation
         assert isinstance(app.screen, CallScreen) and rec is not None
-        assert len(app.call.answers) == 11 and rec.notifications
-        assert 2 <= len(shown) < 11  # repainted as the recommendation formed, not after every answer
+        assert len(app.call.answers) == 12 and rec.notifications
+        assert 2 <= len(shown) < 12  # repainted as the recommendation formed, not after every answer
         assert all(a != b for a, b in itertools.pairwise(shown))  # never the same twice in a row
         assert shown[-1] == plain(compact(rec, knowledge.flow))  # and it shows the call as it is now

@@ -14,7 +14,7 @@ from triage.tui.dialogs import ConfirmDialog, ExportDialog
 from triage.tui.screens import SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]
+CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
 
 
 def files_under(root: Path) -> list[Path]:

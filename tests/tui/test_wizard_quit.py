@@ -23,7 +23,7 @@ def wizard(knowledge: Knowledge, municipality: str | None = "holbaek") -> Wizard
 async def test_quitting_mid_call_asks_and_no_keeps_every_answer(knowledge: Knowledge, key: str) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter")
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j")
         held = dict(app.call.answers)
         await pilot.press(key)
         assert isinstance(app.screen, ConfirmDialog)

@@ -155,7 +155,9 @@ def inconsistencies(app: WizardApp) -> Iterator[str]:
         yield f"screens on top of the call: {[type(s).__name__ for s in tops]}"
     if call.done and not tops:
         yield "the call is done, yet neither the summary nor the emergency screen is shown"
-    if not call.done and tops:
+    # Acute danger shows the emergency screen at once, before the child questions are answered.
+    emergency = call.recommendation is not None and call.recommendation.level.id == "emergency"
+    if not call.done and tops and not (emergency and [type(s) for s in tops] == [EmergencyScreen]):
         yield f"the call is not done, yet {type(tops[0]).__name__} is shown"
     for top in tops:
         if dict(top.call.answers) != answers:  # type: ignore[attr-defined]

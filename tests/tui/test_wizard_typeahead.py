@@ -22,7 +22,7 @@ from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import CallScreen, SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "c", "enter", *"nnnnnnn"]
+CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
 
 
 async def at_once(pilot: Pilot[None], *keys: str) -> None:
@@ -63,7 +63,7 @@ async def test_an_enter_typed_ahead_never_answers_the_next_yes_no_question(knowl
     can no longer tell an Enter meant for the first question from one for the second."""
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL[:8])  # to the first of the yes/no questions after the substances
+        await pilot.press(*CALL[:9])  # to the first of the yes/no questions after the substances
         first = app.call.question
         assert first is not None and first.kind == "bool"
         await at_once(pilot, "enter", "enter")

@@ -179,7 +179,7 @@ BAD = [
     (
         "wrong_type",
         ("ishoj.toml", "age = 12", 'age = "12"'),
-        "scenario[0].answers.age: expected a whole number, got '12'",
+        "scenario[0].answers.age: expected a whole number or 'unknown', got '12'",
     ),
     (
         "unknown_key",

@@ -29,12 +29,17 @@ from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 
 
+def key_of(i: int) -> str:
+    """The key of the ``i``-th choice (from 1): 1 to 9, 0 for the tenth, then a, b, c ..."""
+    return str(i % 10) if i <= 10 else chr(ord("a") + i - 11)
+
+
 def numbered(i: int, label: str, chosen: bool | None = None) -> Text:
     """``1 Label``; a level (``chosen`` not None) has room for an arrow, visible without colour too."""
     text = Text()
     if chosen is not None:
         text.append("→ " if chosen else "  ", style="bold")
-    text.append(f"{i % 10} ", style="bold")
+    text.append(f"{key_of(i)} ", style="bold")
     text.append(label, style="bold" if chosen else "")
     return text
 
@@ -99,15 +104,18 @@ class PredictionScreen(Screen[None]):
         self.notes.focus()
 
     def on_key(self, event: Key) -> None:
-        ch = event.character or ""
+        ch = (event.character or "").lower()
+        if self.level is None:
+            keys = [key_of(i) for i in range(1, len(self.flow.levels) + 1)]
+            if ch and ch in keys:
+                event.stop()
+                event.prevent_default()
+                self._choose_level(self.flow.levels[keys.index(ch)].id)
+            return
         if not ch.isdigit():
             return
         i = (int(ch) - 1) % 10  # 1..9, then 0 for the tenth
-        if self.level is None and i < len(self.flow.levels):
-            event.stop()
-            event.prevent_default()
-            self._choose_level(self.flow.levels[i].id)
-        elif self.level is not None and i < len(self.flow.notifications):
+        if i < len(self.flow.notifications):
             event.stop()
             event.prevent_default()
             self.notes.toggle(self.flow.notifications[i].id)
