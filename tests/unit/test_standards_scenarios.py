@@ -1029,3 +1029,25 @@ def test_treatment_of_under_18s_is_marked_to_check_everywhere(knowledge: Knowled
     assert rec.level.id in {"youth_outpatient", "outpatient"}
     assert any(c.to_check and c.law == "SEL § 101" for c in rec.cited("service_level"))
     assert "law_to_check" in {w.id for w in rec.warnings}
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"age": 16, "children_at_home": True},  # youth services, parents and the children's unit
+        {"caller": "relative", "caller_under_18": False, "age": "unknown", "children_at_home": True},
+        {"acute_danger": True, "children_at_home": False, "pregnancy": "self"},
+    ],
+    ids=["young-parent", "relative", "acute-pregnant"],
+)
+def test_faxe_tells_the_citizen_before_every_notification(knowledge: Knowledge, given: dict[str, Any]) -> None:
+    """Faxe, «Eventuelle børn under 18 år»: the citizen always hears of a notification to the
+    municipality first (correction 2: also the youth notification, which a national rule made
+    without it). The parents are not notified but asked for consent, so they are not counted."""
+    call = given if given.get("acute_danger") else answers(**given)
+    rec = recommend(knowledge, "faxe", call, CONTACT)
+    to_municipality = [n for n in rec.notifications if n.to != "parents"]
+    assert to_municipality
+    assert all(n.inform_citizen_first for n in to_municipality), [
+        (n.to, n.inform_citizen_first) for n in to_municipality
+    ]
