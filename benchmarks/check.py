@@ -29,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from triage import check  # noqa: E402
 from triage.data.loader import load  # noqa: E402
 from triage.rules.conditions import Condition, ListLiteral, Literal  # noqa: E402
 from triage.rules.engine import decide_level, firing  # noqa: E402
-from triage.rules.model import Answer, Knowledge, Municipality, Question  # noqa: E402
+from triage.rules.model import UNKNOWN, Answer, Knowledge, Municipality, Question  # noqa: E402
+from triage.verify import check  # noqa: E402
 
 DANISH_MUNICIPALITIES = """
 Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg Fanø
@@ -84,7 +84,8 @@ def full_domain(q: Question) -> list[Answer]:
     if q.kind == "bool":
         return [False, True]
     if q.kind == "int":
-        return list(range(q.minimum or 0, (q.maximum or 0) + 1))
+        unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
+        return [*range(q.minimum or 0, (q.maximum or 0) + 1), *unknown]
     values = [o.value for o in q.options]
     if q.kind == "choice":
         return list(values)
@@ -101,8 +102,11 @@ def raw_size(knowledge: Knowledge, muni: Municipality) -> int:
         if len(reps) == 1:
             return len(full[q.id])
         if q.kind == "int":
-            i = reps.index(rep)
-            upper = reps[i + 1] if i + 1 < len(reps) else (q.maximum or 0) + 1
+            if rep == UNKNOWN:  # one raw answer, "unknown", is its own class
+                return 1
+            numbers = [r for r in reps if r != UNKNOWN]
+            i = numbers.index(rep)
+            upper = numbers[i + 1] if i + 1 < len(numbers) else (q.maximum or 0) + 1
             return int(upper) - int(rep)  # type: ignore[call-overload]
         return 1
 

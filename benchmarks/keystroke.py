@@ -34,7 +34,7 @@ from triage.rules.session import Session  # noqa: E402
 from triage.tui.app import WizardApp  # noqa: E402
 from triage.tui.launch import settle  # noqa: E402
 
-CALL = ["n", "s", "j", "1", "6", "enter", "j", "c", "o", "enter", "n", "n", "j", "n", "n", "j", "p"]
+CALL = ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "o", "enter", "n", "n", "j", "n", "n", "j", "p"]
 
 
 class Timing:
@@ -128,9 +128,9 @@ def state_only(knowledge: Any, rounds: int) -> list[float]:
     """Engine cost alone: one answer applied and the recommendation recomputed."""
     answers: list[tuple[str, Any]] = [
         ("acute_danger", False), ("caller", "self"), ("resident", True), ("age", 16),
-        ("parental_consent", "yes"), ("substances", ("cannabis", "opioids")), ("anonymous", False),
-        ("other_social_problems", False), ("seeks_medical_treatment", True), ("psychiatric_disorder", False),
-        ("complex_needs", False), ("children_at_home", True), ("pregnancy", "partner"),
+        ("wants_treatment", True), ("parental_consent", "yes"), ("substances", ("cannabis", "opioids")),
+        ("anonymous", False), ("other_social_problems", False), ("seeks_medical_treatment", True),
+        ("psychiatric_disorder", False), ("complex_needs", False), ("children_at_home", True), ("pregnancy", "partner"),
     ]  # fmt: skip
     times: list[float] = []
     for _ in range(rounds):
