@@ -239,3 +239,13 @@ async def test_training_offers_no_screenshot(knowledge: Knowledge, library: scen
     async with app.run_test(size=SIZE):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Screenshot" not in titles and titles
+
+
+async def test_f6_does_nothing_in_training_where_there_is_no_live_panel(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "f6", "s")
+        assert isinstance(app.screen, TrainingCallScreen)
+        assert app.call.answers.get("caller") == "self"

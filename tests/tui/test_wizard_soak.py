@@ -174,7 +174,7 @@ def inconsistencies(app: WizardApp) -> Iterator[str]:
         return
     for (_, _, got), q in zip(column.entries, state.asked, strict=True):
         # Clipped to the column's width (as it was when last shown: a hidden column keeps its text).
-        want = "  " + format_answer(q, state.answers[q.id], call.lang)
+        want = "  " + format_answer(q, state.answers[q.id], call.lang, short=True)
         if got != want and not (got.endswith("…") and want.startswith(got[:-1])):
             yield f"answers column shows {got!r} for {q.id}, the call holds {want!r}"
 

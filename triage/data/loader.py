@@ -323,7 +323,10 @@ class _Builder:
                     help=_text(q.help),
                     say=_text(q.say) if q.say else None,
                     when=conditions.TRUE,
-                    options=tuple(Option(o.value, _text(o.label), o.key) for o in q.options),
+                    options=tuple(
+                        Option(o.value, _text(o.label), o.key, _text(o.short) if o.short else None) for o in q.options
+                    ),
+                    short=_text(q.short) if q.short else None,
                     minimum=q.min,
                     maximum=q.max,
                     min_selected=q.min_selected,

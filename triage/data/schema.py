@@ -29,12 +29,15 @@ class OptionSpec(Struct, frozen=True, kw_only=True):
     value: str
     label: TextSpec
     key: str | None = None  # the letter that chooses it in the wizard
+    short: TextSpec | None = None  # where a label would not fit: the answers column, at 80x24
 
 
 class QuestionSpec(Struct, frozen=True, kw_only=True):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
     label: TextSpec
+    # A few words for the answers column ("Alder", "Ringer"): the label is a whole question.
+    short: TextSpec | None = None
     help: TextSpec
     say: TextSpec | None = None  # a suggested phrasing for the counsellor
     when: str = "true"

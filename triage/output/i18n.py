@@ -106,6 +106,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A number or letter ticks/unticks, Enter confirms",
     ),
     "wizard_key_after_emergency": ("Videre: børn og graviditet", "On: children and pregnancy"),
+    "wizard_key_panel": ("Anbefaling", "Recommendation"),
+    "wizard_live_more_steps": ("+ {n} trin uden dato i opsummeringen", "+ {n} undated steps in the summary"),
     "wizard_hint_int": ("Skriv tallet og tryk Enter", "Type the number and press Enter"),
     "wizard_hint_int_unknown": (
         "Skriv tallet og tryk Enter · v eller ? = ved ikke",

@@ -82,21 +82,24 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
     }
 
 
-def format_answer(q: Question, value: Answer, lang: Lang) -> str:
+def format_answer(q: Question, value: Answer, lang: Lang, *, short: bool = False) -> str:
+    """An answer as people read it; ``short``: the options' short forms, where they have one."""
     if isinstance(value, bool):
         return t("yes" if value else "no", lang)
     if isinstance(value, tuple):
-        return ", ".join(_option_label(q, v, lang) for v in value)
+        return ", ".join(_option_label(q, v, lang, short) for v in value)
     if value == UNKNOWN and q.kind == "int":
         return t("unknown_answer", lang)
     if isinstance(value, str):
-        return _option_label(q, value, lang)
+        return _option_label(q, value, lang, short)
     return str(value)
 
 
-def _option_label(q: Question, value: str, lang: Lang) -> str:
+def _option_label(q: Question, value: str, lang: Lang, short: bool = False) -> str:
     opt = q.option(value)
-    return opt.label.get(lang) if opt else value
+    if opt is None:
+        return value
+    return opt.short_label(lang) if short else opt.label.get(lang)
 
 
 def status_label(rec: Recommendation) -> str:

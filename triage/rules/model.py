@@ -43,6 +43,10 @@ class Option(Record):
     value: str
     label: Text
     key: str | None = None
+    short: Text | None = None  # where the label would not fit (the answers column)
+
+    def short_label(self, lang: Lang) -> str:
+        return (self.short or self.label).get(lang)
 
 
 class Question(Record):
@@ -59,6 +63,10 @@ class Question(Record):
     default: Answer | None = None
     allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int questions)
     unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
+    short: Text | None = None  # a few words for the answers column; the label where there are none
+
+    def short_label(self, lang: Lang) -> str:
+        return (self.short or self.label).get(lang)
 
     @property
     def answer_type(self) -> AnswerType:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 
 from triage.rules.model import Lang
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 
 class CallScreen(Screen[None]):
-    # Only the call changes its layout under 80 columns; the picker is spared the restyle.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-normal")]  # noqa: RUF012 (typed by Screen)
+    # Under 100 columns (a default 80x24 terminal) the answers column waits behind Tab, so that
+    # the question and the live panel each get half the width; only the call changes its layout.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-normal")]  # noqa: RUF012 (typed by Screen)
     # The question focuses its own input; Textual's default would first focus the answers column
     # (the first focusable widget) and restyle the screen for nothing.
     AUTO_FOCUS = ""
@@ -30,6 +31,7 @@ class CallScreen(Screen[None]):
         Binding("escape", "back", "wizard_key_back", id="back"),
         Binding("f1", "help", "wizard_key_help", id="help"),
         Binding("tab", "answers", "wizard_key_answers", id="answers"),
+        Binding("f6", "panel", "wizard_key_panel", id="panel"),
     ]
 
     def __init__(self, lang: Lang) -> None:
@@ -45,7 +47,8 @@ class CallScreen(Screen[None]):
         with Horizontal(id="body"):
             yield AnswersColumn(id="answers")
             yield QuestionView(id="question")
-            yield RecommendationPanel(id="live")
+            with VerticalScroll(id="live"):
+                yield RecommendationPanel(id="live-panel")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -74,7 +77,8 @@ class CallScreen(Screen[None]):
 
     # --- actions --------------------------------------------------------------------
     def action_back(self) -> None:
-        if self.query_one(AnswersColumn).has_focus:
+        live = self._live()
+        if self.query_one(AnswersColumn).has_focus or (live is not None and live.has_focus):
             self._focus_question()
             return
         self.wizard.action_step_back()
@@ -89,6 +93,28 @@ class CallScreen(Screen[None]):
         else:
             self.add_class("answers-open")
             column.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F6 only where there is a live panel (training hides it: it would give the answer away)."""
+        if action == "panel":
+            return self._live() is not None
+        return True
+
+    def _live(self) -> VerticalScroll | None:
+        """The live panel's scrolling container; None in training, which has none."""
+        found = self.query("#live").results(VerticalScroll)
+        return next(iter(found), None)
+
+    def action_panel(self) -> None:
+        """F6: into the live panel, to scroll it with the arrows when it is longer than the screen."""
+        live = self._live()
+        if live is None:
+            return
+        if live.has_focus:
+            self._focus_question()
+        else:
+            self.remove_class("answers-open")
+            live.focus()
 
     def _focus_question(self) -> None:
         self.remove_class("answers-open")

@@ -112,8 +112,8 @@ class AnswersColumn(ScrollView, can_focus=True):
         entries = tuple(
             (
                 q.id,
-                clip(f"{i} {q.label.get(lang)}", width),
-                clip("  " + format_answer(q, state.answers[q.id], lang), width),
+                clip(f"{i} {q.short_label(lang)}", width),
+                clip("  " + format_answer(q, state.answers[q.id], lang, short=True), width),
             )
             for i, q in enumerate(state.asked, 1)
         )
@@ -158,8 +158,13 @@ class AnswersColumn(ScrollView, can_focus=True):
         """Entries are clipped to the width: redo them when it changes (or the column appears)."""
         self._strips.clear()
         if self._call is not None:
+            cursor = self.cursor
             self._entries = ()
             self.show(self._call)
+            # Rebuilt while focused (the column opened by Tab under 100 columns): keep the cursor,
+            # else the last answer, so that Enter reopens one.
+            if self._entries:
+                self.cursor = cursor if cursor is not None and cursor < len(self._entries) else len(self._entries) - 1
         self._resize_virtual()
         self.refresh()
 

@@ -1,7 +1,9 @@
-"""The live recommendation: level, notifications and next steps, short enough for 80×24.
+"""The live recommendation: level, who is notified, what is due by when, and the warnings.
 
-The full detail (reasons, legal basis, citations) is on the summary screen; this panel is
-what the counsellor can say to the caller before the last question.
+The full detail (reasons, legal basis, citations, the steps without a date) is on the summary
+screen; this panel is what the counsellor can say to the caller before the last question.
+Every line wraps, so nothing is cut off at 80×24; when a call needs more lines than the
+panel has, its container scrolls (F6 moves into it, Esc back).
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
+from textual.widget import Widget
 
 from triage.output.i18n import t
 from triage.rules.model import Flow
@@ -20,46 +24,56 @@ if TYPE_CHECKING:
     from triage.rules.engine import Recommendation
 
 
-def line(*parts: tuple[str, str]) -> Text:
-    """One line that ends in … rather than wrapping: the panel stays a glance, not a read."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    for part, style in parts:
-        text.append(part, style=style)
-    return text
+def _rows(rows: list[tuple[str, Text]]) -> Table:
+    """Marker and text side by side, so that a wrapped text keeps its indent (hanging)."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column(overflow="fold")
+    for marker, text in rows:
+        grid.add_row(marker, text)
+    return grid
 
 
 def compact(rec: Recommendation, flow: Flow) -> RenderableType:
-    """The short form: level, who to notify, what to do by when (and how many warnings).
+    """The short form: level, who is notified, what is due by when, and how many warnings.
 
     ``RecommendationPanel.show`` compares exactly these parts to skip an unchanged panel.
     """
     lang = rec.lang
     level_style = "bold reverse red" if rec.level.id == "emergency" else "bold"
-    lines: list[RenderableType] = [Text(rec.level.label, style=level_style)]
+    parts: list[RenderableType] = [Text(rec.level.label, style=level_style)]
     if rec.notifications:
-        lines += [Text(""), line((t("notifications", lang), "bold underline"))]
-        for n in rec.notifications:
-            lines.append(line(("• ", ""), (n.label, "")))
-            first = f" ({t('wizard_live_inform_first', lang)})" if n.inform_citizen_first else ""
-            lines.append(line(("  → ", "dim"), (n.recipient, "dim"), (first, "italic")))
-    if rec.steps or rec.deadlines:
-        lines += [Text(""), line((t("next_steps", lang), "bold underline"))]
-        for s in rec.steps:
-            lines.append(line((s.due.strftime("%d.%m. ") if s.due else "· ", "bold"), (s.text, "")))
+        parts += [Text(""), Text(t("notifications", lang), style="bold underline")]
+        first = f" ({t('wizard_live_inform_first', lang)})"
+        parts.append(
+            _rows(
+                [
+                    ("•", Text.assemble(n.recipient, (first if n.inform_citizen_first else "", "italic")))
+                    for n in rec.notifications
+                ]
+            )
+        )
+    dated = [s for s in rec.steps if s.due is not None]
+    if dated or rec.deadlines:
+        parts += [Text(""), Text(t("next_steps", lang), style="bold underline")]
+        rows = [(s.due.strftime("%d.%m.") if s.due else "", Text(s.text)) for s in dated]
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            lines.append(line((date.strftime("%d.%m. "), "bold"), (term.label.get(lang) if term else key, "dim")))
+            rows.append((date.strftime("%d.%m."), Text(term.label.get(lang) if term else key)))
+        parts.append(_rows(rows))
+    undated = len(rec.steps) - len(dated)
+    if undated:
+        parts.append(Text(t("wizard_live_more_steps", lang, n=undated), style="dim italic"))
     if rec.warnings:
-        lines += [Text(""), line((f"⚠ {t('warnings', lang)}: {len(rec.warnings)}", "bold yellow"))]
-    return Group(*lines)
+        parts += [Text(""), Text(f"⚠ {t('warnings', lang)}: {len(rec.warnings)}", style="bold")]
+    return Group(*parts)
 
 
 class RecommendationPanel(RenderedOnce):
     """A fixed-size panel: updating it repaints the lines that changed, and nothing else.
 
-    Its lines are one each and end in …, so the short form fits; the summary has it all.
-    A new notification or step repaints a few lines, not all 22 with their border, as the
-    ``Static`` it was did (benchmarks/keystroke.py measures it).
+    Its entries wrap; the summary has it all. A new notification or step repaints a few
+    lines, not the whole panel, as the ``Static`` it was did (benchmarks/keystroke.py).
     """
 
     _shown: tuple[object, object] | None = None
@@ -78,7 +92,8 @@ class RecommendationPanel(RenderedOnce):
         if shown == self._shown:
             return
         self._shown = shown
-        self.border_title = t("wizard_live_title", call.lang)
+        if self.parent is not None and isinstance(self.parent, Widget):
+            self.parent.border_title = t("wizard_live_title", call.lang)
         if rec is None:
             self.update(Text(t("wizard_live_empty", call.lang), style="dim italic"), layout=False)
         else:

@@ -211,9 +211,13 @@ class QuestionView(VerticalScroll, can_focus=False):
         from textual.widgets import SelectionList
 
         ticked = suggestion if isinstance(suggestion, tuple) else ()
+        # A selection list draws one line per option and cuts a longer one off: where the full
+        # label does not fit beside its tick box and keys, the option's short form is shown.
+        room = self.scrollable_content_region.width - 12
+        shorts = {o.value: o.short_label(lang) for o in q.options}
         return SelectionList(
             *[
-                (choice_text(i, key, label), value, value in ticked)
+                (choice_text(i, key, label if len(label) <= room else shorts[value]), value, value in ticked)
                 for i, (value, key, label) in enumerate(choices(q, lang), 1)
             ],
             classes="q-field q-multi",

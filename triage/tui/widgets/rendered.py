@@ -43,15 +43,18 @@ class RenderedOnce(Widget):
         return self._lines[2]
 
     def update(self, renderable: RenderableType, *, layout: bool = True) -> None:
-        """Show ``renderable``; with ``layout=False`` (the size cannot change) only the lines
-        that differ from those shown are repainted."""
+        """Show ``renderable``; with ``layout=False`` only the lines that differ from those
+        shown are repainted, unless their number changed (then it is laid out anew)."""
         shown, self.renderable, self._lines = self._lines, renderable, None
         width = self.size.width
         if layout or shown is None or shown[0] != width:
             self.refresh(layout=layout)
             return
         old, new = shown[2], self.lines_at(width)
-        for y in range(max(len(old), len(new))):
+        if len(old) != len(new):
+            self.refresh(layout=True)
+            return
+        for y in range(len(new)):
             if y >= len(old) or y >= len(new) or old[y] != new[y]:
                 self.refresh(Region(0, y, width, 1))
 

@@ -1,0 +1,77 @@
+"""At 80×24, the terminal a counsellor actually has, nothing on the call or the summary is cut off.
+
+A whole call in each municipality, in Danish and English: after every key, with the answers
+column opened (Tab) before the last answer, and every page of the summary, no line of the
+screen holds "…". The screen is read as a person sees it (Textual's screenshot).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from tests.tui.screen_text import screen_text
+from tests.tui.test_wizard import CALLS
+from triage.rules.model import Knowledge
+from triage.tui.app import WizardApp
+from triage.tui.screens import CallScreen, SummaryScreen
+
+TODAY = datetime.date(2026, 11, 24)
+
+
+def cut_off(app: WizardApp, where: str) -> list[str]:
+    return [f"{where}: {line}" for line in screen_text(app) if "…" in line]
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+@pytest.mark.parametrize("municipality", sorted(CALLS))
+async def test_nothing_is_cut_off_at_80x24(knowledge: Knowledge, municipality: str, lang: str) -> None:
+    keys = CALLS[municipality][0]
+    app = WizardApp(knowledge, municipality=municipality, lang="en" if lang == "en" else "da", today=TODAY)
+    found: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for i, key in enumerate(keys):
+            if i == len(keys) - 1:
+                assert isinstance(app.screen, CallScreen)
+                await pilot.press("tab")  # the answers column, full width under 100 columns
+                found += cut_off(app, "answers column")
+                await pilot.press("tab")
+            await pilot.press(key)
+            await pilot.pause()
+            found += cut_off(app, f"after {key!r}")
+        assert isinstance(app.screen, SummaryScreen)
+        for page in range(12):
+            found += cut_off(app, f"summary page {page + 1}")
+            await pilot.press("pagedown")
+            await pilot.pause()
+    assert found == []
+
+
+async def test_the_check_sees_a_cut_off_line(knowledge: Knowledge) -> None:
+    """The test above can fail: at 60 columns a long substance label in the wide list is cut off."""
+    from textual.widgets import SelectionList
+
+    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "s", "j", "4", "0", "enter", "j")
+        selection = app.screen.query_one(SelectionList)
+        selection.add_option(("A very long label that cannot possibly fit in half of eighty columns", "x"))
+        await pilot.pause()
+        assert cut_off(app, "") != []
+
+
+async def test_the_live_panel_scrolls_from_the_keyboard(knowledge: Knowledge) -> None:
+    """F6 moves into the live panel, the arrows scroll it when it is longer than the screen, Esc returns."""
+    app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
+    async with app.run_test(size=(60, 14)) as pilot:
+        await pilot.press("n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter", *"nnnnn", "j")
+        live = app.screen.query_one("#live")
+        assert live.max_scroll_y > 0  # more than the panel can show at once
+        await pilot.press("f6")
+        assert live.has_focus
+        await pilot.press("end")
+        assert live.scroll_y == live.max_scroll_y
+        await pilot.press("escape")
+        assert not live.has_focus and app.call.question is not None and app.call.question.id == "pregnancy"
