@@ -163,13 +163,22 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--data`` and ``--lang``, accepted before and after the command name alike.
+
+    The defaults live on the top-level parser only: a subparser's own default would
+    otherwise overwrite a value given before the command name (argparse copies every
+    subparser default into the namespace), so on a subparser they are SUPPRESSed.
+    """
     p.add_argument(
         "--data",
         metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="folder with municipalities.toml and flows/ (default: the shipped data)",
     )
-    p.add_argument("--lang", choices=["da", "en"], default="da", help="language (default: da)")
+    p.add_argument(
+        "--lang", choices=["da", "en"], default="da" if top else argparse.SUPPRESS, help="language (default: da)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -178,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Første samtale på et rusmiddelcenter / the first conversation at a drug-treatment centre.",
     )
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -202,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk.set_defaults(run=cmd_check)
 
     scn = sub.add_parser("scenarios", help="the training scenarios: run them through the engine, or list them")
+    _common(scn)
     scn_sub = scn.add_subparsers(title="scenario commands", metavar="COMMAND", required=True)
     scn_test = scn_sub.add_parser("test", help="run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable")
     _common(scn_test)
