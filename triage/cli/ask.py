@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.text import Text
 
 from triage.cli.prompt_input import BACK_KEY, is_back, multi_problem, parse_int
-from triage.output.export import write_private
+from triage.output.export import shown, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
@@ -258,17 +258,17 @@ def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
         try:
             write_private(path, markdown)
         except FileExistsError:
-            if not _yes_no(conv, t("ask_overwrite", lang, path=path), default=False):
+            if not _yes_no(conv, t("ask_overwrite", lang, path=shown(path)), default=False):
                 continue
             try:
                 write_private(path, markdown, overwrite=True)
             except OSError as err:
-                console.print(t("ask_save_failed", lang, path=path, error=err.strerror or err))
+                console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
                 continue
         except OSError as err:
-            console.print(t("ask_save_failed", lang, path=path, error=err.strerror or err))
+            console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
             continue
-        console.print(t("ask_saved", lang, path=path))
+        console.print(t("ask_saved", lang, path=shown(path)))
         return True
 
 

@@ -9,13 +9,16 @@ and per topic, and names the weakest topic to practise next.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from triage.data.files import PRIVATE, private_dir
 from triage.training.debrief import Debrief
 
 FILE_NAME = "training.sqlite3"
@@ -47,7 +50,13 @@ def default_path() -> Path:
 
 @contextmanager
 def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating it if need be) the database, in a folder and a file only its owner can read.
+
+    The file is created 0600 before SQLite opens it; SQLite gives its journal the same mode.
+    """
+    private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE))
     with closing(sqlite3.connect(path)) as db:
         db.execute(SCHEMA)
         with db:

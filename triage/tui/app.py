@@ -190,10 +190,20 @@ class WizardApp(App[None]):
             return
 
         def chosen(path: Path | None) -> None:
+            from triage.output.export import existing_target, shown
+
             if path is None:
                 return
-            if path.exists():
-                question = t("wizard_export_exists", self.lang, path=path)
+            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
+                path = path / self.default_export_path().name
+            try:
+                exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
+            except OSError as err:
+                error = err.strerror or err
+                self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+                return
+            if exists:
+                question = t("wizard_export_exists", self.lang, path=shown(path))
                 self.push_screen(
                     ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
                 )
@@ -203,15 +213,16 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.output.export import write_private
+        from triage.output.export import shown, write_private
 
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
-            self.notify(t("wizard_export_failed", self.lang, path=path, error=err.strerror or err), severity="error")
+            error = err.strerror or err
+            self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
             return
         self.saved = self.call.answers
-        self.notify(t("wizard_export_saved", self.lang, path=path))
+        self.notify(t("wizard_export_saved", self.lang, path=shown(path)))
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""
