@@ -10,7 +10,6 @@ import argparse
 import datetime
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from triage import __version__
 from triage.data.knowledge import load_knowledge
@@ -20,24 +19,13 @@ from triage.rules.model import Knowledge, Lang
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _read_input(path: str) -> tuple[str, bytes]:
-    if path == "-":
-        return "<stdin>", sys.stdin.buffer.read()
-    try:
-        return path, Path(path).read_bytes()
-    except OSError as err:
-        from triage.rules.errors import AnswersError, Problem
-
-        raise AnswersError(Problem(path, "", f"cannot read file ({err.strerror or err})")) from None
-
-
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
     from triage.rules import engine
 
     knowledge = load_knowledge(args.data)
-    name, raw = _read_input(args.answers)
+    name, raw = answers.read(args.answers)
     parsed = answers.parse(name, raw, knowledge, datetime.date.today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)

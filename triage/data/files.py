@@ -59,7 +59,7 @@ def existing_target(path: Path) -> bool:
     except FileNotFoundError:
         return False
     if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     return True
@@ -171,7 +171,7 @@ def read_bounded(path: Path, limit: int, *, settings: bool = False) -> bytes:
     with os.fdopen(fd, "rb") as file:
         st = os.fstat(file.fileno())
         if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if settings and not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         return read_stream(file, limit, str(path))
