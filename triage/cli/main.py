@@ -35,15 +35,16 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(render.to_json(rec), ensure_ascii=False, indent=2))
+        from triage.output.streams import ascii_only
+
+        print(json.dumps(render.to_json(rec), ensure_ascii=ascii_only(), indent=2))
     elif args.format == "markdown":
         print(render.to_markdown(rec, knowledge.flow), end="")
     else:
-        from rich.console import Console
-
         from triage.output.richview import to_rich
+        from triage.output.streams import console
 
-        Console().print(to_rich(rec, knowledge.flow))
+        console().print(to_rich(rec, knowledge.flow))
     return EXIT_OK
 
 
@@ -222,11 +223,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from triage.output.streams import make_tolerant
+
+    make_tolerant()
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a reader gone away is found here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `triage recommend … | head`: the reader has what it wanted. Nothing more can be
+        # written, and Python would complain again when it flushes stdout at exit.
+        _stdout_to_devnull()
+        return EXIT_PIPE_CLOSED
     except DataError as err:
         extra = f" (and {len(err.problems) - 1} more; run 'triage check')" if len(err.problems) > 1 else ""
         print(f"{err}{extra}", file=sys.stderr)
@@ -236,6 +250,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _stdout_to_devnull() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (in a test): nothing is flushed at exit either
+        pass
 
 
 def lang_of(value: str) -> Lang:

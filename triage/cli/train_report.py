@@ -49,9 +49,9 @@ def render(report: progress.Report, knowledge: Knowledge, library: Library, lang
 
 
 def run(knowledge: Knowledge, library: Library, lang: Lang, path: Path | None = None) -> int:
-    from rich.console import Console
+    from triage.output import streams
 
-    console = Console()
+    console = streams.console()
     for item in render(progress.report(path), knowledge, library, lang):
         console.print(item)
     return 0
