@@ -277,6 +277,14 @@ CATALOGUE.update(
             "The round is saved in your training statistics (on this computer only): triage train --report",
         ),
         "training_record_failed": ("Runden kunne ikke gemmes: {error}", "The round could not be saved: {error}"),
+        "training_record_later": (
+            "Fremskridtsdatabasen bruges af en anden triage; runden gemmes med næste runde",
+            "The progress database is in use by another triage; the round is saved with the next one",
+        ),
+        "training_record_lost": (
+            "{count} runde(r) kunne ikke gemmes: {error}",
+            "{count} round(s) could not be saved: {error}",
+        ),
         "training_key_next": ("Næste scenarie", "Next scenario"),
         "training_key_sources": ("Alle kilder", "All sources"),
         "training_cmd_next": ("Gå videre til et nyt scenarie", "Go on to a new scenario"),
