@@ -55,11 +55,37 @@ def cmd_check(args: argparse.Namespace) -> int:
     return check_report.run(data, str(args.format))
 
 
+def _full_screen_refused(lang: Lang) -> bool:
+    """The wizard and training need a keyboard and a screen; say so in one line if not.
+
+    Without a terminal on stdin Textual reads a file's bytes as keystrokes (an answers file
+    piped in answers question 1) or spins on /dev/null; it draws on stderr, so ``2> file``
+    would write every answer into that file; and TERM=dumb cannot show it at all.
+    """
+    import os
+
+    from triage.output.i18n import t
+
+    key = None
+    if not sys.stdin.isatty():
+        key = "wizard_no_tty"
+    elif os.environ.get("TERM", "") == "dumb":
+        key = "wizard_dumb_terminal"
+    elif not sys.stderr.isatty():
+        key = "wizard_no_screen"
+    if key is None:
+        return False
+    print(t(key, lang), file=sys.stderr)
+    return True
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality)
+    if _full_screen_refused(lang_of(args.lang)):
+        return EXIT_BAD_INPUT
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
@@ -110,6 +136,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
     if not pool:
         print(t("training_none_match", lang), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if _full_screen_refused(lang):
         return EXIT_BAD_INPUT
     from triage.tui.train_app import run_training
 

@@ -44,6 +44,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Made with triage – a recommendation, not a decision.",
     ),
     # --- triage ask: line-by-line prompts (issue 6) ---
+    "wizard_no_tty": (
+        "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "
+        "triage recommend --answers FIL|-",
+        "triage: no keyboard (stdin is not a terminal); for answers from a file or a pipe: "
+        "triage recommend --answers FILE|-",
+    ),
+    "wizard_no_screen": (
+        "triage: skærmen (stderr) er ikke en terminal, og svarene ville ende i filen; "
+        "brug triage ask, eller start uden 2>",
+        "triage: the screen (stderr) is not a terminal, and the answers would end up in that file; "
+        "use triage ask, or start without 2>",
+    ),
+    "wizard_dumb_terminal": (
+        "triage: TERM=dumb kan ikke vise guiden; brug triage ask (ét spørgsmål pr. linje)",
+        "triage: TERM=dumb cannot show the wizard; use triage ask (one question per line)",
+    ),
     "ask_no_tty": (
         "triage ask: ingen terminal (stdin er ikke en tty); til svar fra en fil eller et rør: "
         "triage recommend --answers FIL|-",
