@@ -180,7 +180,7 @@ def run_training(
 ) -> int:
     import os
 
-    from triage.tui.launch import settle, terminal_is_dark
+    from triage.tui.launch import run_app, settle, terminal_is_dark
 
     settle()
     app = TrainingApp(
@@ -192,11 +192,11 @@ def run_training(
         pick_random=pick_random,
         dark=terminal_is_dark(os.environ),
     )
-    app.run()
+    code = run_app(app)
     if app.pending:  # rounds the database was too busy to take: one last, patient try
         try:
             app.store_pending(timeout=10.0)
         except (OSError, sqlite3.Error) as err:
             print(t("training_record_lost", lang, count=len(app.pending), error=err), file=sys.stderr)
             return 1
-    return 0
+    return code
