@@ -7,10 +7,9 @@ stderr and never a traceback.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from triage import __version__
 from triage.data.knowledge import load_knowledge
@@ -176,28 +175,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
-    from triage.cli.ask import run_ask
+    from triage.cli.ask import Ended, ending_signals_end_the_prompt, run_ask
 
-    with _ending_signals_exit():
-        return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
-
-
-@contextlib.contextmanager
-def _ending_signals_exit() -> Iterator[None]:
-    """SIGTERM and SIGHUP end ``triage ask`` as ``SystemExit(128 + signal)`` rather than kill it
-    inside a prompt: prompt_toolkit's own clean-up then runs (raw mode left, cursor shown)."""
-    import signal
-
-    def ending(number: int, _frame: object) -> None:
-        raise SystemExit(128 + number)
-
-    names = ("SIGTERM", "SIGHUP")
-    previous = {sig: signal.signal(sig, ending) for sig in (getattr(signal, n) for n in names if hasattr(signal, n))}
     try:
-        yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
+        with ending_signals_end_the_prompt():
+            return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
+    except Ended as ended:
+        return 128 + ended.signal
 
 
 def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
