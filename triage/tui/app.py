@@ -9,6 +9,7 @@ summary, where the counsellor chose) and the picker (the municipality ID, for ne
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -53,7 +54,12 @@ class WizardApp(App[None]):
         remember: bool = True,
         dark: bool = True,
     ) -> None:
-        super().__init__()
+        # NO_COLOR: Textual 8.2 turns an ANSI theme monochrome by the colours' RGB values, which
+        # ANSI colours do not have, so every cell became black on black (textual app.py, the
+        # NoColor/Monochrome choice in App.__init__). With ansi_color=True it takes its NoColor
+        # filter instead: the terminal's own foreground on its own background, attributes kept;
+        # app.tcss marks with reverse and bold (`:nocolor`) what colour marked.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.call = Session(knowledge, lang, today or datetime.date.today(), municipality)
         self.call_changed: Signal[Session] = Signal(self, "call-changed")
         # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
