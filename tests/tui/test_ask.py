@@ -388,3 +388,18 @@ def test_a_relative_who_does_not_know_the_age_and_reports_children(knowledge: Kn
     assert code == 0  # a refused "v" would leave the age unanswered when the keys run out: 130
     assert "Counselling for relatives" in out
     assert "Children and family unit" in out
+
+
+def test_a_nul_in_the_file_name_is_said_and_asked_again(knowledge: Knowledge, sandbox: Sandbox) -> None:
+    """A pasted NUL byte: one message and the question again, not a ValueError (issue 12, item 5)."""
+    code, out = ask(knowledge, ADULT_KEYS + "y\x15\x1b[200~ca\x00se.md\x1b[201~\r\x15case.md\r")  # pasted
+    assert code == 0 and "Could not save ca\\0se.md: the file name contains a NUL character" in out
+    assert sandbox.written() == ["work/case.md"]
+
+
+def test_a_fifo_as_the_file_name_is_refused_without_hanging(knowledge: Knowledge, sandbox: Sandbox) -> None:
+    fifo = sandbox.cwd / EXPORT
+    os.mkfifo(fifo)
+    code, out = ask(knowledge, ADULT_KEYS + "y\r\x15case.md\r")  # the default name is the FIFO
+    assert code == 0 and f"Could not save {EXPORT}: not a regular file" in out
+    assert sandbox.written() == ["work/case.md", f"work/{EXPORT}"]

@@ -249,3 +249,30 @@ async def test_f6_does_nothing_in_training_where_there_is_no_live_panel(
         await pilot.press("n", "f6", "s")
         assert isinstance(app.screen, TrainingCallScreen)
         assert app.call.answers.get("caller") == "self"
+
+
+async def test_a_locked_database_neither_freezes_nor_loses_the_round(
+    knowledge: Knowledge, library: scenarios.Library, tmp_path: Path
+) -> None:
+    """Another triage holds the database: the debrief comes at once, the round is kept and
+    stored with the next one once the database is free (issue 12, item 7)."""
+    import sqlite3
+    import time
+
+    db = tmp_path / "p.sqlite3"
+    with progress._connect(db):
+        pass
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    app = TrainingApp(knowledge, library, scenario=library.get(YOUTH), progress_path=db)
+    async with app.run_test(size=SIZE) as pilot:
+        started = time.monotonic()
+        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        assert time.monotonic() - started < 3  # not SQLite's 5-second wait on the event loop
+        assert isinstance(app.screen, DebriefScreen) and not app.recorded
+        assert any("gemmes med næste runde" in str(n.message) for n in app._notifications)
+        holder.execute("ROLLBACK")
+        holder.close()
+        await pilot.press("n", *"holbæk 17", "enter", *WRONG_AGE, *WRONG_PREDICTION)
+        assert isinstance(app.screen, DebriefScreen) and app.recorded
+    assert progress.report(db).rounds == 2

@@ -95,3 +95,33 @@ async def test_copy_puts_the_markdown_on_the_clipboard(knowledge: Knowledge) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*CALL, "c")
         assert app.clipboard == app.summary_markdown()
+
+
+async def test_a_folder_as_the_target_saves_inside_it_without_asking(knowledge: Knowledge) -> None:
+    """Like `triage ask`: no "overwrite?" for a folder (issue 12, item 5)."""
+    from triage.rules.session import export_name
+
+    folder = Path(os.environ["HOME"]) / "cases"
+    folder.mkdir()
+    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*CALL)
+        await save_as(pilot, app, folder)
+        assert isinstance(app.screen, SummaryScreen)
+    saved = folder / export_name("holbaek", TODAY)
+    assert files_under(folder) == [saved]
+    assert saved.stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_fifo_as_the_target_is_refused_at_once(knowledge: Knowledge) -> None:
+    """Opening a FIFO for writing waits for a reader for ever, Ctrl+Q dead: refuse it, ask nothing."""
+    fifo = Path(os.environ["HOME"]) / "call.md"
+    os.mkfifo(fifo)
+    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*CALL)
+        await save_as(pilot, app, fifo)
+        assert isinstance(app.screen, SummaryScreen)
+        assert [n.severity for n in app._notifications] == ["error"]
+        assert "not a regular file" in str(next(iter(app._notifications)).message)
+        assert app.unsaved

@@ -172,6 +172,23 @@ def battery() -> list[Bad]:
         ("toml_syntax", "unclosed.toml", b'municipality = "holbaek\n', "not valid TOML"),
         ("toml_syntax", "bare.toml", b"municipality = holbaek\n", "not valid TOML"),
         ("toml_syntax", "json-in.toml", good_json, "not valid TOML"),
+        # hostile structure: what the parsers cannot take (Python's recursion and digit limits)
+        (
+            "hostile",
+            "deep-array.toml",
+            b'municipality = "holbaek"\nage = ' + b"[" * 500 + b"]" * 500,
+            "nested too deeply",
+        ),
+        (
+            "hostile",
+            "deep-table.toml",
+            b'municipality = "holbaek"\nage = ' + b"{a=" * 500 + b"1" + b"}" * 500,
+            "nested too",
+        ),
+        ("hostile", "endless-array.toml", b"age = " + b"[" * 200_000, "nested too deeply"),
+        ("hostile", "digits.toml", as_toml(GOOD).replace(b"age = 40", b"age = 1" + b"0" * 5000), "too many digits"),
+        ("hostile", "digits.json", good_json.replace(b'"age": 40', b'"age": 1' + b"0" * 5000), "too many digits"),
+        ("hostile", "digits-key.json", b'{"municipality": 1' + b"0" * 5000 + b"}", "too many digits"),
     ]
     for category, name, content, message in files:
         cases.append(Bad(f"file:{name}", category, name, content, "", message))
@@ -191,6 +208,8 @@ AS_PROCESS = {
     "file:deep.json",
     "file:twice.json",
     "file:huge.json",
+    "file:deep-array.toml",
+    "file:digits.toml",
 }
 
 
@@ -251,9 +270,34 @@ def test_the_battery_covers_every_key() -> None:
     assert keys["out_of_range"] == {q.id for q in FLOW.questions if q.kind in ("int", "multi")}
     assert keys["unknown_option"] == {q.id for q in FLOW.questions if q.kind in ("choice", "multi")}
     assert set(EXTRA_KEYS) <= keys["extra_key"]
-    for category in ("non_utf8", "empty", "too_large", "json_syntax", "toml_syntax"):
+    for category in ("non_utf8", "empty", "too_large", "json_syntax", "toml_syntax", "hostile"):
         assert by_category[category] >= 2, category
     assert len(BATTERY) >= 15 * len(questions)  # a floor, so a generator that stops generating fails
+
+
+def _small_memory() -> None:  # an unbounded read would take all memory: keep the child's small
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
+
+
+@pytest.mark.parametrize("source", ["stdin", "path"])
+def test_an_endless_answers_file_is_refused_after_the_bound(source: str) -> None:
+    """/dev/zero (or gigabytes piped in) is read no further than the 1 MB an answers file may hold."""
+    with open("/dev/zero", "rb") as zero:
+        result = subprocess.run(
+            [sys.executable, "-m", "triage", "recommend", "--answers", "-" if source == "stdin" else "/dev/zero"],
+            stdin=zero,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+            timeout=60,
+            preexec_fn=_small_memory,
+        )
+    name = "<stdin>" if source == "stdin" else "/dev/zero"
+    assert (result.returncode, result.stdout) == (2, ""), result.stderr
+    assert result.stderr == f"{name}: file is too large (an answers file is at most 1 MB)\n"
 
 
 def test_a_folder_is_not_an_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

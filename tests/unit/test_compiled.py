@@ -108,3 +108,20 @@ def test_records_are_frozen_values() -> None:
         Text("ja")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="no field 'fr'"):
         Text("ja", "yes", fr="oui")  # type: ignore[call-arg]
+
+
+def test_data_too_deep_to_pickle_is_loaded_without_a_copy_or_a_stray_file(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A condition a few hundred `not`s deep parses, but pickling it exceeds the recursion limit:
+    the data is used uncached, and nothing (not even an empty temporary file) is left behind."""
+    muni = data / "municipalities.toml"
+    deep = "not " * 400 + "resident"  # an even number of nots: the same rule as before
+    muni.write_text(muni.read_text(encoding="utf-8").replace('when = "not resident"', f'when = "{deep}"', 1), "utf-8")
+    calls = count_source_loads(monkeypatch)
+    for _ in range(2):
+        knowledge = compiled.load(data)
+        assert "holbaek" in knowledge.municipalities
+    assert len(calls) == 2  # no copy: loaded from the source each time
+    cache = compiled.CACHE_DIR
+    assert not cache.exists() or list(cache.iterdir()) == []

@@ -8,8 +8,9 @@ before answers are dropped, and nothing is written unless the counsellor saves t
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 
 from triage.cli.prompt_input import BACK_KEY, is_back, multi_problem, parse_int
-from triage.output.export import write_private
+from triage.output.export import shown, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
@@ -258,18 +259,65 @@ def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
         try:
             write_private(path, markdown)
         except FileExistsError:
-            if not _yes_no(conv, t("ask_overwrite", lang, path=path), default=False):
+            if not _yes_no(conv, t("ask_overwrite", lang, path=shown(path)), default=False):
                 continue
             try:
                 write_private(path, markdown, overwrite=True)
             except OSError as err:
-                console.print(t("ask_save_failed", lang, path=path, error=err.strerror or err))
+                console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
                 continue
         except OSError as err:
-            console.print(t("ask_save_failed", lang, path=path, error=err.strerror or err))
+            console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
             continue
-        console.print(t("ask_saved", lang, path=path))
+        console.print(t("ask_saved", lang, path=shown(path)))
         return True
+
+
+class Ended(Exception):
+    """SIGTERM or SIGHUP arrived: the call ends, the terminal given back first."""
+
+    def __init__(self, signal: int) -> None:
+        super().__init__(signal)
+        self.signal = signal
+
+
+@contextlib.contextmanager
+def ending_signals_end_the_prompt() -> Iterator[None]:
+    """SIGTERM and SIGHUP end ``triage ask`` with ``Ended`` instead of killing it in a prompt.
+
+    While a prompt is open, the prompt is told to end with ``Ended`` (prompt_toolkit's
+    ``Application.exit(exception=...)``, through the event loop), so it leaves raw mode and
+    shows the cursor as on Enter; between prompts the terminal is in its normal mode, and
+    ``Ended`` is raised at once. A ``SystemExit`` raised inside the prompt's event loop would
+    skip that clean-up.
+    """
+    import asyncio
+    import signal
+
+    from prompt_toolkit.application import get_app_or_none
+
+    def ending(number: int, _frame: object) -> None:
+        app = get_app_or_none()
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if app is None or not app.is_running or loop is None:
+            raise Ended(number)
+        def end_prompt() -> None:
+            if app.future is not None and not app.future.done():
+                app.exit(exception=Ended(number))
+
+        loop.call_soon_threadsafe(end_prompt)
+
+    names = ("SIGTERM", "SIGHUP")
+    wanted = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    previous = {sig: signal.signal(sig, ending) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def run_ask(

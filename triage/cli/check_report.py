@@ -62,10 +62,11 @@ def run(data: str | None, fmt: str) -> int:
             )
         )
     else:
-        from rich.console import Console
         from rich.table import Table
 
-        console = Console()
+        from triage.output import streams
+
+        console = streams.console()
         table = Table(title=f"triage check: {Path(knowledge.root).resolve()}")
         for col in (
             "municipality",

@@ -10,7 +10,6 @@ import argparse
 import datetime
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from triage import __version__
 from triage.data.knowledge import load_knowledge
@@ -20,24 +19,13 @@ from triage.rules.model import Knowledge, Lang
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _read_input(path: str) -> tuple[str, bytes]:
-    if path == "-":
-        return "<stdin>", sys.stdin.buffer.read()
-    try:
-        return path, Path(path).read_bytes()
-    except OSError as err:
-        from triage.rules.errors import AnswersError, Problem
-
-        raise AnswersError(Problem(path, "", f"cannot read file ({err.strerror or err})")) from None
-
-
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
     from triage.rules import engine
 
     knowledge = load_knowledge(args.data)
-    name, raw = _read_input(args.answers)
+    name, raw = answers.read(args.answers)
     parsed = answers.parse(name, raw, knowledge, datetime.date.today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -47,15 +35,16 @@ def cmd_recommend(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(render.to_json(rec), ensure_ascii=False, indent=2))
+        from triage.output.streams import ascii_only
+
+        print(json.dumps(render.to_json(rec), ensure_ascii=ascii_only(), indent=2))
     elif args.format == "markdown":
         print(render.to_markdown(rec, knowledge.flow), end="")
     else:
-        from rich.console import Console
-
         from triage.output.richview import to_rich
+        from triage.output.streams import console
 
-        Console().print(to_rich(rec, knowledge.flow))
+        console().print(to_rich(rec, knowledge.flow))
     return EXIT_OK
 
 
@@ -66,11 +55,37 @@ def cmd_check(args: argparse.Namespace) -> int:
     return check_report.run(data, str(args.format))
 
 
+def _full_screen_refused(lang: Lang) -> bool:
+    """The wizard and training need a keyboard and a screen; say so in one line if not.
+
+    Without a terminal on stdin Textual reads a file's bytes as keystrokes (an answers file
+    piped in answers question 1) or spins on /dev/null; it draws on stderr, so ``2> file``
+    would write every answer into that file; and TERM=dumb cannot show it at all.
+    """
+    import os
+
+    from triage.output.i18n import t
+
+    key = None
+    if not sys.stdin.isatty():
+        key = "wizard_no_tty"
+    elif os.environ.get("TERM", "") == "dumb":
+        key = "wizard_dumb_terminal"
+    elif not sys.stderr.isatty():
+        key = "wizard_no_screen"
+    if key is None:
+        return False
+    print(t(key, lang), file=sys.stderr)
+    return True
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality)
+    if _full_screen_refused(lang_of(args.lang)):
+        return EXIT_BAD_INPUT
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
@@ -122,6 +137,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     if not pool:
         print(t("training_none_match", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
+    if _full_screen_refused(lang):
+        return EXIT_BAD_INPUT
     from triage.tui.train_app import run_training
 
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
@@ -158,18 +175,31 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
-    from triage.cli.ask import run_ask
+    from triage.cli.ask import Ended, ending_signals_end_the_prompt, run_ask
 
-    return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
+    try:
+        with ending_signals_end_the_prompt():
+            return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
+    except Ended as ended:
+        return 128 + ended.signal
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--data`` and ``--lang``, accepted before and after the command name alike.
+
+    The defaults live on the top-level parser only: a subparser's own default would
+    otherwise overwrite a value given before the command name (argparse copies every
+    subparser default into the namespace), so on a subparser they are SUPPRESSed.
+    """
     p.add_argument(
         "--data",
         metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="folder with municipalities.toml and flows/ (default: the shipped data)",
     )
-    p.add_argument("--lang", choices=["da", "en"], default="da", help="language (default: da)")
+    p.add_argument(
+        "--lang", choices=["da", "en"], default="da" if top else argparse.SUPPRESS, help="language (default: da)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -178,7 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Første samtale på et rusmiddelcenter / the first conversation at a drug-treatment centre.",
     )
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -202,6 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk.set_defaults(run=cmd_check)
 
     scn = sub.add_parser("scenarios", help="the training scenarios: run them through the engine, or list them")
+    _common(scn)
     scn_sub = scn.add_subparsers(title="scenario commands", metavar="COMMAND", required=True)
     scn_test = scn_sub.add_parser("test", help="run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable")
     _common(scn_test)
@@ -224,11 +255,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from triage.output.streams import make_tolerant
+
+    make_tolerant()
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a reader gone away is found here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `triage recommend … | head`: the reader has what it wanted. Nothing more can be
+        # written, and Python would complain again when it flushes stdout at exit.
+        _stdout_to_devnull()
+        return EXIT_PIPE_CLOSED
     except DataError as err:
         extra = f" (and {len(err.problems) - 1} more; run 'triage check')" if len(err.problems) > 1 else ""
         print(f"{err}{extra}", file=sys.stderr)
@@ -238,6 +282,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _stdout_to_devnull() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (in a test): nothing is flushed at exit either
+        pass
 
 
 def lang_of(value: str) -> Lang:

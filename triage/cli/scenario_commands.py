@@ -61,8 +61,9 @@ def run_list(
     difficulty: int | None,
     topic: str | None,
 ) -> int:
-    from rich.console import Console
     from rich.table import Table
+
+    from triage.output import streams
 
     library = load_library(knowledge)
     if library is None:
@@ -73,7 +74,7 @@ def run_list(
             Problem("--topic", "", f"unknown topic '{topic}'{suggestion(topic, ids)} (topics: {', '.join(ids)})")
         )
     chosen = library.select(municipality=municipality, difficulty=difficulty, topic=topic)
-    console = Console()
+    console = streams.console()
     if not chosen:
         console.print(t("sc_none_match", lang))
         return EXIT_OK

@@ -15,11 +15,16 @@ def _pct(share: float) -> str:
 
 
 def render(report: progress.Report, knowledge: Knowledge, library: Library, lang: Lang) -> list[object]:
-    """The renderables to print: two tables and the suggestion, or a hint when nothing is stored."""
+    """The renderables to print: two tables and the suggestion, or a hint when nothing is stored.
+
+    Every string is a ``Text``: a group name read from the database is shown as it is, never
+    read as Rich markup (a topic ``[/x]`` would otherwise raise ``MarkupError``).
+    """
     from rich.table import Table
+    from rich.text import Text
 
     if report.rounds == 0:
-        return [t("tr_no_rounds", lang)]
+        return [Text(t("tr_no_rounds", lang))]
 
     def table(title: str, rows: tuple[progress.Row, ...], label: dict[str, str]) -> Table:
         out = Table(title=f"{t('tr_report_title', lang)}: {title}")
@@ -28,7 +33,7 @@ def render(report: progress.Report, knowledge: Knowledge, library: Library, lang
             out.add_column(t(key, lang), justify="right")
         for r in rows:
             out.add_row(
-                label.get(r.group, r.group),
+                Text(label.get(r.group, r.group)),
                 str(r.rounds),
                 _pct(r.level_right),
                 _pct(r.notifications_right),
@@ -44,14 +49,14 @@ def render(report: progress.Report, knowledge: Knowledge, library: Library, lang
         table(t("tr_by_topic", lang), report.by_topic, topics),
     ]
     if report.weakest_topic is not None:
-        out.append(t("tr_next", lang, topic=topics.get(report.weakest_topic, report.weakest_topic)))
+        out.append(Text(t("tr_next", lang, topic=topics.get(report.weakest_topic, report.weakest_topic))))
     return out
 
 
 def run(knowledge: Knowledge, library: Library, lang: Lang, path: Path | None = None) -> int:
-    from rich.console import Console
+    from triage.output import streams
 
-    console = Console()
+    console = streams.console()
     for item in render(progress.report(path), knowledge, library, lang):
         console.print(item)
     return 0

@@ -33,16 +33,33 @@ class Answers(Record):
     not_known: tuple[str, ...] = ()  # asked of these answers, absent, and read as not known
 
 
+def too_large(name: str) -> AnswersError:
+    return AnswersError(Problem(name, "", "file is too large (an answers file is at most 1 MB)"))
+
+
+def read(name: str) -> tuple[str, bytes]:
+    """The bytes of an answers file (``-``: stdin) and the name to report it by, never more than
+    ``MAX_BYTES`` + 1 of them: ``/dev/zero`` or gigabytes piped in are refused, not read whole."""
+    import sys
+    from pathlib import Path
+
+    from triage.data.files import TooLarge, read_bounded, read_stream
+
+    shown = "<stdin>" if name == "-" else name
+    try:
+        if name == "-":
+            return shown, read_stream(sys.stdin.buffer, MAX_BYTES, shown)
+        return shown, read_bounded(Path(name), MAX_BYTES)
+    except TooLarge:
+        raise too_large(shown) from None
+    except OSError as err:
+        raise AnswersError(Problem(shown, "", f"cannot read file ({err.strerror or err})")) from None
+
+
 def decode(name: str, raw: bytes) -> str:
     """Bytes to text, refusing what no counsellor meant to hand us."""
     if len(raw) > MAX_BYTES:
-        raise AnswersError(
-            Problem(
-                name,
-                "",
-                f"file is too large ({len(raw) / 1024 / 1024:.1f} MB; an answers file is at most 1 MB)",
-            )
-        )
+        raise too_large(name)
     if not raw.strip():
         raise AnswersError(Problem(name, "", "file is empty"))
     try:
@@ -60,7 +77,6 @@ def _is_json(name: str, text: str) -> bool:
     return text.lstrip().startswith("{")
 
 
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 class _DuplicateKey(Exception):
@@ -92,19 +108,16 @@ def _parse(name: str, text: str, as_json: bool) -> dict[str, Any]:
         except json.JSONDecodeError as err:
             raise AnswersError(Problem(name, "", f"not valid JSON: {err.msg}", err.lineno, err.colno)) from None
         except RecursionError:
-            raise AnswersError(Problem(name, "", "not valid JSON: nested too deeply")) from None
+            raise AnswersError(Problem(name, "", f"not valid JSON: {tomlpos.TOO_DEEP}")) from None
+        except ValueError:  # int(): beyond Python's 4300-digit limit
+            raise AnswersError(Problem(name, "", f"not valid JSON: {tomlpos.TOO_MANY_DIGITS}")) from None
         if not isinstance(data, dict):
             raise AnswersError(Problem(name, "", "expected a JSON object of answers", 1, 1))
         return data
-    import tomllib  # JSON answers never pay for the TOML parser
-
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = _TOML_POS.search(msg)
-        where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        raise AnswersError(Problem(name, "", f"not valid TOML: {_TOML_POS.sub('', msg)}", *where)) from None
+        return tomlpos.loads(text)
+    except tomlpos.TomlError as err:
+        raise AnswersError(Problem(name, "", f"not valid TOML: {err.message}", err.line, err.column)) from None
 
 
 def _positions(text: str, as_json: bool) -> dict[str, tuple[int, int]]:

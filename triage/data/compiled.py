@@ -15,7 +15,6 @@ folder, written nowhere but next to triage's own bytecode.
 
 from __future__ import annotations
 
-import os
 import pickle
 import sys
 import zlib
@@ -101,19 +100,15 @@ def keep(path: Path, current: Stamp, value: object) -> bool:
     """
     if sys.dont_write_bytecode:
         return False
-    import tempfile
+    try:  # in memory first: data too deep to pickle (a condition of a few hundred `not`s) is no error
+        blob = pickle.dumps((current, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
+        return False
+    from triage.data.files import write_atomic
 
     try:
         path.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
+        write_atomic(path, blob, overwrite=True, mode=0o644)  # no temporary file survives a failure
     except OSError:
-        return False
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump((current, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except (OSError, pickle.PicklingError):
-        Path(tmp).unlink(missing_ok=True)
         return False
     return True

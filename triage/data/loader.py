@@ -9,7 +9,6 @@ other commands show the first.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 import msgspec
 
 from triage.data import schema, tomlpos
+from triage.data.files import TooLarge, read_bounded
 from triage.data.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
 from triage.rules import conditions
 from triage.rules.errors import DataError, Problem, suggestion
@@ -105,16 +105,22 @@ def resolve(root: str | Path, location: Location) -> Location:
     return replace(location, line=found[1].line, column=found[1].column)
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
+
+
+MAX_DATA_BYTES = 16 * 1024 * 1024  # the shipped files are under 100 KB; 98 municipalities about 1.2 MB
 
 
 def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
     """Read and parse one file; on failure record a located problem and return None."""
     path = root / rel
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_DATA_BYTES)
+    except TooLarge:
+        limit = MAX_DATA_BYTES // (1024 * 1024)
+        problems.append(Problem(rel, "", f"file is too large (a data file is at most {limit} MB)", kind="unreadable"))
+        return None
     except OSError as err:
         problems.append(Problem(rel, "", f"cannot read file ({err.strerror or err})", kind="unreadable"))
         return None
@@ -126,12 +132,9 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
         return None
     source = SourceFile(rel, text)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        msg = str(err)
-        m = _TOML_POSITION.search(msg)
-        where: tuple[int | None, int | None] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        problems.append(Problem(rel, "", f"not valid TOML: {_TOML_POSITION.sub('', msg)}", *where, kind="unreadable"))
+        data = tomlpos.loads(text)
+    except tomlpos.TomlError as err:
+        problems.append(Problem(rel, "", f"not valid TOML: {err.message}", err.line, err.column, kind="unreadable"))
         return None
     return source, data
 

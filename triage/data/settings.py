@@ -2,15 +2,23 @@
 
 It is only a preselection for the next call, so a missing, unreadable or unknown value
 is silently ignored. No answers, dates or anything about a caller ever go here.
+
+The file is read with a small bound, without following a link and without waiting (a
+FIFO or ``/dev/zero`` planted there costs nothing), and written atomically, 0600, by
+replacing it (a link there is replaced, never written through).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from pathlib import Path
 
+from triage.data.files import PRIVATE, private_dir, read_bounded, write_atomic
+
 _ID = re.compile(r"[a-z0-9_-]{1,40}")
+_MAX_BYTES = 256  # an ID is at most 40 characters
 
 
 def settings_file() -> Path:
@@ -22,21 +30,29 @@ def settings_file() -> Path:
 def last_municipality(path: Path | None = None) -> str | None:
     """The municipality ID chosen last, or None."""
     try:
-        value = (path or settings_file()).read_text(encoding="utf-8").strip()
+        value = read_bounded(path or settings_file(), _MAX_BYTES, settings=True).decode("utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return None
     return value if _ID.fullmatch(value) else None
 
 
+def _kept_as_is(target: Path, municipality: str) -> bool:
+    """The file already says ``municipality`` and is a private regular file: nothing to write."""
+    try:
+        st = os.lstat(target)
+    except OSError:
+        return False
+    private = stat.S_ISREG(st.st_mode) and stat.S_IMODE(st.st_mode) == PRIVATE
+    return private and last_municipality(target) == municipality
+
+
 def remember_municipality(municipality: str, path: Path | None = None) -> None:
     """Store ``municipality`` for next time (mode 0600); a failure only costs the preselection."""
     target = path or settings_file()
-    if last_municipality(target) == municipality or not _ID.fullmatch(municipality):
+    if not _ID.fullmatch(municipality) or _kept_as_is(target, municipality):
         return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(municipality + "\n")
+        private_dir(target.parent)
+        write_atomic(target, (municipality + "\n").encode("utf-8"), overwrite=True)
     except OSError:
         return

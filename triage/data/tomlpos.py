@@ -10,7 +10,9 @@ it returns what it found so far.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Mapping
+from typing import Any
 
 from triage.rules.record import Record
 
@@ -218,6 +220,41 @@ class _Scanner:
             self.skip_space(False)
             while self.i < len(self.text) and self.peek() != "\n":
                 self.advance()
+
+
+class TomlError(Exception):
+    """Text that is not TOML, or TOML beyond what Python can parse; ``message`` is for a person."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line, self.column = message, line, column
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+TOO_DEEP = "nested too deeply"
+TOO_MANY_DIGITS = "a number with too many digits"
+
+
+def loads(text: str) -> dict[str, Any]:
+    """``tomllib.loads``, every failure a ``TomlError`` with its line where known.
+
+    Beyond syntax errors, Python's own limits are bad input too: arrays or inline tables
+    nested deeper than the recursion limit (``RecursionError``), and an integer beyond the
+    4300-digit limit of ``int()`` (``ValueError``).
+    """
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        msg = str(err)
+        m = _TOML_POSITION.search(msg)
+        line, column = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        raise TomlError(_TOML_POSITION.sub("", msg), line, column) from None
+    except RecursionError:
+        raise TomlError(TOO_DEEP) from None
+    except ValueError as err:  # int(): "Exceeds the limit (4300 digits) for integer string conversion"
+        raise TomlError(TOO_MANY_DIGITS if "digits" in str(err) else str(err)) from None
 
 
 def locate(text: str) -> dict[Path, Position]:

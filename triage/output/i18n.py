@@ -44,6 +44,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Made with triage – a recommendation, not a decision.",
     ),
     # --- triage ask: line-by-line prompts (issue 6) ---
+    "wizard_no_tty": (
+        "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "
+        "triage recommend --answers FIL|-",
+        "triage: no keyboard (stdin is not a terminal); for answers from a file or a pipe: "
+        "triage recommend --answers FILE|-",
+    ),
+    "wizard_no_screen": (
+        "triage: skærmen (stderr) er ikke en terminal, og svarene ville ende i filen; "
+        "brug triage ask, eller start uden 2>",
+        "triage: the screen (stderr) is not a terminal, and the answers would end up in that file; "
+        "use triage ask, or start without 2>",
+    ),
+    "wizard_dumb_terminal": (
+        "triage: TERM=dumb kan ikke vise guiden; brug triage ask (ét spørgsmål pr. linje)",
+        "triage: TERM=dumb cannot show the wizard; use triage ask (one question per line)",
+    ),
     "ask_no_tty": (
         "triage ask: ingen terminal (stdin er ikke en tty); til svar fra en fil eller et rør: "
         "triage recommend --answers FIL|-",
@@ -280,6 +296,14 @@ CATALOGUE.update(
             "The round is saved in your training statistics (on this computer only): triage train --report",
         ),
         "training_record_failed": ("Runden kunne ikke gemmes: {error}", "The round could not be saved: {error}"),
+        "training_record_later": (
+            "Fremskridtsdatabasen bruges af en anden triage; runden gemmes med næste runde",
+            "The progress database is in use by another triage; the round is saved with the next one",
+        ),
+        "training_record_lost": (
+            "{count} runde(r) kunne ikke gemmes: {error}",
+            "{count} round(s) could not be saved: {error}",
+        ),
         "training_key_next": ("Næste scenarie", "Next scenario"),
         "training_key_sources": ("Alle kilder", "All sources"),
         "training_cmd_next": ("Gå videre til et nyt scenarie", "Go on to a new scenario"),

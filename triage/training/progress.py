@@ -9,13 +9,19 @@ and per topic, and names the weakest topic to practise next.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import os
 import sqlite3
-from collections.abc import Iterator
+import urllib.parse
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from triage.data.files import PRIVATE, private_dir
+from triage.rules.errors import Problem, TriageError
 from triage.training.debrief import Debrief
 
 FILE_NAME = "training.sqlite3"
@@ -46,39 +52,61 @@ def default_path() -> Path:
 
 
 @contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(path)) as db:
+def _connect(path: Path, timeout: float = 5.0) -> Iterator[sqlite3.Connection]:
+    """Open (creating it if need be) the database, in a folder and a file only its owner can read.
+
+    The file is created 0600 before SQLite opens it; SQLite gives its journal the same mode.
+    """
+    private_dir(path.parent)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE))
+    with closing(sqlite3.connect(path, timeout=timeout)) as db:
         db.execute(SCHEMA)
         with db:
             yield db
 
 
-def record(debrief: Debrief, *, path: Path | None = None, at: datetime.datetime | None = None) -> None:
+def record(
+    debrief: Debrief, *, path: Path | None = None, at: datetime.datetime | None = None, timeout: float = 5.0
+) -> None:
     """Store one finished round."""
-    s = debrief.scenario
-    rec = debrief.recommendation
-    when = (at or datetime.datetime.now(datetime.UTC)).isoformat(timespec="seconds")
-    with _connect(path or default_path()) as db:
-        db.execute(
+    record_all([(debrief, at or datetime.datetime.now(datetime.UTC))], path=path, timeout=timeout)
+
+
+def record_all(
+    rounds: Sequence[tuple[Debrief, datetime.datetime]], *, path: Path | None = None, timeout: float = 5.0
+) -> None:
+    """Store finished rounds in one transaction: all of them, or (on an error) none.
+
+    ``timeout``: how long to wait while another process writes (``sqlite3.OperationalError``
+    "database is locked" after it).
+    """
+    with _connect(path or default_path(), timeout) as db:
+        db.executemany(
             "INSERT INTO rounds (scenario, municipality, topics, played_at, predicted_level, engine_level,"
             " predicted_notifications, engine_notifications, answers_total, answers_wrong, wrong_answers, score)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                s.id,
-                s.municipality,
-                " ".join(s.topics),
-                when,
-                debrief.prediction.service_level,
-                rec.level.id,
-                " ".join(sorted(debrief.prediction.notifications)),
-                " ".join(sorted(n.to for n in rec.notifications)),
-                debrief.answers_total,
-                debrief.answers_wrong,
-                " ".join(d.key for d in debrief.answer_differences),
-                debrief.score,
-            ),
+            [_row(debrief, at) for debrief, at in rounds],
         )
+
+
+def _row(debrief: Debrief, at: datetime.datetime) -> tuple[object, ...]:
+    s = debrief.scenario
+    rec = debrief.recommendation
+    return (
+        s.id,
+        s.municipality,
+        " ".join(s.topics),
+        at.isoformat(timespec="seconds"),
+        debrief.prediction.service_level,
+        rec.level.id,
+        " ".join(sorted(debrief.prediction.notifications)),
+        " ".join(sorted(n.to for n in rec.notifications)),
+        debrief.answers_total,
+        debrief.answers_wrong,
+        " ".join(d.key for d in debrief.answer_differences),
+        debrief.score,
+    )
 
 
 @dataclass(frozen=True)
@@ -122,20 +150,72 @@ class _Sum:
         )
 
 
+COLUMNS = frozenset(
+    {
+        "municipality",
+        "topics",
+        "predicted_level",
+        "engine_level",
+        "predicted_notifications",
+        "engine_notifications",
+        "answers_total",
+        "answers_wrong",
+        "score",
+    }
+)
+READ_TIMEOUT = 0.5  # seconds to wait for another triage's write before saying it is busy
+
+
+class ProgressError(TriageError):
+    """The progress database cannot be read: damaged, locked, or another program's."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(Problem(str(path), "", f"cannot read the training progress ({reason})"))
+
+
+def _reason(err: sqlite3.Error) -> str:
+    text = str(err)
+    if "locked" in text or "busy" in text:
+        return "it is in use by another triage; try again"
+    return text
+
+
+def _read_rows(file: Path) -> list[tuple[Any, ...]]:
+    """Every round's columns, reading ``file`` without changing a byte of it (read-only, no
+    table created, no journal rolled back), and without SQLite's 5-second wait on a lock."""
+    uri = f"file:{urllib.parse.quote(str(file.absolute()))}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT)) as db:
+            columns = {str(row[1]) for row in db.execute("PRAGMA table_info(rounds)")}
+            missing = sorted(COLUMNS - columns)
+            if missing:
+                raise ProgressError(file, f"not triage's training database: no {', '.join(missing)}")
+            return db.execute(
+                "SELECT municipality, topics, predicted_level = engine_level,"
+                " predicted_notifications = engine_notifications, answers_total, answers_wrong, score FROM rounds"
+            ).fetchall()
+    except sqlite3.Error as err:
+        raise ProgressError(file, _reason(err)) from None
+
+
 def report(path: Path | None = None) -> Report:
-    """Accuracy per municipality and per topic over every stored round."""
+    """Accuracy per municipality and per topic over every stored round; ``ProgressError`` when
+    the database cannot be read. The file is only read, never created or changed."""
     file = path or default_path()
     if not file.exists():
         return Report(0, (), (), None)
-    with _connect(file) as db:
-        rows = db.execute(
-            "SELECT municipality, topics, predicted_level = engine_level,"
-            " predicted_notifications = engine_notifications, answers_total, answers_wrong, score FROM rounds"
-        ).fetchall()
+    rows = _read_rows(file)
+    try:
+        return _summarise(rows)
+    except (TypeError, ValueError, ZeroDivisionError):
+        raise ProgressError(file, "not triage's training database: unexpected values") from None
+
+
+def _summarise(rows: list[tuple[Any, ...]]) -> Report:
     munis: dict[str, _Sum] = {}
     topics: dict[str, _Sum] = {}
     for muni, topic_text, level_ok, notes_ok, total, wrong, score in rows:
-        for group, key in [(munis, muni), *((topics, t) for t in str(topic_text).split())]:
+        for group, key in [(munis, str(muni)), *((topics, t) for t in str(topic_text).split())]:
             acc = group.setdefault(key, _Sum())
             acc.rounds += 1
             acc.level += int(level_ok)

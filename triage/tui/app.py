@@ -9,6 +9,7 @@ summary, where the counsellor chose) and the picker (the municipality ID, for ne
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -53,7 +54,12 @@ class WizardApp(App[None]):
         remember: bool = True,
         dark: bool = True,
     ) -> None:
-        super().__init__()
+        # NO_COLOR: Textual 8.2 turns an ANSI theme monochrome by the colours' RGB values, which
+        # ANSI colours do not have, so every cell became black on black (textual app.py, the
+        # NoColor/Monochrome choice in App.__init__). With ansi_color=True it takes its NoColor
+        # filter instead: the terminal's own foreground on its own background, attributes kept;
+        # app.tcss marks with reverse and bold (`:nocolor`) what colour marked.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.call = Session(knowledge, lang, today or datetime.date.today(), municipality)
         self.call_changed: Signal[Session] = Signal(self, "call-changed")
         # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
@@ -203,10 +209,20 @@ class WizardApp(App[None]):
             return
 
         def chosen(path: Path | None) -> None:
+            from triage.output.export import existing_target, shown
+
             if path is None:
                 return
-            if path.exists():
-                question = t("wizard_export_exists", self.lang, path=path)
+            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
+                path = path / self.default_export_path().name
+            try:
+                exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
+            except OSError as err:
+                error = err.strerror or err
+                self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+                return
+            if exists:
+                question = t("wizard_export_exists", self.lang, path=shown(path))
                 self.push_screen(
                     ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
                 )
@@ -216,15 +232,16 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.output.export import write_private
+        from triage.output.export import shown, write_private
 
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
-            self.notify(t("wizard_export_failed", self.lang, path=path, error=err.strerror or err), severity="error")
+            error = err.strerror or err
+            self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
             return
         self.saved = self.call.answers
-        self.notify(t("wizard_export_saved", self.lang, path=path))
+        self.notify(t("wizard_export_saved", self.lang, path=shown(path)))
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""

@@ -6,6 +6,8 @@ does not show (benchmarks/startup.py).
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 
 from triage.output.i18n import t
@@ -20,5 +22,8 @@ def clip(text: str, width: int) -> str:
 def status_badge(m: Municipality, lang: Lang) -> Text:
     """A badge that cannot be overlooked when the standard is a draft or outdated."""
     status = m.standard.status
-    style = "bold green" if status == "current" else "bold black on yellow"
+    if "NO_COLOR" in os.environ:  # monochrome (app.py, as Textual decides): draft or outdated in reverse video
+        style = "bold" if status == "current" else "bold reverse"
+    else:
+        style = "bold green" if status == "current" else "bold black on yellow"
     return Text(f" {t('status_' + status, lang)} ", style=style)

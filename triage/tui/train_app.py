@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import random
 import sqlite3
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen
 from triage.tui.screens.scenario_picker import ScenarioPickerScreen
 from triage.tui.screens.training_call import TrainingCallScreen
+
+RECORD_TIMEOUT = 0.3  # seconds the debrief may wait for another triage's write
 
 
 class TrainingApp(WizardApp):
@@ -54,6 +57,7 @@ class TrainingApp(WizardApp):
         self.scenario: Scenario | None = None
         self.debrief: debriefing.Debrief | None = None
         self.recorded = False
+        self.pending: list[tuple[debriefing.Debrief, datetime.datetime]] = []  # rounds not stored yet
         first = scenario or (self._random() if pick_random else None)
         if first is not None:
             self.scenario = first
@@ -124,13 +128,33 @@ class TrainingApp(WizardApp):
         self._route()
 
     def _record(self, result: debriefing.Debrief) -> bool:
-        """Store the round (fictional data only); a failure is told, never fatal."""
+        """Store the round (fictional data only); a failure is told, never fatal.
+
+        Another triage writing the database must not freeze the round (SQLite would wait 5 s
+        on the event loop) nor lose it: the wait is short, and a round that could not be
+        stored is kept and stored with the next one, or when training ends.
+        """
+        self.pending.append((result, datetime.datetime.now(datetime.UTC)))
         try:
-            progress.record(result, path=self.progress_path, at=datetime.datetime.now(datetime.UTC))
+            self.store_pending(timeout=RECORD_TIMEOUT)
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) and "busy" not in str(err):
+                self.pending.pop()
+                self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+                return False
+            self.notify(t("training_record_later", self.lang), severity="warning")
+            return False
         except (OSError, sqlite3.Error) as err:
+            self.pending.pop()
             self.notify(t("training_record_failed", self.lang, error=err), severity="error")
             return False
         return True
+
+    def store_pending(self, timeout: float) -> None:
+        """Store every round kept so far in one transaction; raises as ``progress.record_all``."""
+        if self.pending:
+            progress.record_all(self.pending, path=self.progress_path, timeout=timeout)
+            self.pending.clear()
 
     # --- what the wizard offers that training does not ----------------------------------
     @property
@@ -156,7 +180,7 @@ def run_training(
 ) -> int:
     import os
 
-    from triage.tui.launch import settle, terminal_is_dark
+    from triage.tui.launch import run_app, settle, terminal_is_dark
 
     settle()
     app = TrainingApp(
@@ -168,5 +192,11 @@ def run_training(
         pick_random=pick_random,
         dark=terminal_is_dark(os.environ),
     )
-    app.run()
-    return 0
+    code = run_app(app)
+    if app.pending:  # rounds the database was too busy to take: one last, patient try
+        try:
+            app.store_pending(timeout=10.0)
+        except (OSError, sqlite3.Error) as err:
+            print(t("training_record_lost", lang, count=len(app.pending), error=err), file=sys.stderr)
+            return 1
+    return code

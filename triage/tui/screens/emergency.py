@@ -47,7 +47,11 @@ class EmergencyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="emergency-box"):
-            yield Static(t("wizard_emergency_title", self.call.lang), id="emergency-title")
+            title = t("wizard_emergency_title", self.call.lang)
+            if self.app.no_color:  # monochrome: reverse video in the text (see app.tcss, NO_COLOR)
+                yield Static(Text(title, style="bold reverse", justify="center"), id="emergency-title")
+            else:
+                yield Static(title, id="emergency-title")
             with VerticalScroll(id="emergency-body"):
                 yield Static(what_to_do(self.call))
         yield QuietFooter()
