@@ -75,3 +75,17 @@ async def test_the_live_panel_scrolls_from_the_keyboard(knowledge: Knowledge) ->
         assert live.scroll_y == live.max_scroll_y
         await pilot.press("escape")
         assert not live.has_focus and app.call.question is not None and app.call.question.id == "pregnancy"
+
+
+async def test_a_terminal_too_small_says_what_size_is_needed(knowledge: Knowledge) -> None:
+    """20×8 used to show only the panel, with the question squeezed out (issue 12)."""
+    app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
+    async with app.run_test(size=(20, 8)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-too-small")
+        text = " ".join(" ".join(screen_text(app)).split())
+        assert "too small" in text and "50 × 14" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert any("acute danger" in line for line in screen_text(app))

@@ -122,6 +122,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "A number or letter ticks/unticks, Enter confirms",
     ),
     "wizard_key_after_emergency": ("Videre: børn og graviditet", "On: children and pregnancy"),
+    "wizard_too_small": (
+        "Vinduet er for lille til samtalen: mindst {w} × {h} tegn (nu {now_w} × {now_h}). "
+        "Gør vinduet større, eller brug triage ask.",
+        "The window is too small for the call: at least {w} × {h} characters (now {now_w} × {now_h}). "
+        "Make it larger, or use triage ask.",
+    ),
     "wizard_key_panel": ("Anbefaling", "Recommendation"),
     "wizard_live_more_steps": ("+ {n} trin uden dato i opsummeringen", "+ {n} undated steps in the summary"),
     "wizard_hint_int": ("Skriv tallet og tryk Enter", "Type the number and press Enter"),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widgets import Static
 
+from triage.output.i18n import t
 from triage.rules.model import Lang
 from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
@@ -18,6 +20,11 @@ from triage.tui.widgets.footer import QuietFooter
 
 if TYPE_CHECKING:
     from triage.tui.app import WizardApp
+
+
+# The smallest terminal (columns, rows) in which the question, its choices and the start of the
+# live panel are all on screen.
+MIN_SIZE = (50, 14)
 
 
 class CallScreen(Screen[None]):
@@ -49,7 +56,18 @@ class CallScreen(Screen[None]):
             yield QuestionView(id="question")
             with VerticalScroll(id="live"):
                 yield RecommendationPanel(id="live-panel")
+        yield Static(id="too-small")
         yield QuietFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Too small to show the question: say so, and what size is needed, instead of hiding it."""
+        width, height = event.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        self.set_class(small, "-too-small")
+        if small:
+            lang = self.wizard.lang
+            text = t("wizard_too_small", lang, w=MIN_SIZE[0], h=MIN_SIZE[1], now_w=width, now_h=height)
+            self.query_one("#too-small", Static).update(text)
 
     def on_mount(self) -> None:
         self.wizard.call_changed.subscribe(self, self.show, immediate=True)

@@ -11,6 +11,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.widgets import Static
 
 from triage.rules.model import Lang
 from triage.rules.session import Session
@@ -36,6 +37,7 @@ class TrainingCallScreen(CallScreen):
         with Horizontal(id="body"):
             yield AnswersColumn(id="answers")
             yield QuestionView(id="question")
+        yield Static(id="too-small")
         yield QuietFooter()
 
     @property
