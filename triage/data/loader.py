@@ -328,6 +328,7 @@ class _Builder:
                     maximum=q.max,
                     min_selected=q.min_selected,
                     default=tuple(q.default) if isinstance(q.default, list) else q.default,
+                    short=_text(q.short) if q.short else None,
                 )
             )
         # Conditions of questions may name any answer, but not the derived level.

@@ -37,6 +37,7 @@ class QuestionSpec(Struct, frozen=True, kw_only=True):
     label: TextSpec
     help: TextSpec
     say: TextSpec | None = None  # a suggested phrasing for the counsellor
+    short: TextSpec | None = None  # a few words for the answer in an explanation ("age", "resident")
     when: str = "true"
     options: list[OptionSpec] = []
     min: int | None = None

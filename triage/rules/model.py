@@ -59,6 +59,7 @@ class Question(Record):
     default: Answer | None = None
     allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int questions)
     unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
+    short: Text | None = None  # a few words naming the answer in an explanation ("because: age 17")
 
     @property
     def answer_type(self) -> AnswerType:
