@@ -24,12 +24,12 @@ def items(rec: Recommendation) -> dict[str, object]:
     return out
 
 
-def other_values(q: Question, value: Answer) -> list[Answer]:
+def other_values(q: Question, value: Answer, given: dict[str, Any]) -> list[Answer]:
     if q.kind == "bool":
         return [not value]
     if q.kind == "int":
         candidates: list[Answer] = [0, 12, 13, 15, 17, 18, 19, 24, 25, 26, 27, 30, 64, 65, 66, 120]
-        if q.allow_unknown is not None:
+        if q.unknown_allowed(given):  # "unknown" only where the flow allows it
             candidates.append(UNKNOWN)
         return [v for v in candidates if v != value]
     if q.kind == "choice":
@@ -52,7 +52,7 @@ def test_because_names_every_answer_that_can_change_an_item(knowledge: Knowledge
             for q in knowledge.flow.questions:
                 if q.id in b.mapping():
                     continue
-                for value in other_values(q, given_answers[q.id]):
+                for value in other_values(q, given_answers[q.id], given_answers):
                     after = items(
                         recommend(knowledge, municipality, {**given_answers, q.id: value}, CONTACT, alternatives=False)
                     )
@@ -115,3 +115,36 @@ def test_the_three_alternatives_of_the_contract(knowledge: Knowledge) -> None:
 
     granted = recommend(knowledge, "holbaek", answers(anonymous=True), date)
     assert granted.level.id == "anonymous_treatment" and not granted.alternatives
+
+
+def test_the_sources_screen_shows_each_condition(knowledge: Knowledge) -> None:
+    from rich.console import Console
+
+    from triage.tui.screens.citations import citations_table
+
+    rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT, "en")
+    console = Console(record=True, width=200)
+    console.print(citations_table(rec, knowledge.flow))
+    text = console.export_text()
+    assert "Condition: age >= 13 and age <= 25 and wants_treatment" in text
+
+
+def test_text_and_markdown_say_why_and_what_if(knowledge: Knowledge) -> None:
+    from triage.output.render import to_json, to_markdown
+
+    rec = recommend(knowledge, "holbaek", answers(anonymous=True, seeks_medical_treatment=True), CONTACT, "en")
+    md = to_markdown(rec, knowledge.flow)
+    assert "_Because: anonymous: yes, medical treatment: yes (and: " in md
+    alternative = "- **Without anonymity**\n  - Service level: Outpatient treatment (SEL § 101)"
+    assert f"## If one answer changes\n\n{alternative}" in md
+    data = to_json(rec)
+    assert list(data)[:11] == [
+        "municipality", "standard", "service_level", "offers", "notifications", "next_steps", "deadlines",
+        "warnings", "citations", "because", "alternatives",
+    ]  # fmt: skip
+    assert data["because"]["service_level"]["anonymous"] is True
+    assert data["alternatives"] == [
+        {"if": {"anonymous": False}, "service_level": "outpatient",
+         "offers": ["doctor_consultation", "medical_treatment"], "notifications": [],
+         "deadlines": {"treatment_start": "2026-12-08"}}
+    ]  # fmt: skip

@@ -451,7 +451,8 @@ def _alternatives(
 ) -> Iterator[tuple[str, Answer, Recommendation]]:
     """For each answer of ``ALTERNATIVES`` that was given with a value to try: the result with it changed.
 
-    Skipped where the changed answers would make the flow ask a question that has no answer.
+    Skipped where the changed answers would make the flow ask a question that has no answer
+    (other than the one the call is at: during a call the alternatives follow it).
     """
     for key, value, when in ALTERNATIVES:
         if key not in state.answers or state.answers[key] not in when:
@@ -459,8 +460,9 @@ def _alternatives(
         if key == "anonymous" and level_id == "anonymous_treatment":
             continue
         changed = {**answers, key: value}
-        if not walk(knowledge.flow, changed, use_defaults=True, not_known=not_known).done:
-            continue
+        following = walk(knowledge.flow, changed, use_defaults=True, not_known=not_known).next
+        if following is not None and (state.next is None or following.id != state.next.id):
+            continue  # the change makes the flow ask something new: not one answer changed any more
         yield key, value, recommend(knowledge, municipality, changed, contact_date, lang, not_known, alternatives=False)
 
 

@@ -12,6 +12,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from triage.output.i18n import t
+from triage.output.render import alternative_line, alternative_title
 from triage.rules.model import Flow
 from triage.rules.session import Session
 from triage.tui.widgets.rendered import RenderedOnce
@@ -49,6 +50,11 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
             lines.append(line((date.strftime("%d.%m. "), "bold"), (term.label.get(lang) if term else key, "dim")))
+    if rec.alternatives:  # what giving up anonymity (and the like) would bring: one line each
+        lines.append(Text(""))
+        for alt in rec.alternatives:
+            title = alternative_title(alt, flow, lang)
+            lines.append(line((f"{title}:", "bold cyan"), (alternative_line(alt, flow, lang)[len(title) + 1 :], "")))
     if rec.warnings:
         lines += [Text(""), line((f"⚠ {t('warnings', lang)}: {len(rec.warnings)}", "bold yellow"))]
     return Group(*lines)
@@ -72,7 +78,16 @@ class RecommendationPanel(RenderedOnce):
         """
         rec = call.recommendation
         parts = (
-            (rec.level, rec.notifications, rec.steps, tuple(rec.deadlines.items()), len(rec.warnings)) if rec else None
+            (
+                rec.level,
+                rec.notifications,
+                rec.steps,
+                tuple(rec.deadlines.items()),
+                len(rec.warnings),
+                tuple(alternative_line(a, call.knowledge.flow, call.lang) for a in rec.alternatives),
+            )
+            if rec
+            else None
         )
         shown = (call.lang, parts)
         if shown == self._shown:
