@@ -62,6 +62,8 @@ def test_wrong_answer_and_wrong_prediction_are_named(knowledge: Knowledge, libra
         "none",
     )
     assert any(c.section == "Ungebehandling" for c in outcome.citations)
+    # The age decided the notifications (their because); parental consent, never asked, did not.
+    assert outcome.decided_by == ("age",)
 
     fields = [(p.field, p.expected, p.got) for p in d.prediction_differences]
     assert fields == [

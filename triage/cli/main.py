@@ -79,6 +79,19 @@ def _full_screen_refused(lang: Lang) -> bool:
     return True
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from triage.cli import diff_report
+    from triage.rules.errors import Problem
+
+    contact_date = datetime.date.today()
+    if args.date is not None:
+        try:
+            contact_date = datetime.date.fromisoformat(args.date)
+        except ValueError:
+            raise TriageError(Problem("--date", "", f"expected a date YYYY-MM-DD, got '{args.date}'")) from None
+    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+
+
 def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
@@ -230,6 +243,15 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("dir", nargs="?", metavar="DIR", help="data folder (default: --data or the shipped data)")
     chk.add_argument("--format", choices=["text", "json"], default="text")
     chk.set_defaults(run=cmd_check)
+
+    dif = sub.add_parser("diff", help="what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable")
+    _common(dif)
+    dif.add_argument("old", metavar="OLD", help="the data before the edit: a folder, or a git revision (HEAD~1)")
+    dif.add_argument("new", nargs="?", metavar="NEW", help="the data after it (default: --data or the shipped data)")
+    dif.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    dif.add_argument("--municipality", metavar="ID", help="only this municipality")
+    dif.add_argument("--date", metavar="YYYY-MM-DD", help="contact date the deadlines count from (default: today)")
+    dif.set_defaults(run=cmd_diff)
 
     scn = sub.add_parser("scenarios", help="the training scenarios: run them through the engine, or list them")
     _common(scn)

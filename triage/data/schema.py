@@ -36,7 +36,8 @@ class QuestionSpec(Struct, frozen=True, kw_only=True):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
     label: TextSpec
-    # A few words for the answers column ("Alder", "Ringer"): the label is a whole question.
+    # A few words for the answers column ("Alder: 17") and the explanations ("fordi: alder 17");
+    # the label is a whole question.
     short: TextSpec | None = None
     help: TextSpec
     say: TextSpec | None = None  # a suggested phrasing for the counsellor

@@ -320,3 +320,23 @@ CATALOGUE.update(
         ),
     }
 )
+
+# --- why, what if, what an edit changes (issue 13) ------------------------------------
+CATALOGUE.update(
+    {
+        "because": ("Fordi", "Because"),
+        "because_also": ("og", "and"),
+        "because_level": ("serviceniveau", "service level"),
+        "because_condition": ("Betingelse", "Condition"),
+        "alternatives": ("Hvis et svar ændres", "If one answer changes"),
+        "alt_anonymous_False": ("Uden anonymitet", "Without anonymity"),
+        "alt_parental_consent_yes": ("Med forældresamtykke", "With parental consent"),
+        "alt_wants_treatment_True": ("Med ønske om behandling", "Asking for treatment"),
+        "alt_generic": ("Hvis {question}: {value}", "If {question}: {value}"),
+        "alt_notify": ("underret", "notify"),
+        "alt_by": ("senest", "by"),
+        "alt_no_offers": ("ingen tilbud", "no offers"),
+        "alt_none": ("ingen", "none"),
+        "training_decided_by": ("Afgjort af dit svar", "Decided by your answer"),
+    }
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from triage.output.i18n import t
-from triage.rules.engine import Cited, Recommendation
+from triage.rules.engine import Alternative, Because, Cited, Reason, Recommendation
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
 
 
@@ -74,12 +74,109 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
         "deadlines": {k: v.isoformat() for k, v in rec.deadlines.items()},
         "warnings": [w.text for w in rec.warnings],
         "citations": citations,
+        "because": {b.item: {k: _json_answer(v) for k, v in b.mapping().items()} for b in rec.because},
+        "alternatives": [alternative_json(a) for a in rec.alternatives],
         # Extensions of the contract:
         "contact_date": rec.contact_date.isoformat(),
         "language": rec.lang,
         "service_level_text": rec.level.text,
         "ignored_answers": list(rec.ignored),
     }
+
+
+def _json_answer(value: Answer) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def alternative_json(alt: Alternative) -> dict[str, Any]:
+    r = alt.result
+    return {
+        "if": {k: _json_answer(v) for k, v in alt.change},
+        "service_level": r.level.id,
+        "offers": [o.id for o in r.offers],
+        "notifications": [n.to for n in r.notifications],
+        "deadlines": {k: v.isoformat() for k, v in r.deadlines.items()},
+    }
+
+
+def short_name(q: Question | None, name: str, lang: Lang) -> str:
+    """The question's short label as it reads inside a sentence ("fordi: alder 17")."""
+    if q is None:
+        return name
+    short = q.short_label(lang)
+    return short[:1].lower() + short[1:]
+
+
+def reason_text(reason: Reason, flow: Flow, lang: Lang) -> str:
+    """``alder 17 (≥ 13, ≤ 25)``, ``bor i kommunen: ja``."""
+    q = flow.question(reason.name)
+    value = format_answer(q, reason.value, lang) if q else str(reason.value)
+    name = short_name(q, reason.name, lang)
+    if reason.tests and isinstance(reason.value, int) and not isinstance(reason.value, bool):
+        return f"{name} {value} ({', '.join(reason.tests)})"
+    return f"{name}: {value.lower() if isinstance(reason.value, bool) else value}"
+
+
+def because_text(rec: Recommendation, flow: Flow, item: str) -> str | None:
+    """One line: what the deciding rule read, the level where it read it, then what ruled out the rest.
+
+    ``Fordi: alder 17 (≥ 13, ≤ 25), ønsker behandling: ja (og: akut fare: nej, …)``
+    """
+    why: Because | None = rec.why(item)
+    if why is None:
+        return None
+    lang = rec.lang
+    parts = [reason_text(r, flow, lang) for r in why.decided]
+    if why.level:
+        parts.append(f"{t('because_level', lang)}: {rec.level.label}")
+    text = f"{t('because', lang)}: {', '.join(parts) or '–'}"
+    decided = {r.name for r in why.decided}
+    rest = [reason_text(r, flow, lang) for r in why.ruled_out if r.name not in decided]
+    if rest:
+        text += f" ({t('because_also', lang)}: {', '.join(rest)})"
+    return text
+
+
+def alternative_title(alt: Alternative, flow: Flow, lang: Lang) -> str:
+    """``Uden anonymitet``; for an answer without its own wording, ``Hvis anonym: nej``."""
+    titles = []
+    for key, value in alt.change:
+        catalogue_key = f"alt_{key}_{value}"
+        title = t(catalogue_key, lang)
+        if title == catalogue_key:
+            q = flow.question(key)
+            shown = format_answer(q, value, lang) if q else str(value)
+            title = t("alt_generic", lang, question=short_name(q, key, lang), value=shown)
+        titles.append(title)
+    return ", ".join(titles)
+
+
+def alternative_line(alt: Alternative, flow: Flow, lang: Lang) -> str:
+    """One line: ``Uden anonymitet: Ambulant behandling + Medicinsk behandling, senest 14.12.``"""
+    r = alt.result
+    text = f"{alternative_title(alt, flow, lang)}: {' + '.join([r.level.label, *(o.label for o in r.offers)])}"
+    if r.notifications:
+        text += f", {t('alt_notify', lang)} {', '.join(n.label for n in r.notifications)}"
+    start = r.deadlines.get("treatment_start")
+    if start is not None:
+        text += f", {t('alt_by', lang)} {start.strftime('%d.%m.')}"
+    return text
+
+
+def alternative_details(alt: Alternative, flow: Flow, lang: Lang) -> list[tuple[str, str]]:
+    """The alternative in full, as (heading, text) rows: level, offers, notifications, deadlines."""
+    r = alt.result
+    none = t("alt_none", lang)
+    deadlines = []
+    for key, date in r.deadlines.items():
+        term = flow.term("deadlines", key)
+        deadlines.append(f"{term.label.get(lang) if term else key} {date.isoformat()}")
+    return [
+        (t("service_level", lang), r.level.label),
+        (t("offers", lang), ", ".join(o.label for o in r.offers) or none),
+        (t("notifications", lang), ", ".join(f"{n.label} ({n.recipient})" for n in r.notifications) or none),
+        (t("deadlines", lang), ", ".join(deadlines) or none),
+    ]
 
 
 def format_answer(q: Question, value: Answer, lang: Lang, *, short: bool = False) -> str:
@@ -117,6 +214,9 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
     for c in rec.cited("service_level"):
         out.append(f"> {citation_line(c, lang)}")
+    why = because_text(rec, flow, "service_level")
+    if why:
+        out += ["", f"_{why}_"]
     if rec.notifications:
         out += ["", f"## {t('notifications', lang)}", ""]
         for n in rec.notifications:
@@ -124,11 +224,17 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
             out.append(f"  - {t('reason', lang)}: {n.reason}")
             out.append(f"  - {t('basis', lang)}: {n.basis}")
             out.append(f"  - {t('inform_first', lang)}: {t('yes' if n.inform_citizen_first else 'no', lang)}")
+            why = because_text(rec, flow, f"notification:{n.to}")
+            if why:
+                out.append(f"  - {why}")
     if rec.offers:
         out += ["", f"## {t('offers', lang)}", ""]
         for o in rec.offers:
             referred = f" ({t('referred', lang)})" if o.provided_by == "referred" else ""
             out.append(f"- **{o.label}**{referred}: {o.text}")
+            why = because_text(rec, flow, f"offer:{o.id}")
+            if why:
+                out.append(f"  - {why}")
     if rec.steps or rec.deadlines:
         out += ["", f"## {t('next_steps', lang)}", ""]
         for s in rec.steps:
@@ -137,6 +243,14 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
             out.append(f"- {term.label.get(lang) if term else key}: **{date.isoformat()}**")
+            why = because_text(rec, flow, f"deadline:{key}")
+            if why:
+                out.append(f"  - {why}")
+    if rec.alternatives:
+        out += ["", f"## {t('alternatives', lang)}", ""]
+        for alt in rec.alternatives:
+            out.append(f"- **{alternative_title(alt, flow, lang)}**")
+            out += [f"  - {head}: {text}" for head, text in alternative_details(alt, flow, lang)]
     if rec.warnings:
         out += ["", f"## {t('warnings', lang)}", ""]
         out += [f"- ⚠ {w.text}" for w in rec.warnings]
@@ -145,7 +259,6 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
         if q.id in rec.answers:
             out.append(f"- {q.label.get(lang)} **{format_answer(q, rec.answers[q.id], lang)}**")
     out += ["", f"## {t('citations', lang)}", ""]
-    for c in dict.fromkeys(rec.citations):
-        out.append(f"- `{c.item}`: {citation_line(c, lang)}")
+    out += list(dict.fromkeys(f"- `{c.item}`: {citation_line(c, lang)}" for c in rec.citations))
     out += ["", f"_{t('generated_by', lang)}_", ""]
     return "\n".join(out)

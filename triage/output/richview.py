@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from triage.output.i18n import t
-from triage.output.render import citation_line, status_label
+from triage.output.render import alternative_details, alternative_title, because_text, citation_line, status_label
 from triage.rules.engine import Recommendation
 from triage.rules.model import Flow
 
@@ -32,6 +32,7 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
     body = Text(rec.level.text)
     for c in rec.cited("service_level"):
         body.append(f"\n↳ {citation_line(c, lang)}", style="dim")
+    _because(body, rec, flow, "service_level")
     parts.append(Panel(body, title=Text(f" {rec.level.label} ", style=level_style), title_align="left"))
     if rec.notifications:
         notes = Text()
@@ -44,6 +45,7 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
             notes.append(f"\n{t('basis', lang)}: {n.basis}", style="dim")
             first = t("yes" if n.inform_citizen_first else "no", lang)
             notes.append(f" · {t('inform_first', lang)}: {first}", style="dim")
+            _because(notes, rec, flow, f"notification:{n.to}")
         parts.append(Panel(notes, title=t("notifications", lang), title_align="left", border_style="magenta"))
     if rec.offers:
         offers = Text()
@@ -51,7 +53,10 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
             offers.append(f"• {o.label}", style="bold")
             if o.provided_by == "referred":
                 offers.append(f" ({t('referred', lang)})")
-            offers.append(f": {o.text}\n")
+            offers.append(f": {o.text}")
+            _because(offers, rec, flow, f"offer:{o.id}")
+            offers.append("\n")
+        offers.rstrip()
         parts.append(Panel(offers, title=t("offers", lang), title_align="left"))
     if rec.steps or rec.deadlines:
         steps = Table.grid(padding=(0, 2))
@@ -59,9 +64,28 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
             steps.add_row(s.due.isoformat() if s.due else "–", s.text)
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            steps.add_row(Text(date.isoformat(), style="bold"), term.label.get(lang) if term else key)
+            label = Text(term.label.get(lang) if term else key)
+            _because(label, rec, flow, f"deadline:{key}")
+            steps.add_row(Text(date.isoformat(), style="bold"), label)
         parts.append(Panel(steps, title=t("next_steps", lang), title_align="left"))
+    if rec.alternatives:
+        alts = Text()
+        for i, alt in enumerate(rec.alternatives):
+            if i:
+                alts.append("\n\n")
+            alts.append(f"• {alternative_title(alt, flow, lang)}", style="bold")
+            for heading, detail in alternative_details(alt, flow, lang):
+                alts.append(f"\n  {heading}: ", style="dim")
+                alts.append(detail)
+        parts.append(Panel(alts, title=t("alternatives", lang), title_align="left", border_style="cyan"))
     if rec.warnings:
         warn = Text("\n".join(f"⚠ {w.text}" for w in rec.warnings))
         parts.append(Panel(warn, title=t("warnings", lang), title_align="left", border_style="yellow"))
     return Group(*parts)
+
+
+def _because(text: Text, rec: Recommendation, flow: Flow, item: str) -> None:
+    """The item's one "Fordi:/Because:" line, under it."""
+    why = because_text(rec, flow, item)
+    if why:
+        text.append(f"\n{why}", style="italic dim")

@@ -532,3 +532,82 @@ def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[Conditi
     boolean(condition.root)
     errors.sort(key=lambda e: e.column)
     return errors
+
+
+# --- explanation ---------------------------------------------------------------------
+
+_OP_TEXT = {"<": "<", "<=": "≤", ">": ">", ">=": "≥", "==": "=", "!=": "≠"}
+_NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+ALL_VALUES: frozenset[bool | None] = frozenset({True, False, None})
+
+
+def _value(node: Node, answers: Mapping[str, Value]) -> bool | None:
+    """A sub-tree's value, the same as the compiled closures give (only for explanations)."""
+    if isinstance(node, And | Or):
+        decisive = isinstance(node, Or)
+        result: bool | None = not decisive
+        for item in node.items:
+            v = _value(item, answers)
+            if v is decisive:
+                return decisive
+            if v is None:
+                result = None
+        return result
+    if isinstance(node, Not):
+        v = _value(node.operand, answers)
+        return None if v is None else not v
+    if isinstance(node, Compare):
+        return _compare(node.op, _operand(node.left)(answers), _operand(node.right)(answers))
+    if isinstance(node, Name):
+        flag = answers.get(node.name)
+        return flag if isinstance(flag, bool) else None
+    return node.value if isinstance(node, Literal) and isinstance(node.value, bool) else None
+
+
+def _keeping(node: Node, answers: Mapping[str, Value], want: frozenset[bool | None]) -> Iterator[Node]:
+    """The leaves (names and comparisons) whose answers, left as they are, keep ``node``'s value in ``want``.
+
+    ``and`` true needs every part; ``and`` false needs one false part (the first); ``or`` the
+    other way round. This is the trace of what a condition read to decide, no more.
+    """
+    if want >= ALL_VALUES:
+        return
+    if isinstance(node, Not):
+        yield from _keeping(node.operand, answers, frozenset(None if w is None else not w for w in want))
+    elif isinstance(node, And | Or):
+        decisive = isinstance(node, Or)
+        if decisive in want and (not decisive) not in want:
+            for item in node.items:
+                if _value(item, answers) in want:
+                    yield from _keeping(item, answers, want)
+                    return
+        elif (not decisive) in want and decisive not in want:
+            for item in node.items:
+                yield from _keeping(item, answers, want)
+        else:
+            for item in node.items:
+                yield from _keeping(item, answers, frozenset({_value(item, answers)}))
+    elif isinstance(node, Name | Compare):
+        yield node
+
+
+def explain(condition: Condition, answers: Mapping[str, Value], want: frozenset[bool | None]) -> list[tuple[str, str]]:
+    """What ``condition`` read to have a value in ``want`` (``{True}``: it holds; ``{False, None}``:
+    it does not): ``(answer, test)`` pairs in source order, the test as ``< 18`` or ``≥ 26``
+    where an answer was compared with a number, else empty. Changing any other answer
+    leaves the condition's value in ``want``."""
+    out: list[tuple[str, str]] = []
+    for leaf in _keeping(condition.root, answers, want):
+        if isinstance(leaf, Name):
+            out.append((leaf.name, ""))
+            continue
+        assert isinstance(leaf, Compare)
+        names = [s.name for s in (leaf.left, leaf.right) if isinstance(s, Name)]
+        test = ""
+        if isinstance(leaf.left, Name) and isinstance(leaf.right, Literal) and _is_int(leaf.right.value):
+            held = _value(leaf, answers)
+            if held is not None:
+                op = leaf.op if held else _NEGATED.get(leaf.op, leaf.op)
+                test = f"{_OP_TEXT.get(op, op)} {leaf.right.value}"
+        out += [(n, test) for n in names]
+    return out

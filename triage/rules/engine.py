@@ -8,8 +8,9 @@ cannot disagree.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 
+from triage.rules.conditions import explain
 from triage.rules.errors import DataError, Problem
 from triage.rules.model import (
     Answer,
@@ -118,6 +119,7 @@ class Cited(Record):
     cited_law: str | None = None  # what the standard cites, where that law is superseded
     to_check: bool = False  # the cited law may not cover this case any more
     note: str | None = None
+    condition: str | None = None  # the condition of the rule that cites it, as written
 
 
 class Level(Record):
@@ -158,6 +160,35 @@ class RuleWarning(Record):
     text: str
 
 
+class Reason(Record):
+    """One answer that decided an item, with its value and how a rule compared it (``< 18``)."""
+
+    name: str
+    value: Answer
+    tests: tuple[str, ...] = ()
+
+
+class Because(Record):
+    """Why an item is in the result: the answers the deciding rule's condition read.
+
+    ``answers`` is the whole of it, in flow order: leave these answers as they are and the
+    item stays, whatever else changes. It is made of ``decided`` (what the deciding rule
+    read), ``ruled_out`` (what kept the rules that would otherwise decide from applying: the
+    higher service levels, a shorter deadline), the service level's own answers where the
+    rule read the level (``level``), and the answers that made each of these questions asked.
+    """
+
+    item: str
+    decided: tuple[Reason, ...]
+    ruled_out: tuple[Reason, ...]
+    level: bool
+    answers: tuple[Reason, ...]
+    conditions: tuple[str, ...]  # the deciding rules' conditions, as written
+
+    def mapping(self) -> dict[str, Answer]:
+        return {r.name: r.value for r in self.answers}
+
+
 class Recommendation(Record):
     municipality: Municipality
     contact_date: datetime.date
@@ -172,9 +203,35 @@ class Recommendation(Record):
     citations: tuple[Cited, ...]
     ignored: tuple[str, ...]
     fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
+    because: tuple[Because, ...] = ()  # service level, offers, notifications, deadlines: in that order
+    alternatives: tuple[Alternative, ...] = ()
 
     def cited(self, item: str) -> tuple[Cited, ...]:
         return tuple(c for c in self.citations if c.item == item)
+
+    def why(self, item: str) -> Because | None:
+        return next((b for b in self.because if b.item == item), None)
+
+
+class Alternative(Record):
+    """The result if one answer the caller can still change were different (``change``)."""
+
+    change: tuple[tuple[str, Answer], ...]
+    result: Recommendation
+
+    @property
+    def changes(self) -> dict[str, Answer]:
+        return dict(self.change)
+
+
+# The answers a caller can still change during the call, and the value to try: when
+# anonymity is asked for (and not granted as anonymous treatment), when parental consent
+# is missing, when only advice is asked for (contract version 2, ``alternatives``).
+ALTERNATIVES: tuple[tuple[str, Answer, tuple[Answer, ...]], ...] = (
+    ("anonymous", False, (True,)),
+    ("parental_consent", "yes", ("no", "unknown")),
+    ("wants_treatment", True, (False,)),
+)
 
 
 def _law_matches(cited: str, pattern: str) -> bool:
@@ -199,11 +256,14 @@ def recommend(
     contact_date: datetime.date,
     lang: Lang = "da",
     not_known: Collection[str] = (),
+    *,
+    alternatives: bool = True,
 ) -> Recommendation:
     """The recommendation for a complete set of answers (see ``walk`` for completeness).
 
     ``not_known``: questions an answers file did not answer, read as not known (each gets a
-    warning that names it).
+    warning that names it). ``alternatives``: also the results with one answer changed
+    (``ALTERNATIVES``); each is this function on the changed answers, without alternatives.
     """
     flow = knowledge.flow
     muni = knowledge.municipalities[municipality]
@@ -280,7 +340,7 @@ def recommend(
         laws: list[str] = []
         for r in rules:
             for c in r.cites:
-                entry = _resolve(knowledge, muni, env, item, c, lang, warnings)
+                entry = _resolve(knowledge, muni, env, item, c, lang, warnings, r.when.source)
                 cited.append(entry)
                 if entry.source is not None:
                     sources_used[entry.source.key] = entry.source
@@ -340,6 +400,26 @@ def recommend(
             text = note.format(title=src.title, short=src.short, reason=reason).strip()
             warnings.setdefault(f"standard_{src.status}:{src.key}", RuleWarning(f"standard_{src.status}", text))
 
+    because = _because(
+        flow,
+        muni,
+        env,
+        winning[0],
+        [r for r in muni.rules if r.kind == "level" and flow.rank(r.target) < flow.rank(level_id)],
+        [(f"offer:{o.id}", list(o.rules)) for o in offers]
+        + [(f"notification:{n.to}", list(n.rules)) for n in notifications],
+        [(t.id, deadline_groups[t.id]) for t in flow.deadlines if t.id in deadline_groups],
+        [r for r in muni.rules if r.kind == "deadline"],
+    )
+    alternative_results: tuple[Alternative, ...] = ()
+    if alternatives:
+        alternative_results = tuple(
+            Alternative(((key, value),), result)
+            for key, value, result in _alternatives(
+                knowledge, municipality, state, level_id, answers, contact_date, lang, not_known
+            )
+        )
+
     return Recommendation(
         municipality=muni,
         contact_date=contact_date,
@@ -354,7 +434,117 @@ def recommend(
         citations=tuple(cited),
         ignored=state.ignored,
         fired=tuple(levels) + tuple(others),
+        because=because,
+        alternatives=alternative_results,
     )
+
+
+def _alternatives(
+    knowledge: Knowledge,
+    municipality: str,
+    state: FlowState,
+    level_id: str,
+    answers: Mapping[str, Answer],
+    contact_date: datetime.date,
+    lang: Lang,
+    not_known: Collection[str],
+) -> Iterator[tuple[str, Answer, Recommendation]]:
+    """For each answer of ``ALTERNATIVES`` that was given with a value to try: the result with it changed.
+
+    Skipped where the changed answers would make the flow ask a question that has no answer
+    (other than the one the call is at: during a call the alternatives follow it).
+    """
+    for key, value, when in ALTERNATIVES:
+        if key not in state.answers or state.answers[key] not in when:
+            continue
+        if key == "anonymous" and level_id == "anonymous_treatment":
+            continue
+        changed = {**answers, key: value}
+        following = walk(knowledge.flow, changed, use_defaults=True, not_known=not_known).next
+        if following is not None and (state.next is None or following.id != state.next.id):
+            continue  # the change makes the flow ask something new: not one answer changed any more
+        yield key, value, recommend(knowledge, municipality, changed, contact_date, lang, not_known, alternatives=False)
+
+
+def _because(
+    flow: Flow,
+    muni: Municipality,
+    env: Mapping[str, Answer],
+    winner: Rule,
+    higher: list[Rule],
+    items: list[tuple[str, list[Rule]]],
+    deadlines: list[tuple[str, list[Rule]]],
+    deadline_rules: list[Rule],
+) -> tuple[Because, ...]:
+    """``Because`` for every item: see there. ``higher``: the level rules that rank above the winner."""
+    holds, fails = frozenset({True}), frozenset({False, None})
+
+    def reasons(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for name, test in pairs:
+            if name == "municipality":
+                continue
+            tests = out.setdefault(name, [])
+            if test and test not in tests:
+                tests.append(test)
+        return out
+
+    def closed(read: dict[str, list[str]]) -> dict[str, list[str]]:
+        """Add what made each question asked (or kept it from being asked)."""
+        todo = [n for n in read if n != "level"]
+        while todo:
+            q = flow.question(todo.pop())
+            if q is None:
+                continue
+            want = holds if q.id in env else fails
+            for name, tests in reasons(explain(q.when, env, want)).items():
+                if name not in read:
+                    read[name] = tests
+                    todo.append(name)
+        return read
+
+    def made(
+        item: str,
+        decided: dict[str, list[str]],
+        ruled_out: dict[str, list[str]],
+        conds: list[Rule],
+        level: dict[str, list[str]] | None,
+    ) -> Because:
+        everything: dict[str, list[str]] = {}
+        for part in (decided, ruled_out, level or {}):
+            for name, tests in part.items():
+                if name != "level":
+                    everything.setdefault(name, []).extend(t for t in tests if t not in everything.get(name, []))
+        everything = closed(everything)
+
+        def as_reasons(read: Mapping[str, list[str]], keys: Iterable[str]) -> tuple[Reason, ...]:
+            return tuple(Reason(k, env[k], tuple(read[k])) for k in keys if k in read and k in env)
+
+        order = [q.id for q in flow.questions]
+        return Because(
+            item,
+            as_reasons(decided, order),
+            as_reasons(ruled_out, order),
+            "level" in decided or "level" in ruled_out,
+            as_reasons(everything, order),
+            tuple(dict.fromkeys(r.when.source for r in conds)),
+        )
+
+    level_decided = reasons(explain(winner.when, env, holds))
+    level_ruled_out = reasons(p for r in higher for p in explain(r.when, env, fails))
+    level_all = {**level_decided, **{k: v for k, v in level_ruled_out.items() if k not in level_decided}}
+    out = [made("service_level", level_decided, level_ruled_out, [winner], None)]
+    for item, rules in items:
+        decided = reasons(explain(rules[0].when, env, holds))
+        out.append(made(item, decided, {}, rules[:1], level_all if "level" in decided else None))
+    for target, rules in deadlines:
+        first = min(rules, key=lambda r: r.days or 0)
+        shorter = [r for r in deadline_rules if r.target == target and (r.days or 0) < (first.days or 0)]
+        decided = reasons(explain(first.when, env, holds))
+        ruled_out = reasons(p for r in shorter for p in explain(r.when, env, fails))
+        reads_level = "level" in decided or "level" in ruled_out
+        out.append(made(f"deadline:{target}", decided, ruled_out, [first], level_all if reads_level else None))
+    return tuple(out)
 
 
 def _resolve(
@@ -365,6 +555,7 @@ def _resolve(
     c: Citation,
     lang: Lang,
     warnings: dict[str, RuleWarning],
+    condition: str | None = None,
 ) -> Cited:
     """Resolve a citation against current law: superseded paragraphs and cases to re-check."""
     source = muni.sources.get(c.source)
@@ -378,4 +569,4 @@ def _resolve(
             if _law_matches(law, t.law) and t.when.evaluate(env) is True:
                 to_check = True
                 warnings.setdefault(f"to_check:{t.law}", RuleWarning("law_to_check", t.note.get(lang)))
-    return Cited(item, source, c.section, law, cited_law, to_check, c.note)
+    return Cited(item, source, c.section, law, cited_law, to_check, c.note, condition)

@@ -63,7 +63,7 @@ class Question(Record):
     default: Answer | None = None
     allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int questions)
     unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
-    short: Text | None = None  # a few words for the answers column; the label where there are none
+    short: Text | None = None  # a few words: the answers column, the explanations; else the label
 
     def short_label(self, lang: Lang) -> str:
         return (self.short or self.label).get(lang)

@@ -14,7 +14,7 @@ The score (0-100) weighs what matters on a real call:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from triage.rules import engine
 from triage.rules.model import Answer, Knowledge, Lang, Question, Text
@@ -49,6 +49,9 @@ class Difference:
     got: str  # what the trainee predicted, or what their answers led to
     section: str | None  # the scenario's section of the standard, where it names one
     citations: tuple[engine.Cited, ...]  # the engine's citations for the right item
+    # For "outcome:" differences: the trainee's wrong answers that decided it, i.e. that are in
+    # the `because` of the item in the right result or in theirs (question IDs, in flow order).
+    decided_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ def run(
     if given.done and differences:
         theirs = engine.recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
         outcome = _outcome_differences(scenario, rec, theirs, expected_sections)
+        wrong = [d.key for d in differences]
+        outcome = [replace(d, decided_by=_decided_by(d.field, rec, theirs, wrong)) for d in outcome]
 
     predicted: list[Difference] = []
     level_ok = prediction.service_level == rec.level.id
@@ -149,6 +154,26 @@ def run(
         notifications_ok=not missed and not extra,
         score=score,
     )
+
+
+def _decided_by(
+    field: str, right: engine.Recommendation, theirs: engine.Recommendation, wrong: list[str]
+) -> tuple[str, ...]:
+    """The wrong answers that an outcome item of either result was decided by (its ``because``)."""
+    kind = field.removeprefix("outcome:")
+    if kind == "service_level":
+        items = ["service_level"]
+    else:
+        prefix = {"notifications": "notification:", "offers": "offer:", "deadlines": "deadline:"}[kind]
+        ids = {b.item for rec in (right, theirs) for b in rec.because if b.item.startswith(prefix)}
+        items = sorted(ids)
+    read: set[str] = set()
+    for rec in (right, theirs):
+        for item in items:
+            why = rec.why(item)
+            if why is not None:
+                read.update(why.mapping())
+    return tuple(k for k in wrong if k in read)
 
 
 def _same(a: Answer | None, b: Answer | None) -> bool:

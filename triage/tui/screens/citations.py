@@ -51,6 +51,9 @@ def citations_table(rec: Recommendation, flow: Flow) -> Table:
             where.append(f"\n{t('cited_law', lang)} {c.cited_law}", style="yellow")
         if c.to_check:
             where.append(f"\n⚠ {t('to_check', lang)}", style="yellow")
+        if c.condition and c.condition != "true":
+            where.append(f"\n{t('because_condition', lang)}: ", style="dim")
+            where.append(c.condition, style="italic")
         table.add_row(Text(item_label(c.item, rec, flow), overflow="fold"), where)
     return table
 

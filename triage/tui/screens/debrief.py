@@ -78,6 +78,9 @@ def _why(text: Text, flow: Flow, d: Difference, lang: Lang) -> None:
             got=value_text(flow, d.field, d.got, lang),
         )
     )
+    if d.decided_by:
+        names = ", ".join(q.label.get(lang) for k in d.decided_by if (q := flow.question(k)) is not None)
+        text.append(f"\n  {t('training_decided_by', lang)}: {names}", style="bold")
     if d.section:
         text.append(f"\n  {t('training_section', lang)}: «{d.section}»", style="italic")
     for cited in dict.fromkeys(cite_text(c) for c in d.citations):  # one line per source, also when it backs two items

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from triage.output.i18n import t
+from triage.output.render import alternative_line, alternative_title
 from triage.rules.model import Flow
 from triage.rules.session import Session
 from triage.tui.widgets.rendered import RenderedOnce
@@ -64,6 +65,12 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     undated = len(rec.steps) - len(dated)
     if undated:
         parts.append(Text(t("wizard_live_more_steps", lang, n=undated), style="dim italic"))
+    if rec.alternatives:  # what giving up anonymity (and the like) would bring: one entry each
+        parts.append(Text(""))
+        for alt in rec.alternatives:
+            title = alternative_title(alt, flow, lang)
+            rest = alternative_line(alt, flow, lang)[len(title) + 1 :]
+            parts.append(Text.assemble((f"{title}:", "bold"), rest))
     if rec.warnings:
         parts += [Text(""), Text(f"⚠ {t('warnings', lang)}: {len(rec.warnings)}", style="bold")]
     return Group(*parts)
@@ -86,7 +93,16 @@ class RecommendationPanel(RenderedOnce):
         """
         rec = call.recommendation
         parts = (
-            (rec.level, rec.notifications, rec.steps, tuple(rec.deadlines.items()), len(rec.warnings)) if rec else None
+            (
+                rec.level,
+                rec.notifications,
+                rec.steps,
+                tuple(rec.deadlines.items()),
+                len(rec.warnings),
+                tuple(alternative_line(a, call.knowledge.flow, call.lang) for a in rec.alternatives),
+            )
+            if rec
+            else None
         )
         shown = (call.lang, parts)
         if shown == self._shown:

@@ -1,0 +1,268 @@
+"""Issue 13: ``triage diff`` on six hand-made edits, with the exact classes it reports."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from triage.cli.diff_report import describe, minimal_answers
+from triage.cli.main import main
+from triage.data.answers import parse
+from triage.data.loader import load
+from triage.rules.engine import decide_level, firing, recommend
+from triage.rules.model import Answer, Knowledge
+from triage.verify import check
+from triage.verify.diff import DiffReport, MunicipalityDiff, diff
+
+DATE = datetime.date(2026, 11, 24)
+
+
+def copy(
+    tmp_path: Path, name: str, edit: Callable[[str], str] | None = None, flow: Callable[[str], str] | None = None
+) -> Path:
+    folder = tmp_path / name
+    (folder / "flows").mkdir(parents=True)
+    for f in ("intake.toml", "law.toml"):
+        shutil.copy(ROOT / "flows" / f, folder / "flows" / f)
+    text = (ROOT / "municipalities.toml").read_text(encoding="utf-8")
+    (folder / "municipalities.toml").write_text(edit(text) if edit else text, encoding="utf-8")
+    if flow is not None:
+        intake = folder / "flows" / "intake.toml"
+        intake.write_text(flow(intake.read_text(encoding="utf-8")), encoding="utf-8")
+    return folder
+
+
+def replaced(old: str, new: str) -> Callable[[str], str]:
+    def edit(text: str) -> str:
+        assert text.count(old) == 1, old
+        return text.replace(old, new)
+
+    return edit
+
+
+def in_holbaek(old: str, new: str) -> Callable[[str], str]:
+    """Replace the first ``old`` in Holbæk's table."""
+
+    def edit(text: str) -> str:
+        start = text.index("\n[holbaek]\n")
+        at = text.index(old, start)
+        return text[:at] + new + text[at + len(old) :]
+
+    return edit
+
+
+def only(report: DiffReport, mid: str) -> MunicipalityDiff:
+    """``mid`` changed; every other municipality is reported unchanged."""
+    for m in report.municipalities:
+        if m.id != mid:
+            assert m.status == "same" and not m.changes, m.id
+    found = next(m for m in report.municipalities if m.id == mid)
+    assert found.status == "changed"
+    assert sum(c.classes for c in found.changes) == found.changed
+    return found
+
+
+def old_conversations(k: Knowledge, m: MunicipalityDiff) -> list[tuple[dict[str, Answer], str, list[str]]]:
+    """The classes the diff compared, with the old level and the IDs of the old rules that fire (an oracle)."""
+    muni = k.municipalities[m.id]
+    others = [r for r in muni.rules if r.kind != "level"]
+    out = []
+    for answers in check.conversations(k.flow, m.domains):
+        env: dict[str, Answer] = {**answers, "municipality": m.id}
+        level = decide_level(k.flow, muni, env)[0].target
+        env["level"] = level
+        out.append((answers, level, [r.id for r in firing(others, env)]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Knowledge:
+    return load(ROOT)
+
+
+def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
+    """Holbæk's youth programme up to 27 instead of 25: ages 26-27 asking for treatment move to youth."""
+    new = load(
+        copy(
+            tmp_path,
+            "new",
+            lambda t: replaced(
+                "age >= 13 and age <= 25 and wants_treatment", "age >= 13 and age <= 27 and wants_treatment"
+            )(replaced('when = "age >= 26 and wants_treatment"', 'when = "age >= 28 and wants_treatment"')(t)),
+        )
+    )
+    m = only(diff(shipped, new), "holbaek")
+    assert (m.changed, m.classes) == (192, 8868)
+    assert [c.differences for c in m.changes] == [(("service_level", "outpatient", "youth_outpatient"),)] * 2
+    assert [describe(c, m, {"age": 120}) for c in m.changes] == [
+        "acute_danger false, caller self, resident true, age 26–27, wants_treatment true, "
+        "substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, other answers any",
+        "acute_danger false, caller professional, citizen_consents true, resident true, age 26–27, "
+        "wants_treatment true, substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, "
+        "other answers any",
+    ]
+    # The oracle: exactly the old adult-outpatient classes aged 26-27.
+    expected = [a for a, level, _ in old_conversations(shipped, m) if level == "outpatient" and a.get("age") == 26]
+    assert len(expected) == m.changed
+    # The minimal answers file is accepted by `recommend` and gives the new level on the new data.
+    text = minimal_answers(
+        m.changes[0], "holbaek", {"wants_treatment": True, "caller_under_18": False, "citizen_consents": True}, DATE
+    )
+    parsed = parse("diff.toml", text.encode(), new, DATE)
+    assert recommend(new, "holbaek", parsed.values, DATE).level.id == "youth_outpatient"
+    assert recommend(shipped, "holbaek", parsed.values, DATE).level.id == "outpatient"
+
+
+def test_a_notification_removed(tmp_path: Path, shipped: Knowledge) -> None:
+    rule = '[[holbaek.rules]]\nkind = "notification"\nid = "pregnancy_prenatal"\nto = "prenatal_care"\n'
+    text = (ROOT / "municipalities.toml").read_text(encoding="utf-8")
+    start = text.index(rule)
+    end = text.index("[[holbaek.rules]]", start + 1)
+    new = load(copy(tmp_path, "new", lambda t: t[:start] + t[end:]))
+    m = only(diff(shipped, new), "holbaek")
+    assert {c.differences for c in m.changes} == {
+        (("notification:prenatal_care", "Familieambulatoriet Næstved", None),)
+    }
+    assert all(c.answers["pregnancy"] == ("self",) for c in m.changes)
+    expected = [a for a, _, fired in old_conversations(shipped, m) if "pregnancy_prenatal" in fired]
+    assert m.changed == len(expected) > 0
+
+
+def test_a_deadline_changed(tmp_path: Path, shipped: Knowledge) -> None:
+    new = load(
+        copy(
+            tmp_path,
+            "new",
+            in_holbaek('deadline = "treatment_start"\ndays = 14\n', 'deadline = "treatment_start"\ndays = 10\n'),
+        )
+    )
+    m = only(diff(shipped, new), "holbaek")
+    assert {c.differences for c in m.changes} == {(("deadline:treatment_start", 14, 10),)}
+    expected = [a for a, level, _ in old_conversations(shipped, m) if level in ("outpatient", "youth_outpatient")]
+    assert m.changed == len(expected) > 0
+
+
+def test_a_condition_widened(tmp_path: Path, shipped: Knowledge) -> None:
+    """Holbæk's youth programme from 15 instead of 13: ages 13-14 fall outside the target group."""
+    new = load(
+        copy(
+            tmp_path,
+            "new",
+            replaced(
+                'when = "age < 13"\ntext = { da = "Ungebehandlingen er for unge fra 13',
+                'when = "age < 15"\ntext = { da = "Ungebehandlingen er for unge fra 13',
+            ),
+        )
+    )
+    m = only(diff(shipped, new), "holbaek")
+    assert all(c.answers["age"] == (13,) for c in m.changes)  # the class 13-14
+    assert all(
+        (d[0] == "service_level" and d[2] == "outside_target_group") for c in m.changes for d in c.differences[:1]
+    )
+    rank = shipped.flow.rank
+    expected = [
+        a for a, level, _ in old_conversations(shipped, m)
+        if a.get("age") == 13 and rank(level) > rank("outside_target_group")
+    ]  # fmt: skip
+    assert m.changed == len(expected) > 0
+
+
+QUESTION = """
+[[questions]]
+id = "interpreter"
+kind = "bool"
+{default}when = "not acute_danger"
+label = {{ da = "Er der brug for tolk?", en = "Is an interpreter needed?" }}
+help = {{ da = "Tolk.", en = "Interpreter." }}
+"""
+STEP = """
+[[holbaek.rules]]
+kind = "step"
+id = "book_interpreter"
+when = "interpreter"
+text = { da = "Bestil tolk.", en = "Book an interpreter." }
+cite = [{ source = "holbaek2023", section = "Visitationsproceduren" }]
+"""
+
+
+def test_a_new_question(tmp_path: Path, shipped: Knowledge) -> None:
+    """Without a default it is compared at each value: every class with an interpreter gains the step."""
+    with_step = in_holbaek("\n[[holbaek.rules]]\n", STEP + "\n[[holbaek.rules]]\n")
+    new = load(copy(tmp_path, "new", with_step, flow=lambda t: t + QUESTION.format(default="")))
+    report = diff(shipped, new)
+    assert [(n.question, n.change, n.compared_at) for n in report.flow] == [("interpreter", "added", "each value")]
+    m = only(report, "holbaek")
+    assert {c.differences for c in m.changes} == {(("next_step:book_interpreter", None, "book_interpreter"),)}
+    assert all(c.answers["interpreter"] == (True,) for c in m.changes)
+    acute = 2 * 3  # acute danger: children at home (2) x pregnancy (3), the question is not asked
+    assert m.changed == (m.classes - acute) // 2
+    assert all(o.compared and o.classes for o in report.municipalities)  # the flow changed: all compared
+
+    at_default = load(
+        copy(tmp_path, "default", with_step, flow=lambda t: t + QUESTION.format(default="default = false\n"))
+    )
+    report = diff(shipped, at_default)
+    assert [(n.question, n.compared_at, n.values) for n in report.flow] == [("interpreter", "default", (False,))]
+    assert not report.changed
+
+
+def test_no_change(tmp_path: Path, shipped: Knowledge) -> None:
+    """A copy, and a copy with only a wording changed: nothing to report (and nothing compared)."""
+    for name, edit in (
+        ("same", None),
+        ("wording", replaced("Læge i centret én gang om ugen", "Læge i centret hver uge")),
+    ):
+        report = diff(shipped, load(copy(tmp_path, name, edit)))
+        assert not report.changed
+        assert all(m.status == "same" and not m.compared for m in report.municipalities)
+
+
+def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Exit 0 no change, 1 changes, 2 unreadable; JSON and Markdown; --municipality."""
+    same = copy(tmp_path, "same")
+    assert main(["diff", str(same), str(ROOT)]) == 0
+    changed = copy(
+        tmp_path,
+        "changed",
+        replaced(
+            'when = "age < 13"\ntext = { da = "Ungebehandlingen er for unge fra 13',
+            'when = "age < 15"\ntext = { da = "Ungebehandlingen er for unge fra 13',
+        ),
+    )
+    capsys.readouterr()
+    assert main(["diff", str(ROOT), str(changed), "--format", "json", "--date", "2026-11-24"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["changed"] and [m["status"] for m in data["municipalities"]].count("changed") == 1
+    assert main(["diff", str(ROOT), str(changed), "--municipality", "faxe"]) == 0
+    assert main(["diff", str(ROOT), str(changed), "--format", "markdown"]) == 1
+    assert "## holbaek:" in capsys.readouterr().out
+    assert main(["diff", str(tmp_path / "nowhere"), str(changed)]) == 2
+    assert main(["diff", str(ROOT), str(changed), "--municipality", "holbaak"]) == 2
+    assert "did you mean 'holbaek'" in capsys.readouterr().err
+
+
+def test_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """OLD may be a revision of the git work tree that holds NEW: read with git show, nothing checked out."""
+    repo = copy(tmp_path, "repo")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "data"], check=True)
+    path = repo / "municipalities.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('when = "age < 13"', 'when = "age < 15"'), encoding="utf-8"
+    )
+    assert main(["diff", "HEAD", "--data", str(repo)]) == 1
+    assert "holbaek: " in capsys.readouterr().out
+    assert main(["diff", "HEAD~5", "--data", str(repo)]) == 2
+    assert "HEAD~5:flows/intake.toml" in capsys.readouterr().err
+    plain = copy(tmp_path, "plain")
+    assert main(["diff", "HEAD", str(plain)]) == 2
+    assert "not in a git work tree" in capsys.readouterr().err
