@@ -18,17 +18,18 @@ from textual.widgets.option_list import Option
 from triage.output.i18n import t
 from triage.rules.model import Knowledge, Lang, Municipality
 from triage.tui.keys import translate_bindings
-from triage.tui.labels import clip, status_badge
+from triage.tui.labels import status_badge
 from triage.tui.textual_compat import TypedInput
 from triage.tui.widgets.footer import QuietFooter
 
 
-def entry(m: Municipality, lang: Lang, width: int = 58) -> Text:
-    text = Text(no_wrap=True, overflow="ellipsis")
+def entry(m: Municipality, lang: Lang) -> Text:
+    """Name and status, then the centre and its standard (wrapped where the list is narrow)."""
+    text = Text()
     text.append(m.name, style="bold")
     text.append("  ")
     text.append_text(status_badge(m, lang))
-    text.append("\n" + clip(f"{m.centre.name} · {m.standard.short}", width), style="dim")
+    text.append(f"\n{m.centre.name} · {m.standard.short}", style="dim")
     return text
 
 
@@ -73,8 +74,7 @@ class PickerScreen(Screen[None]):
         if not shown:
             listing.add_option(Option(Text(t("wizard_pick_none", self.lang), style="dim"), disabled=True))
             return
-        width = min(58, max(self.app.size.width - 8, 20))
-        listing.add_options(Option(entry(m, self.lang, width), id=m.id) for m in shown)
+        listing.add_options(Option(entry(m, self.lang), id=m.id) for m in shown)
         ids = [m.id for m in shown]
         listing.highlighted = ids.index(self.preselect) if self.preselect in ids else 0
 
