@@ -208,6 +208,12 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     lang = rec.lang
     m = rec.municipality
     out = [f"# {t('recommendation', lang)}: {m.name}", ""]
+
+    def because(item: str) -> list[str]:
+        """The item's "because" line as a sub-bullet, or nothing."""
+        why = because_text(rec, flow, item)
+        return [f"  - {why}"] if why else []
+
     out.append(f"- **{t('centre', lang)}:** {m.centre.name}")
     out.append(f"- **{t('standard', lang)}:** {m.standard.title} ({status_label(rec)})")
     out.append(f"- **{t('contact_date', lang)}:** {rec.contact_date.isoformat()}")
@@ -224,17 +230,13 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
             out.append(f"  - {t('reason', lang)}: {n.reason}")
             out.append(f"  - {t('basis', lang)}: {n.basis}")
             out.append(f"  - {t('inform_first', lang)}: {t('yes' if n.inform_citizen_first else 'no', lang)}")
-            why = because_text(rec, flow, f"notification:{n.to}")
-            if why:
-                out.append(f"  - {why}")
+            out += because(f"notification:{n.to}")
     if rec.offers:
         out += ["", f"## {t('offers', lang)}", ""]
         for o in rec.offers:
             referred = f" ({t('referred', lang)})" if o.provided_by == "referred" else ""
             out.append(f"- **{o.label}**{referred}: {o.text}")
-            why = because_text(rec, flow, f"offer:{o.id}")
-            if why:
-                out.append(f"  - {why}")
+            out += because(f"offer:{o.id}")
     if rec.steps or rec.deadlines:
         out += ["", f"## {t('next_steps', lang)}", ""]
         for s in rec.steps:
@@ -243,9 +245,7 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
             out.append(f"- {term.label.get(lang) if term else key}: **{date.isoformat()}**")
-            why = because_text(rec, flow, f"deadline:{key}")
-            if why:
-                out.append(f"  - {why}")
+            out += because(f"deadline:{key}")
     if rec.alternatives:
         out += ["", f"## {t('alternatives', lang)}", ""]
         for alt in rec.alternatives:
