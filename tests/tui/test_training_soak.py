@@ -56,11 +56,27 @@ def problems(app: TrainingApp) -> list[str]:
     return []
 
 
-async def mash(knowledge: Knowledge, library: scenarios.Library, seed: int, progress: Path, seen: Counter[str]) -> int:
+# A whole round of the 17-year-old's case, to the debrief, pressed once before the first seed's
+# mashing: how random keys fall depends on timing, and a run that never reached the debrief
+# would prove nothing about it.
+TOUR_CASE = "holbaek-youth-17"
+TOUR = ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", "a", "enter"]
+
+
+async def mash(
+    knowledge: Knowledge,
+    library: scenarios.Library,
+    seed: int,
+    progress: Path,
+    seen: Counter[str],
+    tour: list[str] | None = None,
+) -> int:
     rng = random.Random(seed)
     keys = 0
     while keys < KEYS_PER_SEED:
         first = rng.choice(library.scenarios) if seed % 2 else None
+        if tour:
+            first = library.get(TOUR_CASE)
         app = TrainingApp(
             knowledge,
             library,
@@ -71,6 +87,9 @@ async def mash(knowledge: Knowledge, library: scenarios.Library, seed: int, prog
         )
         size = NORMAL
         async with app.run_test(size=size) as pilot:
+            if tour:
+                await pilot.press(*tour)
+                tour = None
             while keys < KEYS_PER_SEED and running(app):
                 history: list[str] = []
                 for _ in range(BURST):
@@ -106,7 +125,7 @@ async def test_mashing_keys_in_training_never_crashes_and_shows_one_round(
     seen: Counter[str] = Counter()
     keys = 0
     for seed in SEEDS:
-        keys += await mash(knowledge, library, seed, progress, seen)
+        keys += await mash(knowledge, library, seed, progress, seen, TOUR if seed == SEEDS[0] else None)
     print(f"\ntraining soak: {keys} keys, seeds {SEEDS}; screens: {dict(seen)}")
     # Every screen of a round was mashed: a soak that never reaches one proves nothing about it.
     assert set(seen) >= {"ScenarioPickerScreen", "TrainingCallScreen", "PredictionScreen", "DebriefScreen"}, seen
