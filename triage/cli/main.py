@@ -22,14 +22,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
-    from triage.rules import engine
+    from triage.rules import recommendation
 
     knowledge = load_knowledge(args.data)
     name, raw = answers.read(args.answers)
     parsed = answers.parse(name, raw, knowledge, datetime.date.today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    rec = engine.recommend(
+    rec = recommendation.recommend(
         knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang), parsed.not_known
     )
     if args.format == "json":

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from triage.output.i18n import t
-from triage.rules.engine import Alternative, Because, Cited, Reason, Recommendation
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
+from triage.rules.outcome import Because, Cited, Reason
+from triage.rules.recommendation import Alternative, Recommendation
 
 
 def source_name(c: Cited, lang: Lang) -> str:

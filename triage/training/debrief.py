@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from triage.rules import engine
+from triage.rules import engine, recommendation
 from triage.rules.model import Answer, Knowledge, Lang, Question, Text
+from triage.rules.outcome import Cited
 from triage.training.scenarios import Scenario
 
 LEVEL_POINTS, NOTIFICATION_POINTS, ANSWER_POINTS = 40, 30, 30
@@ -48,7 +49,7 @@ class Difference:
     expected: str  # what is right (the engine on the canonical answers)
     got: str  # what the trainee predicted, or what their answers led to
     section: str | None  # the scenario's section of the standard, where it names one
-    citations: tuple[engine.Cited, ...]  # the engine's citations for the right item
+    citations: tuple[Cited, ...]  # the engine's citations for the right item
     # For "outcome:" differences: the trainee's wrong answers that decided it, i.e. that are in
     # the `because` of the item in the right result or in theirs (question IDs, in flow order).
     decided_by: tuple[str, ...] = ()
@@ -58,7 +59,7 @@ class Difference:
 class Debrief:
     scenario: Scenario
     prediction: Prediction
-    recommendation: engine.Recommendation  # on the canonical answers
+    recommendation: recommendation.Recommendation  # on the canonical answers
     answer_differences: tuple[AnswerDifference, ...]
     answers_total: int
     outcome_differences: tuple[Difference, ...]  # what the trainee's own answers would change
@@ -86,7 +87,7 @@ def run(
 ) -> Debrief:
     """Compare a round with the scenario; ``answers`` may be incomplete (the call broke off)."""
     flow = knowledge.flow
-    rec = engine.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
+    rec = recommendation.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
     given = engine.walk(flow, answers, use_defaults=False)
     canonical = scenario.answers
 
@@ -104,7 +105,7 @@ def run(
     expected_sections = {n.id: n.section for n in scenario.expected.notifications}
     outcome: list[Difference] = []
     if given.done and differences:
-        theirs = engine.recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
+        theirs = recommendation.recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
         outcome = _outcome_differences(scenario, rec, theirs, expected_sections)
         wrong = [d.key for d in differences]
         outcome = [replace(d, decided_by=_decided_by(d.field, rec, theirs, wrong)) for d in outcome]
@@ -157,7 +158,7 @@ def run(
 
 
 def _decided_by(
-    field: str, right: engine.Recommendation, theirs: engine.Recommendation, wrong: list[str]
+    field: str, right: recommendation.Recommendation, theirs: recommendation.Recommendation, wrong: list[str]
 ) -> tuple[str, ...]:
     """The wrong answers that an outcome item of either result was decided by (its ``because``)."""
     kind = field.removeprefix("outcome:")
@@ -184,8 +185,8 @@ def _same(a: Answer | None, b: Answer | None) -> bool:
 
 def _outcome_differences(
     scenario: Scenario,
-    right: engine.Recommendation,
-    theirs: engine.Recommendation,
+    right: recommendation.Recommendation,
+    theirs: recommendation.Recommendation,
     sections: Mapping[str, str],
 ) -> list[Difference]:
     """Where the trainee's answers lead the engine elsewhere than the canonical answers do."""
@@ -232,7 +233,7 @@ def _outcome_differences(
     return out
 
 
-def cite_text(c: engine.Cited) -> str:
+def cite_text(c: Cited) -> str:
     """One citation as a person reads it: ``Holbæk 2023, Ungebehandling (SEL § 101)``."""
     where = f"{c.source.short}, {c.section}" if c.source is not None else c.section
     return f"{where} ({c.law})" if c.law else where

@@ -25,7 +25,7 @@ import msgspec
 from triage.data.answers import check_value
 from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
 from triage.data.schema import Struct, TextSpec
-from triage.rules import engine
+from triage.rules import engine, recommendation
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Knowledge, Location, Term, Text
 
@@ -385,7 +385,7 @@ class Mismatch:
 @dataclass(frozen=True)
 class Result:
     scenario: Scenario
-    recommendation: engine.Recommendation | None  # None: the rules decide no service level at all
+    recommendation: recommendation.Recommendation | None  # None: the rules decide no service level at all
     mismatches: tuple[Mismatch, ...]  # failures
     known: tuple[Mismatch, ...]  # disagreements the scenario lists, still as listed
 
@@ -399,7 +399,7 @@ def ids_text(ids: Iterable[str]) -> str:
     return ", ".join(out) if out else NONE
 
 
-def compare(scenario: Scenario, rec: engine.Recommendation) -> list[Mismatch]:
+def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
     """Every field where ``rec`` differs from what the scenario expects (disagreements not applied)."""
     exp = scenario.expected
     out: list[Mismatch] = []
@@ -438,7 +438,7 @@ def _due_text(scenario: Scenario, date: datetime.date | None) -> str:
 
 def run_one(knowledge: Knowledge, scenario: Scenario) -> Result:
     try:
-        rec = engine.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, "en")
+        rec = recommendation.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, "en")
     except DataError as err:  # a gap in the rules: this scenario fails, the others still run
         gap = Mismatch(
             scenario,

@@ -18,7 +18,7 @@ from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
 from triage.rules.derived import DERIVED, boundaries, possible
-from triage.rules.engine import decide_level, firing
+from triage.rules.engine import decide
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
 
 
@@ -217,29 +217,26 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     start = time.perf_counter()
     flow = knowledge.flow
     report = Report(muni.id, rules=len(muni.rules))
-    others = [r for r in muni.rules if r.kind != "level"]
     asked = report.asked
     for answers in conversations(flow, domains, knowledge.law):
         report.classes += 1
         asked.update(answers)
-        env: dict[str, Answer] = {**answers, "municipality": muni.id}
-        levels = decide_level(flow, muni, env)
+        decision = decide(flow, muni, {**answers, "municipality": muni.id})
         problems = []
-        if not levels:
+        if decision.level is None:
             problems.append("no service level applies")
         else:
-            env["level"] = levels[0].target
-            report.fired.update(r.id for r in levels if r.target == levels[0].target)
-            fired = firing(others, env)
+            report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
+            fired = decision.others
             report.fired.update(r.id for r in fired)
             notified = {r.target for r in fired if r.kind == "notification"}
             due = {r.target for r in fired if r.kind == "deadline"}
             problems += [
                 i.message
                 for i in INVARIANTS
-                if i.applies(answers.get(i.answer), answers) and not i.holds(levels[0].target, notified, due)
+                if i.applies(answers.get(i.answer), answers) and not i.holds(decision.level, notified, due)
             ]
-            if any(not r.cites for r in [*levels, *fired]):
+            if any(not r.cites for r in decision.level_rules + fired):
                 problems.append("an item without a citation")
         for p in problems:
             if report.counterexample is None or len(answers) < len(report.counterexample):
