@@ -28,7 +28,7 @@ from triage.data.schema import Struct, TextSpec
 from triage.rules import engine
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Knowledge, Location, Term, Text
-from triage.training import clues
+from triage.training import clues, scoring
 
 SCENARIO_DIR = "flows/scenarios"
 TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"
@@ -164,6 +164,7 @@ class Library:
     root: str
     scenarios: tuple[Scenario, ...]
     topics: tuple[Term, ...]
+    weights: scoring.Weights = scoring.DEFAULT  # the score's weights (flows/scenarios/scoring.toml)
 
     def get(self, sid: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == sid), None)
@@ -207,6 +208,7 @@ def load(knowledge: Knowledge) -> Library:
             topics = tuple(Term(t.id, Text(t.label.da, t.label.en)) for t in topics_spec.topic)
     topic_ids = [t.id for t in topics]
     signals = clues.load(root, knowledge.flow, problems)
+    weights = scoring.load(root, [t.id for t in knowledge.flow.levels], problems)
     scenarios: list[Scenario] = []
     seen: dict[str, str] = {}
     for rel in scenario_files(root):
@@ -230,7 +232,7 @@ def load(knowledge: Knowledge) -> Library:
         problems.append(Problem(SCENARIO_DIR, "", "no scenario files (*.toml) found"))
     if problems:
         raise DataError(problems)
-    return Library(str(root), tuple(scenarios), topics)
+    return Library(str(root), tuple(scenarios), topics, weights)
 
 
 def _check(

@@ -55,6 +55,7 @@ class TrainingApp(WizardApp):
         self.rng = rng or random.Random()
         self.progress_path = progress_path
         self.scenario: Scenario | None = None
+        self.hints: tuple[str, ...] = ()  # the clues revealed in this round (h), each at a cost
         self.debrief: debriefing.Debrief | None = None
         self.recorded = False
         self.pending: list[tuple[debriefing.Debrief, datetime.datetime]] = []  # rounds not stored yet
@@ -74,6 +75,7 @@ class TrainingApp(WizardApp):
     def start(self, scenario: Scenario | None) -> None:
         """Begin a round (``None``: back to the scenario picker)."""
         self.scenario, self.debrief, self.recorded = scenario, None, False
+        self.hints = ()
         self.set_call(self._call_for(scenario) if scenario else self.call.restart().choose(None))
 
     def on_scenario_picker_screen_chosen(self, event: ScenarioPickerScreen.Chosen) -> None:
@@ -123,7 +125,15 @@ class TrainingApp(WizardApp):
         scenario = self.scenario
         if scenario is None:
             return
-        self.debrief = debriefing.run(self.call.knowledge, scenario, self.call.answers, event.prediction, self.lang)
+        self.debrief = debriefing.run(
+            self.call.knowledge,
+            scenario,
+            self.call.answers,
+            event.prediction,
+            self.lang,
+            weights=self.library.weights,
+            hints=self.hints,
+        )
         self.recorded = self._record(self.debrief)
         self._route()
 
