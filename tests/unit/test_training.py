@@ -93,13 +93,14 @@ def test_wrong_level_cites_the_standard(knowledge: Knowledge, library: scenarios
     assert d.score == 100 - 25 - 10  # a wrong level, a notification not required
 
 
-def test_a_missed_notification_weighs_more_than_a_wrong_offer(
-    knowledge: Knowledge, library: scenarios.Library
-) -> None:
+def test_a_missed_notification_weighs_more_than_a_wrong_offer(knowledge: Knowledge, library: scenarios.Library) -> None:
     # Issue 21: substitution offered to an amphetamine user scored 98 of 100.
     adult = scenario(library, "faxe-adult")
     offer = round_of(knowledge, adult, "outpatient", set(), seeks_medical_treatment=True)
-    assert [(d.kind, d.id) for d, _ in offer.costs] == [("offer", "medical_treatment"), ("answer", "seeks_medical_treatment")]
+    assert [(d.kind, d.id) for d, _ in offer.costs] == [
+        ("offer", "medical_treatment"),
+        ("answer", "seeks_medical_treatment"),
+    ]
     assert offer.score == 100 - 10 - 3
     # Missing the child-welfare notification for an anonymous father with children at home.
     father = scenario(library, "ishoj-anonymous-children")

@@ -340,3 +340,31 @@ CATALOGUE.update(
         "training_decided_by": ("Afgjort af dit svar", "Decided by your answer"),
     }
 )
+
+
+# --- training a trainer can run (issue 21) -------------------------------------------
+CATALOGUE.update(
+    {
+        "training_score_less": ("Trukket fra", "Taken off"),
+        "training_cost_level": ("forkert serviceniveau", "wrong service level"),
+        "training_cost_answer": ("svar", "answer"),
+        "training_cost_hint": ("hjælp brugt", "hint taken"),
+        "training_cost_notification_missed": ("underretning glemt", "notification missed"),
+        "training_cost_notification_extra": ("underretning uden grund", "notification without cause"),
+        "training_cost_notification_wrong": ("underretning", "notification"),
+        "training_cost_offer_missed": ("tilbud mangler", "offer missing"),
+        "training_cost_offer_extra": ("tilbud uden grund", "offer without cause"),
+        "training_cost_offer_wrong": ("tilbud", "offer"),
+        "training_cost_deadline_missed": ("frist mangler", "deadline missing"),
+        "training_cost_deadline_extra": ("frist uden grund", "deadline without cause"),
+        "training_cost_deadline_wrong": ("frist på en anden dag", "deadline on another day"),
+        "training_teaching": ("Pointen", "The point"),
+        "training_therefore": ("Derfor", "Therefore"),
+        "training_no_rule": (
+            "Ingen regel kræver denne underretning for disse svar.",
+            "No rule requires this notification for these answers.",
+        ),
+        "training_key_answer_key": ("Hele facit", "Whole answer"),
+        "training_answer_key_title": ("Den rigtige anbefaling", "The right recommendation"),
+    }
+)

@@ -67,6 +67,7 @@ class Debrief:
     score: int
     costs: tuple[tuple[scoring.Diff, int], ...] = ()  # what the score was reduced by, item by item
     hints: tuple[str, ...] = ()  # the answer keys whose clue the trainee revealed
+    theirs: engine.Recommendation | None = None  # what the trainee's own answers lead to (when they differ)
 
     @property
     def answers_wrong(self) -> int:
@@ -160,6 +161,7 @@ def run(
         score=scoring.score(diffs, weights),
         costs=costs,
         hints=hints,
+        theirs=theirs,
     )
 
 

@@ -85,6 +85,7 @@ class ScenarioSpec(Struct, frozen=True, kw_only=True):
     clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)
     expected: ExpectedSpec
     disagreements: list[DisagreementSpec] = msgspec.field(default_factory=list)
+    teaching: TextSpec | None = None  # the point of the case, shown in the debrief
 
 
 class ScenarioFile(Struct, frozen=True, kw_only=True):
@@ -153,6 +154,7 @@ class Scenario:
     expected: Expected
     disagreements: tuple[Disagreement, ...]
     location: Location  # the scenario's table; sub-keys are found from its path
+    teaching: Text | None = None  # the point the case makes, for the debrief
 
     def at(self, *path: str | int) -> Location:
         full = (*self.location.path, *path)
@@ -360,6 +362,7 @@ def _check(
             for j, d in enumerate(spec.disagreements)
         ),
         location=location,
+        teaching=Text(spec.teaching.da.strip(), spec.teaching.en.strip()) if spec.teaching else None,
     )
 
 

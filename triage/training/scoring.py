@@ -131,7 +131,5 @@ def items(kind: str, expected: Mapping[str, str], got: Mapping[str, str]) -> lis
     """The differences between two sets of items of one kind, each ID mapped to its value
     (a deadline's date; for notifications and offers the ID itself)."""
     return [
-        Diff(kind, i, expected.get(i), got.get(i))
-        for i in sorted({*expected, *got})
-        if expected.get(i) != got.get(i)
+        Diff(kind, i, expected.get(i), got.get(i)) for i in sorted({*expected, *got}) if expected.get(i) != got.get(i)
     ]
