@@ -77,6 +77,8 @@ def _is_json(name: str, text: str) -> bool:
     return text.lstrip().startswith("{")
 
 
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)

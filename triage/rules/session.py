@@ -36,7 +36,6 @@ def means_unknown(typed: str) -> bool:
     """Whether what was typed into a number field answers "not known" (one of UNKNOWN_KEYS)."""
     return typed.strip().lower() in UNKNOWN_KEYS
 
-
 # Where a choice taken back is remembered, beside the answers taken back.
 MUNICIPALITY = "municipality"
 
