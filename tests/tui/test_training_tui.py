@@ -100,6 +100,47 @@ async def test_the_debrief_teaches_and_the_whole_answer_is_one_key_away(
         assert isinstance(app.screen, DebriefScreen)
 
 
+async def test_a_hint_reveals_one_clue_at_a_cost(knowledge: Knowledge, library: scenarios.Library) -> None:
+    from rich.style import Style
+    from rich.text import Text
+    from textual.widgets import Static
+
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j")  # at the age question, whose clue is "Jeg er 17"
+        await pilot.press("f3")
+        assert app.hints == ("age",)
+        shown = app.screen.query_one("#vignette-text", Static).content
+        assert isinstance(shown, Text)
+        marked = [shown.plain[sp.start : sp.end] for sp in shown.spans if Style.parse(str(sp.style)).reverse]
+        assert marked == ["Jeg er 17"]  # reverse video: visible without colour too
+        await pilot.press("1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", *RIGHT_PREDICTION)
+        assert app.debrief is not None and app.debrief.score == 100 - library.weights.hint
+        assert "−5 hjælp brugt" in shown_text(app)
+
+
+async def test_the_picker_marks_the_scenarios_played(
+    knowledge: Knowledge, library: scenarios.Library, tmp_path: Path
+) -> None:
+    from triage.training import debrief
+
+    db = tmp_path / "p.sqlite3"
+    youth = library.get(YOUTH)
+    assert youth is not None
+    progress.record(
+        debrief.run(knowledge, youth, youth.answers, debrief.Prediction("outpatient", frozenset())), path=db
+    )
+    other = library.get("faxe-adult")
+    assert other is not None
+    app = TrainingApp(knowledge, library, "da", progress_path=db, pool=(youth, other))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ScenarioPickerScreen)
+        text = "\n".join(screen_text(app))
+        assert "✗ 0 17-årig med hash" in text  # played, wrong: the score the last time
+        assert "○○ Voksen" in text  # never played: no mark
+
+
 async def test_a_teaching_note_is_shown(knowledge: Knowledge, library: scenarios.Library) -> None:
     from triage.training import debrief
     from triage.tui.screens.debrief import debrief_text

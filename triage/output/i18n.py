@@ -224,8 +224,9 @@ CATALOGUE.update(
         "tr_by_topic": ("Pr. emne", "By topic"),
         "tr_group": ("Gruppe", "Group"),
         "tr_rounds": ("Runder", "Rounds"),
-        "tr_level_ok": ("Serviceniveau rigtigt", "Service level right"),
-        "tr_notes_ok": ("Underretninger rigtige", "Notifications right"),
+        # Broken where Danish hyphenates: at 80 columns a header wraps there instead of mid-word.
+        "tr_level_ok": ("Service-\nniveau rigtigt", "Service level right"),
+        "tr_notes_ok": ("Underret-\nninger rigtige", "Notifi-\ncations right"),
         "tr_answers_ok": ("Svar rigtige", "Answers right"),
         "tr_score": ("Gns. point", "Avg. score"),
         "tr_no_rounds": (
@@ -365,6 +366,42 @@ CATALOGUE.update(
             "No rule requires this notification for these answers.",
         ),
         "training_key_answer_key": ("Hele facit", "Whole answer"),
+        "tr_trainee": ("Kursist", "Trainee"),
+        "tr_trends": (
+            "Udvikling pr. emne (gns. point første og seneste dag)",
+            "Trend per topic (avg. score first and last day)",
+        ),
+        "tr_rounds_title": ("Runder", "Rounds"),
+        "tr_date": ("Dato", "Date"),
+        "tr_points": ("Point", "Score"),
+        "tr_wrong": ("Forkert", "Wrong"),
+        "tr_wrong_level": ("serviceniveau", "service level"),
+        "tr_wrong_notes": ("underretninger", "notifications"),
+        "tr_over_weeks": ("over {n} uger", "over {n} weeks"),
+        "tr_over_week": ("over {n} uge", "over {n} week"),
+        "tr_over_days": ("over {n} dage", "over {n} days"),
+        "tr_over_day": ("over {n} dag", "over {n} day"),
+        "tr_format_needs_report": ("--format virker kun med --report", "--format works only with --report"),
+        "tr_trainee_prompt": (
+            "Dit navn eller dine initialer (til træneren; aldrig et CPR-nummer): ",
+            "Your name or initials (for the trainer; never a CPR number): ",
+        ),
+        "tr_trainee_kept": ("Gemt: {name}. Skift med --trainee NAVN.", "Kept: {name}. Change it with --trainee NAME."),
+        "training_unknown_topic": (
+            "ukendt emne '{id}'{hint} (emner: {known})",
+            "unknown topic '{id}'{hint} (topics: {known})",
+        ),
+        "training_retry_none": (
+            "Ingen scenarier at tage om: alle senest spillede var rigtige (eller intet er spillet endnu).",
+            "No scenario to retry: every one played last was right (or none has been played yet).",
+        ),
+        "training_key_hint": ("Spor", "Clue"),
+        "training_hint": (
+            "Spor (−{cost} point) – {question}: «{words}»",
+            "Clue (−{cost} points) – {question}: «{words}»",
+        ),
+        "training_no_hint": ("Ikke flere spor i denne sag.", "No more clues in this case."),
+        "training_done_mark": ("✓", "✓"),
         "training_answer_key_title": ("Den rigtige anbefaling", "The right recommendation"),
     }
 )

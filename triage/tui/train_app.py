@@ -54,6 +54,7 @@ class TrainingApp(WizardApp):
         self.pick_random = pick_random
         self.rng = rng or random.Random()
         self.progress_path = progress_path
+        self.last_scores = progress.last_scores(progress_path)  # scenario ID -> score the last time
         self.scenario: Scenario | None = None
         self.hints: tuple[str, ...] = ()  # the clues revealed in this round (h), each at a cost
         self.debrief: debriefing.Debrief | None = None
@@ -84,12 +85,53 @@ class TrainingApp(WizardApp):
     def action_next_scenario(self) -> None:
         self.start(self._random() if self.pick_random else None)
 
+    # --- hints and what was played -------------------------------------------------------
+    def next_hint(self) -> str | None:
+        """The clue to reveal next: the current question's, else the first one not yet revealed."""
+        scenario = self.scenario
+        if scenario is None:
+            return None
+        question = self.call.question
+        if question is not None and question.id in scenario.clues and question.id not in self.hints:
+            return question.id
+        order = [q.id for q in self.call.knowledge.flow.questions]
+        left = sorted(
+            (k for k in scenario.clues if k not in self.hints), key=lambda k: order.index(k) if k in order else 99
+        )
+        return left[0] if left else None
+
+    def action_hint(self) -> None:
+        """F3: reveal one clue of the vignette, at a cost in score (``scoring.Weights.hint``)."""
+        from triage.tui.widgets.vignette import VignettePanel
+
+        scenario, key = self.scenario, self.next_hint()
+        if scenario is None or self.debrief is not None:
+            return
+        if key is None:
+            self.notify(t("training_no_hint", self.lang))
+            return
+        self.hints = (*self.hints, key)
+        q = self.call.knowledge.flow.question(key)
+        name = q.label.get(self.lang) if q is not None else key
+        self.notify(
+            t(
+                "training_hint",
+                self.lang,
+                cost=self.library.weights.hint,
+                question=name,
+                words=scenario.clues[key].get(self.lang),
+            ),
+            timeout=12,
+        )
+        for panel in self.screen.query(VignettePanel):
+            panel.mark(self.hints)
+
     # --- the route --------------------------------------------------------------------
     def _base_screen(self) -> Screen[None]:
         scenario = self.scenario
         if scenario is not None and self.call.municipality is not None:
             return TrainingCallScreen(scenario, self.lang)
-        return ScenarioPickerScreen(self.call.knowledge, self.library, self.pool, self.lang)
+        return ScenarioPickerScreen(self.call.knowledge, self.library, self.pool, self.lang, self.last_scores)
 
     def _route(self) -> None:
         """Base: the scenario picker or the call; on top of the call: prediction, then debrief."""
@@ -135,6 +177,7 @@ class TrainingApp(WizardApp):
             hints=self.hints,
         )
         self.recorded = self._record(self.debrief)
+        self.last_scores[scenario.id] = self.debrief.score
         self._route()
 
     def _record(self, result: debriefing.Debrief) -> bool:
