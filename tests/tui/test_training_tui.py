@@ -149,7 +149,7 @@ async def test_a_teaching_note_is_shown(knowledge: Knowledge, library: scenarios
     assert s is not None and s.teaching is not None
     d = debrief.run(knowledge, s, s.answers, debrief.Prediction("anonymous_counselling", frozenset()))
     text = debrief_text(d, knowledge.flow, "da").plain
-    assert "Pointen: Anonymitet fjerner ikke underretningspligten." in text
+    assert "Pointen: Faxe giver nogle få rådgivende samtaler anonymt og uden forældrenes samtykke" in text
 
 
 async def test_a_round_writes_only_the_progress_database_and_uses_no_network(

@@ -58,4 +58,4 @@ def ask_trainee_once(lang: Lang) -> None:
             keep_trainee(answer, lang)
             return
         except progress.TraineeError as err:
-            print(str(err), file=sys.stderr)
+            print(err.problems[0].message, file=sys.stderr)

@@ -87,17 +87,21 @@ class TrainingApp(WizardApp):
 
     # --- hints and what was played -------------------------------------------------------
     def next_hint(self) -> str | None:
-        """The clue to reveal next: the current question's, else the first one not yet revealed."""
+        """The clue to reveal next: the current question's, else the next one not yet revealed."""
         scenario = self.scenario
         if scenario is None:
             return None
         question = self.call.question
         if question is not None and question.id in scenario.clues and question.id not in self.hints:
             return question.id
+        # Then the questions still to come, then those already answered, each in flow order.
         order = [q.id for q in self.call.knowledge.flow.questions]
-        left = sorted(
-            (k for k in scenario.clues if k not in self.hints), key=lambda k: order.index(k) if k in order else 99
-        )
+        answered = self.call.answers
+
+        def rank(key: str) -> tuple[bool, int]:
+            return key in answered, order.index(key) if key in order else len(order)
+
+        left = sorted((k for k in scenario.clues if k not in self.hints), key=rank)
         return left[0] if left else None
 
     def action_hint(self) -> None:
@@ -167,6 +171,7 @@ class TrainingApp(WizardApp):
         scenario = self.scenario
         if scenario is None:
             return
+        self.clear_notifications()  # a hint still on screen would cover the debrief
         self.debrief = debriefing.run(
             self.call.knowledge,
             scenario,
