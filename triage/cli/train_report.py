@@ -93,12 +93,18 @@ def render(report: progress.Report, knowledge: Knowledge, library: Library, lang
         out.append(Text(t("tr_trends", lang), style="bold"))
         out += [Text("  " + trend_text(tr, topics.get(tr.topic, tr.topic), lang)) for tr in report.trends]
     rounds = Table(title=t("tr_rounds_title", lang))
-    for key, justify in (("tr_date", "left"), ("sc_id", "left"), ("tr_points", "right"), ("tr_wrong", "left")):
-        rounds.add_column(t(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
+    rounds.add_column(t("tr_date", lang), no_wrap=True)
+    # An ID is how a case is named and picked again: never cut or folded.
+    rounds.add_column(
+        t("sc_id", lang), no_wrap=True, min_width=max((len(r.scenario) for r in report.played), default=2)
+    )
+    rounds.add_column(t("tr_points", lang), justify="right", no_wrap=True)
+    rounds.add_column(t("tr_wrong", lang), overflow="fold")
+    flow = knowledge.flow
     for r in report.played:
         wrong = [t("tr_wrong_level", lang)] if not r.level_right else []
         wrong += [t("tr_wrong_notes", lang)] if not r.notifications_right else []
-        wrong += r.wrong_answers
+        wrong += [q.short_label(lang) if (q := flow.question(k)) is not None else k for k in r.wrong_answers]
         rounds.add_row(
             r.played_at.date().strftime("%d.%m.%Y"), Text(r.scenario), str(r.score), Text(", ".join(wrong) or "–")
         )
