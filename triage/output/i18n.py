@@ -265,10 +265,6 @@ CATALOGUE.update(
         "training_key_predict": ("Videre", "Next"),
         "training_debrief_title": ("Gennemgang", "Debrief"),
         "training_score": ("Point: {score} af 100", "Score: {score} of 100"),
-        "training_score_parts": (
-            "(40 for serviceniveau, 30 for underretninger, 30 for svarene)",
-            "(40 for the service level, 30 for notifications, 30 for the answers)",
-        ),
         "training_prediction": ("Din forudsigelse", "Your prediction"),
         "training_level_ok": ("✓ Serviceniveau rigtigt: {label}", "✓ Service level right: {label}"),
         "training_level_wrong": (
