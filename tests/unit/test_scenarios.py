@@ -233,6 +233,26 @@ BAD = [
         ("ishoj.toml", 'clues.age = { da = "En dreng på 12"', 'clues.age = { da = "En pige på 12"'),
         "scenario[0].clues.age.da: 'En pige på 12' is not in the vignette (da); quote it exactly",
     ),
+    (
+        "defaulted_answer_missing",  # the default says "asks for treatment"; only the vignette may
+        ("faxe.toml", "wants_treatment = true\n", ""),
+        "scenario[0].answers: faxe-adult: missing answer 'wants_treatment': the flow asks it",
+    ),
+    (
+        "caller_under_18_missing",
+        ("faxe.toml", "caller_under_18 = false\n", ""),
+        "answers: faxe-relative-other-municipality: missing answer 'caller_under_18'",
+    ),
+    (
+        "clue_contradicts_key",  # "Jeg vil bare gerne snakke med nogen om det" is advice only
+        ("faxe.toml", "wants_treatment = false", "wants_treatment = true"),
+        "faxe-youth-no-consent: contradicts the key: the clue says »bare gerne snakke«, which answers false",
+    ),
+    (
+        "vignette_contradicts_key",  # no clue for it: the vignette's words count
+        ("holbaek.toml", 'parental_consent = "no"', 'parental_consent = "unknown"'),
+        "holbaek-age-12: contradicts the key: the clue says »ved det ikke«, which answers 'no'; the key says 'unknown'",
+    ),
     ("not_toml", ("ishoj.toml", 'id = "ishoj-age-12"', "id = ishoj-age-12"), "not valid TOML"),
 ]
 

@@ -131,12 +131,21 @@ def cmd_train(args: argparse.Namespace) -> int:
     if library is None:
         return EXIT_BAD_INPUT
     lang = lang_of(args.lang)
+    from triage.rules.errors import Problem, suggestion
+
+    if args.format is not None and not args.report:
+        raise TriageError(Problem("--format", "", t("tr_format_needs_report", lang)))
     if args.report:
         from triage.cli import train_report
 
-        return train_report.run(knowledge, library, lang)
+        return train_report.run(knowledge, library, lang, fmt=args.format or "text")
     _known_municipality(knowledge, args.municipality)
-    from triage.rules.errors import Problem, suggestion
+    if args.topic is not None and library.topic(args.topic) is None:
+        ids = [x.id for x in library.topics]
+        message = t(
+            "training_unknown_topic", lang, id=args.topic, hint=suggestion(args.topic, ids), known=", ".join(ids)
+        )
+        raise TriageError(Problem("--topic", "", message))
 
     scenario = None
     if args.scenario is not None:
@@ -146,12 +155,18 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise TriageError(
                 Problem("--scenario", "", t("training_unknown_scenario", lang, id=args.scenario, hint=hint))
             )
-    pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
+    from triage.cli import practice
+
+    pool = practice.pool(library, args.municipality, args.difficulty, args.topic, args.set, args.retry)
     if not pool:
-        print(t("training_none_match", lang), file=sys.stderr)
+        print(t("training_retry_none" if args.retry else "training_none_match", lang), file=sys.stderr)
         return EXIT_BAD_INPUT
+    if args.trainee is not None:
+        practice.keep_trainee(args.trainee, lang)
     if _full_screen_refused(lang):
         return EXIT_BAD_INPUT
+    if args.trainee is None:
+        practice.ask_trainee_once(lang)
     from triage.tui.train_app import run_training
 
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
@@ -273,6 +288,13 @@ def build_parser() -> argparse.ArgumentParser:
     trn.add_argument("--random", action="store_true", help="a random scenario, and a new random one after each")
     trn.add_argument("--municipality", metavar="ID", help="only scenarios for this municipality")
     trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only scenarios of this difficulty")
+    trn.add_argument("--topic", metavar="ID", help="only scenarios with this topic (see flows/scenarios/topics.toml)")
+    trn.add_argument("--set", metavar="FILE", help="only the scenarios a trainer listed in this TOML file")
+    trn.add_argument("--retry", action="store_true", help="only the scenarios answered wrong the last time")
+    trn.add_argument(
+        "--trainee", metavar="NAME", help="your name or initials for the report (kept; never a CPR number)"
+    )
+    trn.add_argument("--format", choices=["text", "csv", "json"], default=None, help="with --report: the format")
     trn.set_defaults(run=cmd_train)
     return parser
 

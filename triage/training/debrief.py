@@ -5,10 +5,10 @@ the recommendation was revealed, it computes everything the training screen show
 the UI only renders it. "Why" is always a citation of the standard (or the law) that the
 engine used, next to the scenario's own section and the words of the vignette.
 
-The score (0-100) weighs what matters on a real call:
-  40  the service level predicted right,
-  30  the notifications predicted right (less for each one missed or wrongly added),
-  30  the answers recorded as the canonical ones (in proportion).
+The score (0-100) weighs what matters on a real call: ``triage.training.scoring`` takes 100
+less the weight of each difference (flows/scenarios/scoring.toml), a missed notification or
+emergency the most. The differences are those of the prediction, those the trainee's own
+answers lead to, each wrong answer and each hint taken.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from triage.rules import engine, recommendation
+from triage.rules import engine
 from triage.rules.model import Answer, Knowledge, Lang, Question, Text
 from triage.rules.outcome import Cited
+from triage.rules.recommendation import Recommendation, recommend
+from triage.training import scoring
 from triage.training.scenarios import Scenario
-
-LEVEL_POINTS, NOTIFICATION_POINTS, ANSWER_POINTS = 40, 30, 30
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ class Difference:
 class Debrief:
     scenario: Scenario
     prediction: Prediction
-    recommendation: recommendation.Recommendation  # on the canonical answers
+    recommendation: Recommendation  # on the canonical answers
     answer_differences: tuple[AnswerDifference, ...]
     answers_total: int
     outcome_differences: tuple[Difference, ...]  # what the trainee's own answers would change
@@ -67,6 +67,9 @@ class Debrief:
     level_ok: bool
     notifications_ok: bool
     score: int
+    costs: tuple[tuple[scoring.Diff, int], ...] = ()  # what the score was reduced by, item by item
+    hints: tuple[str, ...] = ()  # the answer keys whose clue the trainee revealed
+    theirs: Recommendation | None = None  # what the trainee's own answers lead to (when they differ)
 
     @property
     def answers_wrong(self) -> int:
@@ -84,10 +87,15 @@ def run(
     answers: Mapping[str, Answer],
     prediction: Prediction,
     lang: Lang = "da",
+    *,
+    weights: scoring.Weights = scoring.DEFAULT,
+    hints: tuple[str, ...] = (),
 ) -> Debrief:
-    """Compare a round with the scenario; ``answers`` may be incomplete (the call broke off)."""
+    """Compare a round with the scenario; ``answers`` may be incomplete (the call broke off).
+
+    ``hints``: the clues revealed during the call, each costing ``weights.hint``."""
     flow = knowledge.flow
-    rec = recommendation.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
+    rec = recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
     given = engine.walk(flow, answers, use_defaults=False)
     canonical = scenario.answers
 
@@ -104,8 +112,9 @@ def run(
 
     expected_sections = {n.id: n.section for n in scenario.expected.notifications}
     outcome: list[Difference] = []
+    theirs: Recommendation | None = None
     if given.done and differences:
-        theirs = recommendation.recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
+        theirs = recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
         outcome = _outcome_differences(scenario, rec, theirs, expected_sections)
         wrong = [d.key for d in differences]
         outcome = [replace(d, decided_by=_decided_by(d.field, rec, theirs, wrong)) for d in outcome]
@@ -138,11 +147,9 @@ def run(
     for kind in extra:
         predicted.append(Difference(f"notification:{kind}", "not required", kind, None, ()))
 
-    union = engine_notes | prediction.notifications
-    notes_share = 1.0 - (len(missed) + len(extra)) / len(union) if union else 1.0
     total = len(keys)
-    answers_share = (total - len(differences)) / total if total else 1.0
-    score = round((LEVEL_POINTS if level_ok else 0) + NOTIFICATION_POINTS * notes_share + ANSWER_POINTS * answers_share)
+    diffs = score_differences(rec, prediction, theirs, [d.key for d in differences], hints)
+    costs = tuple((d, scoring.cost(d, weights)) for d in scoring.unique(diffs))
     return Debrief(
         scenario=scenario,
         prediction=prediction,
@@ -153,12 +160,45 @@ def run(
         prediction_differences=tuple(predicted),
         level_ok=level_ok,
         notifications_ok=not missed and not extra,
-        score=score,
+        score=scoring.score(diffs, weights),
+        costs=costs,
+        hints=hints,
+        theirs=theirs,
     )
 
 
+def score_differences(
+    right: Recommendation,
+    prediction: Prediction,
+    theirs: Recommendation | None,
+    wrong_answers: list[str],
+    hints: tuple[str, ...],
+) -> list[scoring.Diff]:
+    """The round's differences as the score reads them: the prediction's, those the trainee's
+    own answers lead to (``theirs``), each wrong answer and each hint, item by item."""
+    out: list[scoring.Diff] = []
+    level = right.level.id
+    if prediction.service_level != level:
+        out.append(scoring.Diff("service_level", "service_level", level, prediction.service_level))
+    notes = {n.to: n.to for n in right.notifications}
+    out += scoring.items("notification", notes, {n: n for n in prediction.notifications})
+    if theirs is not None:
+        if theirs.level.id != level:
+            out.append(scoring.Diff("service_level", "service_level", level, theirs.level.id))
+        out += scoring.items("notification", notes, {n.to: n.to for n in theirs.notifications})
+        out += scoring.items("offer", {o.id: o.id for o in right.offers}, {o.id: o.id for o in theirs.offers})
+        out += scoring.items(
+            "deadline",
+            {k: v.isoformat() for k, v in right.deadlines.items()},
+            {k: v.isoformat() for k, v in theirs.deadlines.items()},
+        )
+    out += [scoring.Diff("answer", key, None, None) for key in wrong_answers]
+    out += [scoring.Diff("hint", key, None, None) for key in hints]
+    return out
+
+
 def _decided_by(
-    field: str, right: recommendation.Recommendation, theirs: recommendation.Recommendation, wrong: list[str]
+    field: str, right: Recommendation, theirs: Recommendation, wrong: list[str]
 ) -> tuple[str, ...]:
     """The wrong answers that an outcome item of either result was decided by (its ``because``)."""
     kind = field.removeprefix("outcome:")
@@ -185,8 +225,8 @@ def _same(a: Answer | None, b: Answer | None) -> bool:
 
 def _outcome_differences(
     scenario: Scenario,
-    right: recommendation.Recommendation,
-    theirs: recommendation.Recommendation,
+    right: Recommendation,
+    theirs: Recommendation,
     sections: Mapping[str, str],
 ) -> list[Difference]:
     """Where the trainee's answers lead the engine elsewhere than the canonical answers do."""
