@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from triage import __version__
+from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, TriageError
 from triage.rules.model import Knowledge, Lang
@@ -26,7 +27,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
     knowledge = load_knowledge(args.data)
     name, raw = answers.read(args.answers)
-    parsed = answers.parse(name, raw, knowledge, datetime.date.today())
+    parsed = answers.parse(name, raw, knowledge, danish_today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     rec = engine.recommend(
@@ -83,7 +84,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from triage.cli import diff_report
     from triage.rules.errors import Problem
 
-    contact_date = datetime.date.today()
+    contact_date = danish_today()
     if args.date is not None:
         try:
             contact_date = datetime.date.fromisoformat(args.date)
@@ -177,7 +178,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from triage.rules.errors import Problem
 
     lang = lang_of(args.lang)
-    contact_date = datetime.date.today()
+    contact_date = danish_today()
     if args.date is not None:
         try:
             contact_date = datetime.date.fromisoformat(args.date)

@@ -8,6 +8,7 @@ summary, where the counsellor chose) and the picker (the municipality ID, for ne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -19,6 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
+from triage.data.clock import Today, danish_today
 from triage.data.settings import last_municipality, remember_municipality
 from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
@@ -51,6 +53,7 @@ class WizardApp(App[None]):
         lang: Lang = "da",
         today: datetime.date | None = None,
         *,
+        clock: Today = danish_today,
         remember: bool = True,
         dark: bool = True,
     ) -> None:
@@ -60,7 +63,9 @@ class WizardApp(App[None]):
         # filter instead: the terminal's own foreground on its own background, attributes kept;
         # app.tcss marks with reverse and bold (`:nocolor`) what colour marked.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
-        self.call = Session(knowledge, lang, today or datetime.date.today(), municipality)
+        # Each call takes the Danish date of the moment it starts (a fixed ``today``: tests, training).
+        self.clock: Today = clock if today is None else lambda: today
+        self.call = Session(knowledge, lang, self.clock(), municipality)
         self.call_changed: Signal[Session] = Signal(self, "call-changed")
         # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
         self.remember = remember and municipality is None
@@ -95,7 +100,15 @@ class WizardApp(App[None]):
 
     # --- the state ------------------------------------------------------------------
     def set_call(self, call: Session) -> None:
-        """Replace the call, let every subscriber render it, and put the right screen on top."""
+        """Replace the call, let every subscriber render it, and put the right screen on top.
+
+        A call without answers is not begun: it takes today's date (a wizard left open over
+        midnight, or for days, dates the next call by the day it is taken, and saves under it).
+        """
+        if not (self.call.started and call.started):
+            today = self.clock()
+            if call.contact_date != today:
+                call = dataclasses.replace(call, contact_date=today)
         self.call = call
         self.call_changed.publish(call)
         self._route()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime
 import os
 import signal
 from collections.abc import Mapping
@@ -71,7 +70,6 @@ def run_wizard(knowledge: Knowledge, municipality: str | None, lang: Lang) -> in
         knowledge,
         municipality=municipality,
         lang=lang,
-        today=datetime.date.today(),
         dark=terminal_is_dark(os.environ),
     )
     return run_app(app)
