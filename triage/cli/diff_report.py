@@ -20,6 +20,7 @@ from triage.data.loader import load
 from triage.data.paths import DATA_FILES, default_data_dir
 from triage.rules.errors import DataError, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
+from triage.rules.printable import excerpt, printable
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
 
 EXIT_SAME, EXIT_CHANGED, EXIT_BAD = 0, 1, 2
@@ -42,13 +43,16 @@ def run(
         known = list(dict.fromkeys([*new_k.municipalities, *old_k.municipalities]))
         if municipality not in known:
             message = (
-                f"unknown municipality '{municipality}'{suggestion(municipality, known)} (known: {', '.join(known)})"
+                f"unknown municipality '{excerpt(municipality)}'{suggestion(municipality[:100], known)}"
+                f" (known: {', '.join(known)})"
             )
             raise TriageError(Problem("--municipality", "", message))
         ids = [municipality]
     report = diff(old_k, new_k, ids)
     render = {"json": to_json, "markdown": to_markdown}.get(fmt, to_text)
-    print_(render(report, label, str(new_root), contact_date).rstrip("\n"))
+    # The data was refused if it held control characters; what remains (a folder or revision
+    # name) is escaped here, so no line of the report can drive the terminal.
+    print_(printable(render(report, label, str(new_root), contact_date).rstrip("\n"), lines=True))
     return EXIT_CHANGED if report.changed else EXIT_SAME
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -16,6 +17,7 @@ from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, TriageError
 from triage.rules.model import Knowledge, Lang
+from triage.rules.printable import excerpt
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -82,15 +84,29 @@ def _full_screen_refused(lang: Lang) -> bool:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from triage.cli import diff_report
+
+    contact_date = date_option(args.date, "en")
+    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+
+
+def date_option(value: str | None, lang: Lang) -> datetime.date:
+    """``--date``: a day YYYY-MM-DD within the bounds of a contact date; default today (Danish)."""
+    from triage.data.schema import contact_date_problem
+    from triage.output.i18n import t
     from triage.rules.errors import Problem
 
-    contact_date = danish_today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", f"expected a date YYYY-MM-DD, got '{args.date}'")) from None
-    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+    if value is None:
+        return danish_today()
+    try:
+        day = datetime.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=excerpt(value))))
+    out_of_range = contact_date_problem(day)
+    if out_of_range is not None:
+        raise TriageError(Problem("--date", "", out_of_range))
+    return day
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -165,7 +181,8 @@ def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en"
         from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
-        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids), known=", ".join(ids))
+        hint = suggestion(mid[:100], ids)
+        message = t("ask_unknown_municipality", lang, value=excerpt(mid), hint=hint, known=", ".join(ids))
         raise TriageError(Problem("--municipality", "", message))
 
 
@@ -175,15 +192,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     Arguments are checked first, so a typo is reported as such even from a script.
     """
     from triage.output.i18n import t
-    from triage.rules.errors import Problem
 
     lang = lang_of(args.lang)
-    contact_date = danish_today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=args.date))) from None
+    contact_date = date_option(args.date, lang)
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():

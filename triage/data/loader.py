@@ -135,6 +135,12 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
     except tomlpos.TomlError as err:
         problems.append(Problem(rel, "", f"not valid TOML: {err.message}", err.line, err.column, kind="unreadable"))
         return None
+    from triage.data.controls import findings
+
+    unsafe = [source.problem(path, message) for path, message in findings(data)]
+    if unsafe:
+        problems.extend(unsafe)
+        return None
     return source, data
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from triage.data.files import PRIVATE, existing_target, write_atomic
+from triage.rules.printable import printable
 
 __all__ = ["PRIVATE", "existing_target", "shown", "write_private"]
 
@@ -22,5 +23,6 @@ def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
 
 
 def shown(path: Path) -> str:
-    """``path`` as it can be printed: a NUL pasted into a file name is shown as ``\\0``."""
-    return str(path).replace("\0", "\\0")
+    """``path`` as it can be printed: a control character pasted into a file name (a NUL, an ESC)
+    is shown escaped (``\\x00``), never sent to the terminal."""
+    return printable(str(path))
