@@ -22,6 +22,7 @@ from textual.signal import Signal
 
 from triage.data.clock import Today, danish_today
 from triage.data.settings import last_municipality, remember_municipality
+from triage.output.export import shown
 from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
@@ -211,7 +212,9 @@ class WizardApp(App[None]):
         self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
 
     def default_export_path(self) -> Path:
-        return Path.cwd() / export_name(self.call.municipality or "", self.call.contact_date)
+        from triage.output.export import working_folder
+
+        return working_folder() / export_name(self.call.municipality or "", self.call.contact_date)
 
     def action_save(self) -> None:
         from triage.tui.dialogs import ConfirmDialog, ExportDialog
@@ -221,18 +224,19 @@ class WizardApp(App[None]):
             self._not_done()
             return
 
-        def chosen(path: Path | None) -> None:
-            from triage.output.export import existing_target, shown
+        def chosen(typed: Path | None) -> None:
+            from triage.output.export import existing_target, typed_path
 
-            if path is None:
+            if typed is None:
                 return
-            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
-                path = path / self.default_export_path().name
+            path = typed
             try:
+                path = typed_path(str(typed))  # ~nosuchuser: an error shown, not a crash
+                if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
+                    path = path / self.default_export_path().name
                 exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
             except OSError as err:
-                error = err.strerror or err
-                self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+                self._save_failed(path, err)
                 return
             if exists:
                 question = t("wizard_export_exists", self.lang, path=shown(path))
@@ -245,16 +249,22 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.output.export import shown, write_private
+        from triage.output.export import write_private
 
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
-            error = err.strerror or err
-            self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+            self._save_failed(path, err)
             return
         self.saved = self.call.answers
-        self.notify(t("wizard_export_saved", self.lang, path=shown(path)))
+        # A path is shown as typed: "[2026]" in a folder name is no markup (it vanished, or
+        # "[/x]" raised MarkupError and lost the call).
+        self.notify(t("wizard_export_saved", self.lang, path=shown(path)), markup=False)
+
+    def _save_failed(self, path: Path, err: OSError) -> None:
+        error = err.strerror or err
+        message = t("wizard_export_failed", self.lang, path=shown(path), error=error)
+        self.notify(message, severity="error", markup=False)
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""

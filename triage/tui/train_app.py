@@ -140,13 +140,13 @@ class TrainingApp(WizardApp):
         except sqlite3.OperationalError as err:
             if "locked" not in str(err) and "busy" not in str(err):
                 self.pending.pop()
-                self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+                self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
                 return False
             self.notify(t("training_record_later", self.lang), severity="warning")
             return False
         except (OSError, sqlite3.Error) as err:
             self.pending.pop()
-            self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+            self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
             return False
         return True
 

@@ -86,7 +86,7 @@ class CallScreen(Screen[None]):
 
     @on(QuestionView.Invalid)
     def _invalid(self, event: QuestionView.Invalid) -> None:
-        self.notify(event.text, severity="warning", timeout=4)
+        self.notify(event.text, severity="warning", timeout=4, markup=False)  # it may echo what was typed
 
     @on(AnswersColumn.Reopen)
     def _reopen(self, event: AnswersColumn.Reopen) -> None:
