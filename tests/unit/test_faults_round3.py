@@ -150,3 +150,22 @@ def test_a_fifo_as_a_data_file_is_refused_not_waited_on(data: Path, capsys: pyte
     assert main(["diff", str(ROOT), str(data)]) == 2
     err = capsys.readouterr().err
     assert "flows/law.toml" in err and "not a regular file" in err
+
+
+# --- 13. COLUMNS=0 ------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "args",
+    [["recommend", "--answers", str(EXAMPLE), "--format", "text"], ["check"], ["scenarios", "list"]],
+    ids=["recommend-text", "check", "scenarios-list"],
+)
+def test_columns_0_is_ignored(args: list[str]) -> None:
+    """Rich took COLUMNS=0 as a width of 0: nothing printed, exit 0."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": "0", "LINES": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "triage", *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) > 3 and max(map(len, result.stdout.splitlines())) > 20

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from triage import __version__
 from triage.data.clock import danish_today
@@ -289,6 +290,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def ignore_bad_terminal_size(environ: MutableMapping[str, str]) -> None:
+    """COLUMNS or LINES of 0, negative or not a number is no size: forget it.
+
+    Rich took ``COLUMNS=0`` as a width of 0, and ``recommend --format text``, ``check`` and the
+    lists printed nothing with exit 0; without it the real size (or 80) is used.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del environ[name]
+
+
 EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
 
 
@@ -296,6 +309,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from triage.output.streams import make_tolerant
 
     make_tolerant()
+    ignore_bad_terminal_size(os.environ)
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:

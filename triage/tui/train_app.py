@@ -9,6 +9,7 @@ are fictional.
 from __future__ import annotations
 
 import datetime
+import os
 import random
 import sqlite3
 import sys
@@ -178,11 +179,11 @@ def run_training(
     scenario: Scenario | None,
     pick_random: bool,
 ) -> int:
-    import os
 
-    from triage.tui.launch import run_app, settle, terminal_is_dark
+    from triage.tui.launch import real_terminal_size, run_app, settle, terminal_is_dark
 
     settle()
+    real_terminal_size(os.environ)
     app = TrainingApp(
         knowledge,
         library,
