@@ -2,6 +2,7 @@
 """Launch triage from a fresh clone: create .venv and install on first use, then run.
 
     python3 run.py [triage arguments]      e.g.  python3 run.py --municipality holbaek
+    python3 run.py bundle DIR              wheels and install.py for a laptop without network
 
 Needs only Python 3.11+. Installs from the package index once; after that it runs offline.
 """
@@ -74,6 +75,14 @@ def _ensure_venv(extras: str) -> Path:
 
 
 def main() -> int:
+    if sys.argv[1:2] == ["bundle"]:  # python3 run.py bundle DIR: an offline install (offline/bundle.py)
+        if len(sys.argv) != 3:
+            print("usage: python3 run.py bundle DIR", file=sys.stderr)
+            return 2
+        sys.path.insert(0, str(ROOT / "offline"))
+        from bundle import make_bundle
+
+        return make_bundle(ROOT, ensure_venv(), Path(sys.argv[2]).resolve())
     python = ensure_venv()
     return subprocess.call([str(python), "-m", "triage", *sys.argv[1:]], cwd=os.getcwd())
 
