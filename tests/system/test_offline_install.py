@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "offline"))
-from bundle import make_bundle  # noqa: E402
+from bundle import make_bundle
 
 CLOSED_PORT = "http://127.0.0.1:9/simple"  # the discard port: nothing listens, every request fails
 
