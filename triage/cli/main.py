@@ -236,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
     _common(parser, top=True)
     parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
+        " and every answer to files: for development with made-up calls only",
+    )
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -311,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     make_tolerant()
     ignore_bad_terminal_size(os.environ)
     args = build_parser().parse_args(argv)
+    from triage.cli.debug_switches import neutralise
+
+    neutralise(os.environ, dev=args.dev)  # before Textual is imported: it reads them then
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         code = run(args)
