@@ -1,4 +1,4 @@
-"""Issue 22, point 2: each call takes the Danish date of the moment it starts, not the day the
+"""Issue 22, points 2 and 7: each call takes the Danish date of the moment it starts, not the day the
 wizard started nor the machine's UTC date; a clock is given to the app, no sleeps."""
 
 from __future__ import annotations
@@ -68,3 +68,18 @@ async def test_a_wizard_left_open_dates_the_call_by_its_first_answer(knowledge: 
         await pilot.press(*CALL)
         assert app.call.contact_date == datetime.date(2026, 11, 24)
         assert "2026-11-24" in app.default_export_path().name
+
+
+async def test_answers_are_taken_after_a_resize_below_the_minimum_and_back(knowledge: Knowledge) -> None:
+    """Issue 22, point 7: 80x24 -> 40x12 -> 80x24 at the age question; digits and Enter did
+    nothing until Tab Tab."""
+    app = WizardApp(knowledge, municipality="holbaek", lang="da", today=datetime.date(2026, 11, 24))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "s", "j")
+        assert app.call.question is not None and app.call.question.id == "age"
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.press("4", "0", "enter")
+        assert app.call.answers.get("age") == 40
