@@ -339,6 +339,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("triage: out of memory", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as err:
+        # A fault of triage itself. Exit 2, never Python's 1: `check` and `diff` document 1 as
+        # "findings" and "changes", so a crash must not read as a result. --dev shows the traceback.
+        if args.dev:
+            raise
+        print(f"triage: internal error ({type(err).__name__}: {excerpt(err)}); --dev shows where", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def _stdout_to_devnull() -> None:
