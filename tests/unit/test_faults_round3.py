@@ -169,3 +169,44 @@ def test_columns_0_is_ignored(args: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) > 3 and max(map(len, result.stdout.splitlines())) > 20
+
+
+# --- 12. the work bounded, not only the bytes ------------------------------------------------
+def test_a_huge_or_is_refused_naming_the_limit(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    terms = " or ".join(f"age == {n % 100}" for n in range(5000))  # the probe had 1.15 million
+    edit(data / "municipalities.toml", 'when = "not resident"', f'when = "{terms}"')
+    assert main(["check", str(data)]) in (1, 2)
+    err = capsys.readouterr().err
+    assert "condition is too long (more than 1000 terms)" in err and len(err.splitlines()) == 1
+
+
+def test_many_named_options_are_refused_before_enumerating(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """30 substance options that a condition names: 2**30 classes, a MemoryError in `check`."""
+    extra = "".join(f'  {{ value = "o{n}", label = {{ da = "O{n}", en = "O{n}" }} }},\n' for n in range(30))
+    intake = data / "flows" / "intake.toml"
+    edit(intake, '  { value = "other", key = "x"', extra + '  { value = "other", key = "x"')
+    named = ", ".join(["'alcohol'", *(f"'o{n}'" for n in range(30))])
+    edit(intake, "resident and substances != ['alcohol']\"", f'resident and substances != [{named}]"')
+    assert main(["check", str(data)]) == 2
+    assert main(["diff", str(ROOT), str(data)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all("substances: conditions name 31 of its options" in line for line in err), err
+
+
+def test_many_questions_are_refused_before_enumerating(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """25 new yes/no questions that conditions read: `check` ran for more than a minute."""
+    def when(n: int) -> str:
+        return f"extra_{n - 1} or not extra_{n - 1}" if n else "true"
+
+    questions = "".join(
+        f'\n[[questions]]\nid = "extra_{n}"\nkind = "bool"\nwhen = "{when(n)}"\n'
+        f'label = {{ da = "E{n}?", en = "E{n}?" }}\nhelp = {{ da = "E", en = "E" }}\n'
+        for n in range(26)
+    )
+    intake = data / "flows" / "intake.toml"
+    text = intake.read_text(encoding="utf-8")
+    at = text.index("[[questions]]")
+    intake.write_text(text[:at] + questions.lstrip("\n") + "\n" + text[at:], encoding="utf-8")
+    assert main(["check", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "the proof walks at most 50,000,000" in err and len(err.splitlines()) == 1

@@ -19,6 +19,7 @@ from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name
 from triage.rules.engine import decide_level, firing
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Location, Municipality, Question
+from triage.verify.bounds import bound_classes, bound_named_options
 
 
 @dataclass
@@ -112,6 +113,7 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     options = [o.value for o in q.options]
     relevant = [v for v in options if v in named]
     others = [v for v in options if v not in named]
+    bound_named_options(q.id, len(relevant))  # before 2**n sets are made
     reps: list[Answer] = []
     for mask in range(1 << len(relevant)):
         chosen = tuple(v for i, v in enumerate(relevant) if mask >> i & 1)
@@ -241,7 +243,9 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
         *(t.when for t in knowledge.law.to_check),
         *(r.when for r in muni.rules),
     ]
-    return {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    domains = {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    bound_classes(domains, muni.id)  # before any conversation is walked
+    return domains
 
 
 def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from triage.rules.conditions import Condition
 from triage.rules.engine import decide_level, firing
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Municipality, Question, Rule
+from triage.verify.bounds import bound_classes
 from triage.verify.check import classes
 
 
@@ -260,6 +261,7 @@ def compare_municipality(old: Knowledge, new: Knowledge, mid: str, *, skip_uncha
             domains[qid] = [q.default]
         else:
             domains[qid] = classes(q, conds)
+    bound_classes(domains, mid)  # issue 22: before any conversation is walked
     others_old = [r for r in mo.rules if r.kind != "level"]
     others_new = [r for r in mn.rules if r.kind != "level"]
     report = MunicipalityDiff(mid, "same", domains=domains)
