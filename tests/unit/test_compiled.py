@@ -163,3 +163,11 @@ def test_a_folder_name_that_is_not_utf8_loads(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     assert compiled.load(folder).municipalities
     assert compiled.load(folder).municipalities  # the second time from the copy
+
+
+def test_a_copy_of_the_same_data_elsewhere_keeps_its_own_root(data: Path) -> None:
+    """Keyed on content, the copy must still know its folder: scenarios are read beside the data."""
+    twin = data.parent / "twin"
+    shutil.copytree(data, twin)
+    assert compiled.load(data).root == str(data)
+    assert compiled.load(twin).root == str(twin)

@@ -51,9 +51,11 @@ KEEP = 8
 
 
 def stamp(root: Path) -> Stamp | None:
-    """What the compiled copy must match: a hash of the code's and the data files' bytes."""
+    """What the compiled copy must match: a hash of the code's and the data files' bytes, and of
+    the folder's path (``Knowledge.root``: the training scenarios are read from beside the data)."""
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     try:
+        digest.update(os.fsencode(root.resolve()) + b"\0")  # any bytes: a Latin-1 folder name too
         for name in _BUILDERS:
             digest.update(_chunk(name, (_PACKAGE / name).read_bytes()))
         for name in DATA_FILES:
