@@ -106,8 +106,9 @@ def fetch(path: Path, current: Stamp) -> object | None:
         return None
     if stored != current:
         return None
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used: kept by ``clean``
+    if not sys.dont_write_bytecode:  # where nothing is written, not even a time
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by ``clean``
     value: object = found
     return value
 
