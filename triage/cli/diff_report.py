@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import datetime
 import json
-import subprocess
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from triage.cli.check_report import answers_toml
+from triage.cli.revision import old_data
 from triage.data.loader import load
-from triage.data.paths import DATA_FILES, default_data_dir
+from triage.data.paths import default_data_dir
 from triage.rules.errors import DataError, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
 from triage.rules.outcome import Difference
+from triage.rules.printable import excerpt, printable
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
 
 EXIT_SAME, EXIT_CHANGED, EXIT_BAD = 0, 1, 2
@@ -36,20 +35,23 @@ def run(
 ) -> int:
     new_root = Path(new) if new else default_data_dir()
     new_k = _load(new_root, str(new_root))
-    with _old_data(old, new_root) as (old_root, label):
+    with old_data(old, new_root) as (old_root, label):
         old_k = _load(old_root, label)
     ids = None
     if municipality is not None:
         known = list(dict.fromkeys([*new_k.municipalities, *old_k.municipalities]))
         if municipality not in known:
             message = (
-                f"unknown municipality '{municipality}'{suggestion(municipality, known)} (known: {', '.join(known)})"
+                f"unknown municipality '{excerpt(municipality)}'{suggestion(municipality[:100], known)}"
+                f" (known: {', '.join(known)})"
             )
             raise TriageError(Problem("--municipality", "", message))
         ids = [municipality]
     report = diff(old_k, new_k, ids, day=contact_date)
     render = {"json": to_json, "markdown": to_markdown}.get(fmt, to_text)
-    print_(render(report, label, str(new_root), contact_date).rstrip("\n"))
+    # The data was refused if it held control characters; what remains (a folder or revision
+    # name) is escaped here, so no line of the report can drive the terminal.
+    print_(printable(render(report, label, str(new_root), contact_date).rstrip("\n"), lines=True))
     return EXIT_CHANGED if report.changed else EXIT_SAME
 
 
@@ -63,51 +65,6 @@ def _load(root: Path, label: str) -> Knowledge:
         if label != str(root):  # a git revision: name the revision, not the temporary copy
             first = Problem(f"{label}:{first.file}", first.key, first.message, first.line, first.column, first.kind)
         raise DataError([first, *err.problems[1:]]) from None
-
-
-@contextmanager
-def _old_data(old: str, new_root: Path) -> Iterator[tuple[Path, str]]:
-    """OLD as a folder: a folder as it is, a git revision as its data files in a temporary folder."""
-    if Path(old).is_dir():
-        yield Path(old), old
-        return
-    if old.startswith("-"):
-        raise DataError(Problem(old, "", "neither a data folder nor a git revision", kind="unreadable"))
-    top = _git(new_root, "rev-parse", "--show-toplevel")
-    if top is None:
-        raise DataError(
-            Problem(
-                old,
-                "",
-                f"no such folder, and {new_root} is not in a git work tree, so it cannot be a git revision",
-                kind="unreadable",
-            )
-        )
-    prefix = new_root.resolve().relative_to(Path(top.strip()).resolve())
-    with tempfile.TemporaryDirectory(prefix="triage-diff-") as tmp:
-        for name in DATA_FILES:
-            path = (prefix / name).as_posix()
-            text = _git(Path(top.strip()), "show", f"{old}:{path}")
-            if text is None:
-                raise DataError(
-                    Problem(
-                        f"{old}:{path}", "", "not in git (no such revision, or no such file there)", kind="unreadable"
-                    )
-                )
-            target = Path(tmp) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        yield Path(tmp), old
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
-    except OSError:
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", errors="replace")
 
 
 # --- describing classes ---------------------------------------------------------------

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from triage import __version__
+from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, TriageError
 from triage.rules.model import Knowledge, Lang
+from triage.rules.printable import excerpt
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -26,7 +30,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
     knowledge = load_knowledge(args.data)
     name, raw = answers.read(args.answers)
-    parsed = answers.parse(name, raw, knowledge, datetime.date.today())
+    parsed = answers.parse(name, raw, knowledge, danish_today())
     for warning in parsed.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     rec = recommendation.recommend(
@@ -81,15 +85,29 @@ def _full_screen_refused(lang: Lang) -> bool:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from triage.cli import diff_report
+
+    contact_date = date_option(args.date, "en")
+    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+
+
+def date_option(value: str | None, lang: Lang) -> datetime.date:
+    """``--date``: a day YYYY-MM-DD within the bounds of a contact date; default today (Danish)."""
+    from triage.data.schema import contact_date_problem
+    from triage.output.i18n import t
     from triage.rules.errors import Problem
 
-    contact_date = datetime.date.today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", f"expected a date YYYY-MM-DD, got '{args.date}'")) from None
-    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+    if value is None:
+        return danish_today()
+    try:
+        day = datetime.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=excerpt(value))))
+    out_of_range = contact_date_problem(day)
+    if out_of_range is not None:
+        raise TriageError(Problem("--date", "", out_of_range))
+    return day
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -179,7 +197,8 @@ def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en"
         from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
-        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids), known=", ".join(ids))
+        hint = suggestion(mid[:100], ids)
+        message = t("ask_unknown_municipality", lang, value=excerpt(mid), hint=hint, known=", ".join(ids))
         raise TriageError(Problem("--municipality", "", message))
 
 
@@ -189,15 +208,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     Arguments are checked first, so a typo is reported as such even from a script.
     """
     from triage.output.i18n import t
-    from triage.rules.errors import Problem
 
     lang = lang_of(args.lang)
-    contact_date = datetime.date.today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=args.date))) from None
+    contact_date = date_option(args.date, lang)
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():
@@ -238,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
     _common(parser, top=True)
     parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
+        " and every answer to files: for development with made-up calls only",
+    )
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -299,6 +318,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def ignore_bad_terminal_size(environ: MutableMapping[str, str]) -> None:
+    """COLUMNS or LINES of 0, negative or not a number is no size: forget it.
+
+    Rich took ``COLUMNS=0`` as a width of 0, and ``recommend --format text``, ``check`` and the
+    lists printed nothing with exit 0; without it the real size (or 80) is used.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del environ[name]
+
+
 EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
 
 
@@ -306,7 +337,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from triage.output.streams import make_tolerant
 
     make_tolerant()
+    ignore_bad_terminal_size(os.environ)
     args = build_parser().parse_args(argv)
+    from triage.cli.debug_switches import neutralise
+
+    neutralise(os.environ, dev=args.dev)  # before Textual is imported: it reads them then
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         code = run(args)
@@ -326,6 +361,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("triage: out of memory", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as err:
+        # A fault of triage itself. Exit 2, never Python's 1: `check` and `diff` document 1 as
+        # "findings" and "changes", so a crash must not read as a result. --dev shows the traceback.
+        if args.dev:
+            raise
+        print(f"triage: internal error ({type(err).__name__}: {excerpt(err)}); --dev shows where", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 def _stdout_to_devnull() -> None:

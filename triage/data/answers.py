@@ -15,9 +15,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from triage.data import tomlpos
+from triage.data.schema import contact_date_problem
 from triage.rules.engine import META_KEYS, walk
 from triage.rules.errors import AnswersError, Problem, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Question
+from triage.rules.printable import excerpt
 from triage.rules.record import Record
 
 MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
@@ -146,11 +148,13 @@ def _kind_name(value: Any) -> str:
     if isinstance(value, int):
         return "a number"
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{excerpt(value)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a table"
+    if isinstance(value, datetime.datetime):  # a subclass of date: asked first
+        return f"a date with a time ({excerpt(value.isoformat())})"
     if isinstance(value, datetime.date):
         return "a date"
     return type(value).__name__
@@ -179,7 +183,8 @@ def check_value(q: Question, value: Any) -> tuple[Answer | None, str | None]:
         if value not in options:
             return (
                 None,
-                f"'{value}' is not an option{suggestion(value, options)} (options: {', '.join(options)})",
+                f"'{excerpt(value)}' is not an option{suggestion(value[:100], options)}"
+                f" (options: {', '.join(options)})",
             )
         return value, None
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -223,7 +228,7 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
         return found.get(key, (None, None))
 
     def problem(key: str, message: str) -> AnswersError:
-        return AnswersError(Problem(name, key, message, *where(key)))
+        return AnswersError(Problem(name, excerpt(key), message, *where(key)))
 
     flow = knowledge.flow
     municipality = data.get("municipality")
@@ -234,7 +239,7 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
         shown = municipality if isinstance(municipality, str) else _kind_name(municipality)
         raise problem(
             "municipality",
-            f"unknown municipality '{shown}'{suggestion(str(shown), ids)} (known: {', '.join(ids)})",
+            f"unknown municipality '{excerpt(shown)}'{suggestion(str(shown)[:100], ids)} (known: {', '.join(ids)})",
         )
     contact_date = today
     if "contact_date" in data:
@@ -244,6 +249,9 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
                 "contact_date",
                 f"expected a date YYYY-MM-DD, got {_kind_name(data['contact_date'])}",
             )
+        out_of_range = contact_date_problem(d)
+        if out_of_range is not None:
+            raise problem("contact_date", out_of_range)
         contact_date = d
 
     values: dict[str, Answer] = {}
@@ -253,7 +261,7 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date) -> 
             continue
         q = flow.question(key)
         if q is None:
-            raise problem(key, f"unknown answer{suggestion(key, [*known, *META_KEYS])}")
+            raise problem(key, f"unknown answer{suggestion(key[:100], [*known, *META_KEYS])}")
         checked, error = check_value(q, value)
         if error is not None or checked is None:
             raise problem(key, error or "invalid answer")

@@ -98,6 +98,9 @@ class _Tok(Record):
     column: int
 
 
+MAX_TOKENS = 1000  # names, values, operators and brackets; the shipped conditions have at most 29
+
+
 def _tokenize(source: str) -> list[_Tok]:
     toks: list[_Tok] = []
     pos = 0
@@ -114,6 +117,8 @@ def _tokenize(source: str) -> list[_Tok]:
             if kind == "name" and text in KEYWORDS:
                 kind = "kw"
             toks.append(_Tok(kind, text, pos + 1))
+            if len(toks) > MAX_TOKENS:  # issue 22: a 1.15-million-term `or` took 69 s and 2.9 GB to load
+                raise ConditionError(f"condition is too long (more than {MAX_TOKENS} terms)", pos + 1)
         pos = m.end()
     toks.append(_Tok("end", "", len(source) + 1))
     return toks

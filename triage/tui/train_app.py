@@ -9,6 +9,7 @@ are fictional.
 from __future__ import annotations
 
 import datetime
+import os
 import random
 import sqlite3
 import sys
@@ -198,13 +199,13 @@ class TrainingApp(WizardApp):
         except sqlite3.OperationalError as err:
             if "locked" not in str(err) and "busy" not in str(err):
                 self.pending.pop()
-                self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+                self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
                 return False
             self.notify(t("training_record_later", self.lang), severity="warning")
             return False
         except (OSError, sqlite3.Error) as err:
             self.pending.pop()
-            self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+            self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
             return False
         return True
 
@@ -236,11 +237,11 @@ def run_training(
     scenario: Scenario | None,
     pick_random: bool,
 ) -> int:
-    import os
 
-    from triage.tui.launch import run_app, settle, terminal_is_dark
+    from triage.tui.launch import real_terminal_size, run_app, settle, terminal_is_dark
 
     settle()
+    real_terminal_size(os.environ)
     app = TrainingApp(
         knowledge,
         library,

@@ -20,6 +20,7 @@ from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Na
 from triage.rules.derived import DERIVED, boundaries, possible
 from triage.rules.engine import decide
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
+from triage.verify.bounds import bound_classes, bound_named_options
 
 
 @dataclass
@@ -113,6 +114,7 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     options = [o.value for o in q.options]
     relevant = [v for v in options if v in named]
     others = [v for v in options if v not in named]
+    bound_named_options(q.id, len(relevant))  # before 2**n sets are made
     reps: list[Answer] = []
     for mask in range(1 << len(relevant)):
         chosen = tuple(v for i, v in enumerate(relevant) if mask >> i & 1)
@@ -266,6 +268,7 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
         for answer, values in boundaries(knowledge.law, name).items():
             conds += [parse(f"{answer} < {v}") for v in values]
     domains: dict[str, list[Answer]] = {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    bound_classes(domains, muni.id)  # before any conversation is walked
     for name in read:
         domains[name] = []  # its values come from ``possible``, per conversation
     return domains

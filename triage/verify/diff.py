@@ -26,6 +26,7 @@ from triage.rules.derived import DERIVED, boundaries
 from triage.rules.engine import FlowState, cite, decide, evaluate, facts, settle
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Municipality, Question, Rule
 from triage.rules.outcome import Decision, Difference, ItemKey, Outcome, differences, facets
+from triage.verify.bounds import bound_classes
 from triage.verify.check import classes
 
 
@@ -335,6 +336,7 @@ def compare_municipality(
         return MunicipalityDiff(mid, "same", compared=False)
     order = _order(old.flow, new.flow)
     domains = _domains(old, new, mo, mn, order)
+    bound_classes(domains, mid)  # issue 22: before any conversation is walked
     # A question whose definition changed changes every reason that can show it.
     changed_q = {
         qid for qid in order
