@@ -286,3 +286,11 @@ def test_a_git_revision(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     plain = copy(tmp_path, "plain")
     assert main(["diff", "HEAD", str(plain)]) == 2
     assert "not in a git work tree" in capsys.readouterr().err
+
+
+def test_a_changed_range_is_a_change(tmp_path: Path, shipped: Knowledge) -> None:
+    """Issue 22: the age question's max lowered: answers the old data took are refused now."""
+    new = load(copy(tmp_path, "range", flow=lambda t: t.replace("min = 0\nmax = 120", "min = 0\nmax = 110", 1)))
+    report = diff(shipped, new, day=DATE)
+    assert report.changed
+    assert [(n.question, n.change, n.values) for n in report.flow] == [("age", "range", (0, 120, 0, 110))]

@@ -162,6 +162,9 @@ def difference_line(d: Difference, date: datetime.date) -> str:
 
 
 def flow_line(note: FlowNote) -> str:
+    if note.change == "range":
+        lo, hi, new_lo, new_hi = note.values
+        return f"flow: question '{note.question}' accepts {lo}–{hi} → {new_lo}–{new_hi}"
     how = (
         f"compared at its default ({value_text(note.values[0])})"
         if note.compared_at == "default"

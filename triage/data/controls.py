@@ -4,7 +4,8 @@ An ESC in a municipality's name set the window title and wrote the clipboard (OS
 redraw of the picker; a clear-screen and fake lines in a recipient string hid an edit from the
 review of ``triage diff``. Every string and key of a data file is checked when it is loaded, so
 ``check`` reports it with file, key and line and no other command runs on it. Newline and tab are
-allowed only in the texts that may have lines (``da``, ``en``, ``note``).
+allowed only in the texts that may have lines (``da``, ``en``, ``note``) and in conditions, which
+a maintainer may break over lines (``when``, ``allow_unknown``, ``unknown_if_missing``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from triage.rules.printable import control_characters, excerpt
 
-MULTI_LINE_KEYS = frozenset({"da", "en", "note"})
+MULTI_LINE_KEYS = frozenset({"da", "en", "note", "when", "allow_unknown", "unknown_if_missing"})
 KeyPath = tuple[str | int, ...]
 
 
@@ -38,5 +39,5 @@ def findings(data: Any) -> Iterator[tuple[KeyPath, str]]:
         found = control_characters(text, lines=lines)
         if found:
             char = text[found[0]]
-            allowed = " (only newline and tab, and only in da, en and note)" if not lines else ""
+            allowed = " (only newline and tab, and only in da, en, note and conditions)" if not lines else ""
             yield path, f"control character {excerpt(char)} in '{excerpt(text)}'{allowed}"

@@ -94,13 +94,12 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
         hi = q.maximum if q.maximum is not None else lo
         starts = {lo}
         for c in compares:
-            op, k = _threshold(c, q.id)
-            if k is None:
-                continue
-            # Each comparison changes its truth between two neighbouring values.
-            for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
-                if lo < b <= hi:
-                    starts.add(b)
+            # Each comparison changes its truth between two neighbouring values; `in [..]` and
+            # `not in [..]` at each value they list (issue 22: a value left out of a list).
+            for op, k in _thresholds(c, q.id):
+                for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
+                    if lo < b <= hi:
+                        starts.add(b)
         unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
         return [*sorted(starts), *unknown]
     # multi: sets differ only in the options the conditions name, and whether any other is present
@@ -127,6 +126,16 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
 
 def _names(c: Compare) -> set[str]:
     return {s.name for s in (c.left, c.right) if isinstance(s, Name)}
+
+
+def _thresholds(c: Compare, name: str) -> list[tuple[str, int]]:
+    """Where ``c`` can change its truth for the number ``name``: (operator, value) pairs."""
+    if c.op in ("in", "not in") and isinstance(c.left, Name) and c.left.name == name:
+        if isinstance(c.right, ListLiteral):
+            return [("==", v) for v in c.right.items if isinstance(v, int) and not isinstance(v, bool)]
+        return []
+    op, k = _threshold(c, name)
+    return [] if k is None else [(op, k)]
 
 
 def _threshold(c: Compare, name: str) -> tuple[str, int | None]:

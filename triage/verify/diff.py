@@ -35,7 +35,7 @@ class FlowNote:
     """A question that only one version asks, and how the comparison answered it."""
 
     question: str
-    change: str  # "added" or "removed"
+    change: str  # "added", "removed", or "range" (its min or max changed: values are old min, max, new min, max)
     compared_at: str  # "default" or "each value"
     values: tuple[Answer, ...]
 
@@ -81,7 +81,8 @@ class DiffReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.wording) or any(m.status != "same" for m in self.municipalities)
+        ranges = any(n.change == "range" for n in self.flow)
+        return ranges or bool(self.wording) or any(m.status != "same" for m in self.municipalities)
 
 
 def _rule_key(r: Rule) -> tuple[object, ...]:
@@ -155,6 +156,13 @@ def flow_notes(old: Flow, new: Flow) -> list[FlowNote]:
                     notes.append(FlowNote(q.id, change, "default", (q.default,)))
                 else:
                     notes.append(FlowNote(q.id, change, "each value", ()))
+    for q in new.questions:
+        o = old.question(q.id)
+        if o is not None and (o.minimum, o.maximum) != (q.minimum, q.maximum):
+            # Answers the old data took may be refused now (or the other way round): a change
+            # whatever the rules say (issue 22).
+            bounds = (o.minimum, o.maximum, q.minimum, q.maximum)
+            notes.append(FlowNote(q.id, "range", "", tuple(b if b is not None else "-" for b in bounds)))
     return notes
 
 
