@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import answers
 from triage.rules.calendar import day_name, holiday, is_working_day, last_working_day
-from triage.rules.recommendation import Recommendation, recommend
 from triage.rules.model import Knowledge
+from triage.rules.recommendation import Recommendation, recommend
 
 D = datetime.date
 
