@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import shutil
+from pathlib import Path
 
-from tests.conftest import answers
+from tests.conftest import ROOT, answers
+from triage.data.loader import load
 from triage.rules.engine import prune
 from triage.rules.model import Knowledge
 from triage.rules.session import Session
@@ -56,3 +59,21 @@ def test_back_takes_the_last_answer_back_as_a_suggestion(knowledge: Knowledge) -
 def test_back_from_the_first_question_returns_to_the_picker(knowledge: Knowledge) -> None:
     call = Session(knowledge, "da", TODAY, "faxe").back()
     assert call.municipality is None and call.question is None
+
+
+def test_a_gap_in_the_data_is_a_problem_not_an_empty_recommendation(tmp_path: Path) -> None:
+    """Issue 17: with every question answered and no level in the data, the session says why
+    (the panel shows it); mid-call, a missing level is only answers still to come."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "flows", data / "flows")
+    text = (ROOT / "municipalities.toml").read_text(encoding="utf-8")
+    (data / "municipalities.toml").write_text(
+        text.replace('when = "age >= 26 and wants_treatment"', 'when = "age >= 27 and wants_treatment"', 1),
+        encoding="utf-8",
+    )
+    gap = load(data)
+    call = complete_call(gap, age=26)
+    assert call.done and call.recommendation is None
+    assert call.problem is not None and "no service level rule applies" in call.problem
+    assert Session(gap, "da", TODAY, "holbaek").answer("acute_danger", False).problem is None
+    assert complete_call(gap, age=40).problem is None

@@ -140,6 +140,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wizard_answers_empty": ("Ingen svar endnu", "No answers yet"),
     "wizard_live_title": ("Anbefaling indtil nu", "Recommendation so far"),
     "wizard_live_empty": ("Vises, når svarene rækker til det.", "Shown as soon as the answers allow."),
+    "wizard_live_problem": (
+        "Ingen anbefaling: data har et hul for disse svar. Sig det til den, der vedligeholder standarden.",
+        "No recommendation: the data has a gap for these answers. Tell whoever maintains the standard.",
+    ),
     "wizard_live_inform_first": ("orientér borgeren først", "tell the citizen first"),
     "wizard_emergency_title": ("AKUT FARE", "ACUTE DANGER"),
     "wizard_emergency_call": ("Ring 112 ved livsfare.", "Call 112 if life is at risk."),

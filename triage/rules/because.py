@@ -21,28 +21,42 @@ def because(flow: Flow, muni: Municipality, outcome: Outcome) -> tuple[Because, 
     same deadline from applying. An item whose rule reads the level also carries the level's.
     """
     env = outcome.decision.facts
-    level = outcome.level.id
-    higher = [r for r in muni.rules if r.kind == "level" and flow.rank(r.target) < flow.rank(level)]
-    level_decided = _reasons(explain(outcome.level.rules[0].when, env, HOLDS))
-    level_ruled_out = _reasons(p for r in higher for p in explain(r.when, env, FAILS))
-    level_all = {**level_decided, **{k: v for k, v in level_ruled_out.items() if k not in level_decided}}
-    out = [_made(flow, env, "service_level", level_decided, level_ruled_out, [outcome.level.rules[0]], None)]
+    level, level_all = _level(flow, muni, outcome)
+    out = [level]
     items = [(f"offer:{o.id}", o.rules) for o in outcome.offers]
     items += [(f"notification:{n.to}", n.rules) for n in outcome.notifications]
     for item, rules in items:
         decided = _reasons(explain(rules[0].when, env, HOLDS))
         out.append(_made(flow, env, item, decided, {}, rules[:1], level_all if "level" in decided else None))
     deadline_rules = [r for r in muni.rules if r.kind == "deadline"]
-    for d in outcome.deadlines:
-        first = min(d.rules, key=lambda r: r.days or 0)
-        shorter = [r for r in deadline_rules if r.target == d.id and (r.days or 0) < (first.days or 0)]
-        decided = _reasons(explain(first.when, env, HOLDS))
-        ruled_out = _reasons(p for r in shorter for p in explain(r.when, env, FAILS))
-        reads_level = "level" in decided or "level" in ruled_out
-        out.append(
-            _made(flow, env, f"deadline:{d.id}", decided, ruled_out, [first], level_all if reads_level else None)
-        )
+    out += [_deadline(flow, env, d.id, d.rules, deadline_rules, level_all) for d in outcome.deadlines]
     return tuple(out)
+
+
+def _level(flow: Flow, muni: Municipality, outcome: Outcome) -> tuple[Because, Read]:
+    """The level's ``Because``, and everything it read (for the items that read the level)."""
+    env, winner = outcome.decision.facts, outcome.level.rules[0]
+    higher = [r for r in muni.rules if r.kind == "level" and flow.rank(r.target) < flow.rank(outcome.level.id)]
+    decided = _reasons(explain(winner.when, env, HOLDS))
+    ruled_out = _reasons(p for r in higher for p in explain(r.when, env, FAILS))
+    read = {**decided, **{k: v for k, v in ruled_out.items() if k not in decided}}
+    return _made(flow, env, "service_level", decided, ruled_out, [winner], None), read
+
+
+def _deadline(
+    flow: Flow,
+    env: Mapping[str, Answer],
+    deadline: str,
+    rules: Iterable[Rule],
+    deadline_rules: list[Rule],
+    level_all: Read,
+) -> Because:
+    first = min(rules, key=lambda r: r.days or 0)
+    shorter = [r for r in deadline_rules if r.target == deadline and (r.days or 0) < (first.days or 0)]
+    decided = _reasons(explain(first.when, env, HOLDS))
+    ruled_out = _reasons(p for r in shorter for p in explain(r.when, env, FAILS))
+    reads_level = "level" in decided or "level" in ruled_out
+    return _made(flow, env, f"deadline:{deadline}", decided, ruled_out, [first], level_all if reads_level else None)
 
 
 def _reasons(pairs: Iterable[tuple[str, str]]) -> Read:

@@ -15,10 +15,11 @@ condition that needs it is not true.
 from __future__ import annotations
 
 import datetime
+import operator
 import re
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any, Protocol
 from typing import Literal as TypingLiteral
-from typing import Protocol
 
 from triage.rules.record import Record
 
@@ -249,35 +250,43 @@ def _is_int(v: object) -> bool:
 
 
 def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
+    """The general comparison (``_compile_compare`` has shortcuts for the common forms)."""
     if a is None or b is None:
         return None
     if op in ("==", "!="):
-        if isinstance(a, tuple) and isinstance(b, tuple):
-            equal = set(a) == set(b)
-        elif UNKNOWN_TEXT in (a, b) and type(a) is not type(b) and not isinstance(a, tuple) | isinstance(b, tuple):
-            equal = False  # `age == 'unknown'` with a known age (or yes/no)
-        elif isinstance(a, tuple) or isinstance(b, tuple) or type(a) is not type(b):
-            return None
-        else:
-            equal = a == b
-        return equal if op == "==" else not equal
+        equal = _equal(a, b)
+        return None if equal is None else equal is (op == "==")
     if op in ("in", "not in"):
         if not isinstance(b, tuple) or isinstance(a, tuple):
             return None
-        found = a in b
-        return found if op == "in" else not found
+        return (a in b) is (op == "in")
+    return _ordered(op, a, b)
+
+
+def _equal(a: _Operand, b: _Operand) -> bool | None:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return set(a) == set(b)  # lists compare as sets
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return None
+    if type(a) is not type(b):
+        return False if UNKNOWN_TEXT in (a, b) else None  # `age == 'unknown'` with a known age (or yes/no)
+    return a == b
+
+
+_ORDER: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+
+
+def _ordered(op: str, a: _Operand, b: _Operand) -> bool | None:
     both_int = _is_int(a) and _is_int(b)
     both_date = isinstance(a, datetime.date) and isinstance(b, datetime.date)
     if not (both_int or both_date):
         return None
-    x, y = a, b
-    if op == "<":
-        return x < y  # type: ignore[operator]
-    if op == "<=":
-        return x <= y  # type: ignore[operator]
-    if op == ">":
-        return x > y  # type: ignore[operator]
-    return x >= y  # type: ignore[operator]
+    return _ORDER[op](a, b)
 
 
 Trace = dict[int, "bool | None"]  # the value of each node, by ``id(node)``, as one evaluation found it
@@ -353,7 +362,6 @@ def compile_node(node: Node) -> Evaluator:
 
 
 Test = Callable[[Mapping[str, Value]], "bool | None"]
-
 
 
 def _compile_compare(node: Compare) -> Test:

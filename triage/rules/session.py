@@ -146,13 +146,25 @@ class Session:
         return self.previous.get(qid, self.answers.get(qid))
 
     @cached_property
-    def recommendation(self) -> Recommendation | None:
-        """The recommendation as far as the answers so far allow (None while no level applies yet)."""
+    def _recommended(self) -> tuple[Recommendation | None, str | None]:
         if self.municipality is None:
-            return None
+            return None, None
         from triage.rules.recommendation import recommend
 
         try:
-            return recommend(self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang)
-        except TriageError:
-            return None
+            rec = recommend(self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang)
+        except TriageError as err:
+            # Mid-call, no level may apply yet: the answers that decide it are still to come.
+            # With every question answered, it is the data's fault, and the panel must say so.
+            return None, (str(err) if self.flow_state.done else None)
+        return rec, None
+
+    @property
+    def recommendation(self) -> Recommendation | None:
+        """The recommendation as far as the answers so far allow (None while no level applies yet)."""
+        return self._recommended[0]
+
+    @property
+    def problem(self) -> str | None:
+        """Why there is no recommendation although every question is answered (a gap in the data)."""
+        return self._recommended[1]

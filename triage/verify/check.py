@@ -78,31 +78,45 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     """
     conds = list(conds)
     if q.id not in INVARIANT_ANSWERS and not any(q.id in c.names() for c in conds):
-        if q.kind == "bool":
-            return [False]
-        if q.kind == "int":
-            return [q.minimum if q.minimum is not None else 0]
-        first = q.options[0].value
-        return [(first,) if q.kind == "multi" else first]
+        return [_any_value(q)]
     if q.kind == "bool":
         return [False, True]
     if q.kind == "choice":
         return [o.value for o in q.options]
     compares = [c for cond in conds for c in cond.comparisons() if q.id in _names(c)]
     if q.kind == "int":
-        lo = q.minimum if q.minimum is not None else 0
-        hi = q.maximum if q.maximum is not None else lo
-        starts = {lo}
-        for c in compares:
-            # Each comparison changes its truth between two neighbouring values; `in [..]` and
-            # `not in [..]` at each value they list (issue 22: a value left out of a list).
-            for op, k in _thresholds(c, q.id):
-                for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
-                    if lo < b <= hi:
-                        starts.add(b)
-        unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
-        return [*sorted(starts), *unknown]
-    # multi: sets differ only in the options the conditions name, and whether any other is present
+        return _number_classes(q, compares)
+    return _set_classes(q, compares)
+
+
+def _any_value(q: Question) -> Answer:
+    if q.kind == "bool":
+        return False
+    if q.kind == "int":
+        return q.minimum if q.minimum is not None else 0
+    first = q.options[0].value
+    return (first,) if q.kind == "multi" else first
+
+
+def _number_classes(q: Question, compares: list[Compare]) -> list[Answer]:
+    """The first value of each range between the values where a comparison changes its truth.
+
+    ``in [..]`` and ``not in [..]`` change it at each value they list (issue 22: a value left
+    out of a list is a class of its own)."""
+    lo = q.minimum if q.minimum is not None else 0
+    hi = q.maximum if q.maximum is not None else lo
+    starts = {lo}
+    for c in compares:
+        for op, k in _thresholds(c, q.id):
+            for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
+                if lo < b <= hi:
+                    starts.add(b)
+    unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
+    return [*sorted(starts), *unknown]
+
+
+def _set_classes(q: Question, compares: list[Compare]) -> list[Answer]:
+    """Sets differ only in the options the conditions name, and whether any other is present."""
     named: list[str] = []
     for c in compares:
         for side in (c.left, c.right):
@@ -225,44 +239,53 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[str]:
 
 
 def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[Answer]]) -> Report:
+    """Walk every class of conversation through the first stage of the evaluation
+    (``engine.decide``), and report what breaks a promise; then the rules that never applied."""
     start = time.perf_counter()
-    flow = knowledge.flow
     report = Report(muni.id, rules=len(muni.rules))
-    asked = report.asked
-    for answers in conversations(flow, domains, knowledge.law):
+    for answers in conversations(knowledge.flow, domains, knowledge.law):
         report.classes += 1
-        asked.update(answers)
-        decision = decide(flow, muni, {**answers, "municipality": muni.id})
-        problems = []
-        if decision.level is None:
-            problems.append("no service level applies")
-        else:
-            report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
-            fired = decision.others
-            report.fired.update(r.id for r in fired)
-            notified = {r.target for r in fired if r.kind == "notification"}
-            due = {r.target for r in fired if r.kind == "deadline"}
-            problems += [
-                i.message
-                for i in INVARIANTS
-                if i.applies(answers.get(i.answer), answers) and not i.holds(decision.level, notified, due)
-            ]
-            if any(not r.cites for r in decision.level_rules + fired):
-                problems.append("an item without a citation")
-        for p in problems:
+        report.asked.update(answers)
+        for p in _problems(knowledge.flow, muni, answers, report.fired):
             if report.counterexample is None or len(answers) < len(report.counterexample):
                 report.counterexample = answers
-            message = f"{located(knowledge, MUNICIPALITIES_FILE, (muni.id,))}: {p}"
+            message = f"{located(knowledge, MUNICIPALITIES_FILE, (muni.id,))}: {p}"  # looked up only now
             if message not in report.findings:
                 report.findings.append(message)
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
-    for r in muni.rules:
-        if r.id in report.dead:
-            report.findings.append(f"{_where(knowledge, r.location)}: rule '{r.id}' never applies (dead rule)")
-        for name in sorted(r.when.names() - asked - {"level", "municipality"}):
-            report.findings.append(f"{_where(knowledge, r.location)}: reads '{name}', which the flow never asks")
+    report.findings += _rule_findings(knowledge, muni, report)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def _problems(flow: Flow, muni: Municipality, answers: Mapping[str, Answer], fired: set[str]) -> list[str]:
+    """What one conversation breaks: no level, a broken invariant, an item without a citation.
+    ``fired`` gets the rules that applied."""
+    decision = decide(flow, muni, {**answers, "municipality": muni.id})
+    if decision.level is None:
+        return ["no service level applies"]
+    fired.update(r.id for r in decision.level_rules if r.target == decision.level)
+    fired.update(r.id for r in decision.others)
+    notified = {r.target for r in decision.others if r.kind == "notification"}
+    due = {r.target for r in decision.others if r.kind == "deadline"}
+    problems = [
+        i.message
+        for i in INVARIANTS
+        if i.applies(answers.get(i.answer), answers) and not i.holds(decision.level, notified, due)
+    ]
+    if any(not r.cites for r in decision.level_rules + decision.others):
+        problems.append("an item without a citation")
+    return problems
+
+
+def _rule_findings(knowledge: Knowledge, muni: Municipality, report: Report) -> list[str]:
+    out = []
+    for r in muni.rules:
+        if r.id in report.dead:
+            out.append(f"{_where(knowledge, r.location)}: rule '{r.id}' never applies (dead rule)")
+        for name in sorted(r.when.names() - report.asked - {"level", "municipality"}):
+            out.append(f"{_where(knowledge, r.location)}: reads '{name}', which the flow never asks")
+    return out
 
 
 def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answer]]:

@@ -324,58 +324,77 @@ def _closure(flow: Flow, names: Iterable[str]) -> frozenset[str]:
 def compare_municipality(
     old: Knowledge, new: Knowledge, mid: str, *, skip_unchanged: bool = True, day: datetime.date | None = None
 ) -> MunicipalityDiff:
-    """Compare one municipality class by class: ``decide`` in both versions, and where an edited
-    rule (or the flow, the law or the municipality's sources) could matter, ``evaluate`` both
-    and compare the outcomes with the one comparison (``outcome.differences``)."""
+    """Compare one municipality class by class (``_class_differences``), then group the classes
+    that change alike (``_grouped``)."""
     mo, mn = old.municipalities.get(mid), new.municipalities.get(mid)
     if mo is None or mn is None:
         return MunicipalityDiff(mid, "added" if mo is None else "removed", compared=False)
-    day = day or datetime.date.today()
-    before, after = _Side(old, mo, day), _Side(new, mn, day)
+    before, after = _Side(old, mo, day or datetime.date.today()), _Side(new, mn, day or datetime.date.today())
     edited = {rid for rid in {*before.rules, *after.rules} if before.rules.get(rid) != after.rules.get(rid)}
-    context_same = (
+    context_same = _same_context(old, new, mo, mn)
+    if skip_unchanged and context_same and not edited:
+        return MunicipalityDiff(mid, "same", compared=False)
+    order = _order(old.flow, new.flow)
+    domains = _domains(old, new, mo, mn, order)
+    bound_classes(domains, mid)  # issue 22: before any conversation is walked
+    edited |= _reading_changed_questions(old.flow, new.flow, order, (before, after))
+    levels_same = [t.id for t in old.flow.levels] == [t.id for t in new.flow.levels]
+    report = MunicipalityDiff(mid, "same", domains=domains)
+    found_in: list[tuple[tuple[Difference, ...], dict[str, Answer]]] = []
+    for old_answers, new_answers in joint_conversations(old.flow, new.flow, order, domains):
+        report.classes += 1
+        found = _class_differences(before, after, old_answers, new_answers, edited, context_same, levels_same)
+        if found:
+            union = {qid: v for qid in order if (v := new_answers.get(qid, old_answers.get(qid))) is not None}
+            found_in.append((found, union))
+    report.changed = len(found_in)
+    report.reworded = sum(all(d.wording for d in found) for found, _ in found_in)
+    report.status = "changed" if found_in else "same"
+    report.changes = _grouped(found_in, order, domains)
+    return report
+
+
+def _same_context(old: Knowledge, new: Knowledge, mo: Municipality, mn: Municipality) -> bool:
+    """Everything but the rules that a result of this municipality depends on is the same."""
+    return (
         _same_flow(old.flow, new.flow)
         and old.flow.levels == new.flow.levels
         and _same_law(old, new)
         and (dict(mo.recipients), dict(mo.sources), mo.standard) == (dict(mn.recipients), dict(mn.sources), mn.standard)
         and _same_order(mo, mn)
     )
-    if skip_unchanged and context_same and not edited:
-        return MunicipalityDiff(mid, "same", compared=False)
-    order = _order(old.flow, new.flow)
-    domains = _domains(old, new, mo, mn, order)
-    bound_classes(domains, mid)  # issue 22: before any conversation is walked
-    # A question whose definition changed changes every reason that can show it.
-    changed_q = {
+
+
+def _reading_changed_questions(old: Flow, new: Flow, order: list[str], sides: Iterable[_Side]) -> set[str]:
+    """The rules whose reasons can show a question whose definition changed."""
+    changed = {
         qid for qid in order
-        if (qo := old.flow.question(qid)) is None or (qn := new.flow.question(qid)) is None
+        if (qo := old.question(qid)) is None or (qn := new.question(qid)) is None
         or _question_key(qo) != _question_key(qn)
     }  # fmt: skip
-    edited |= {rid for side in (before, after) for rid, names in side.reads.items() if names & changed_q}
-    levels_same = [t.id for t in old.flow.levels] == [t.id for t in new.flow.levels]
-    report = MunicipalityDiff(mid, "same", domains=domains)
-    # Classes are grouped by what is decided differently; where nothing is, by the wording.
+    return {rid for side in sides for rid, names in side.reads.items() if names & changed}
+
+
+def _grouped(
+    found_in: list[tuple[tuple[Difference, ...], dict[str, Answer]]],
+    order: list[str],
+    domains: Mapping[str, list[Answer]],
+) -> list[Change]:
+    """Classes grouped by what is decided differently (where nothing is: by the wording), each
+    group merged into as few lines as it takes; what is decided first, then the wording."""
     changed: dict[tuple[Difference, ...], list[dict[str, Answer]]] = {}
     reworded: dict[tuple[Difference, ...], dict[Difference, None]] = {}
-    for old_answers, new_answers in joint_conversations(old.flow, new.flow, order, domains):
-        report.classes += 1
-        found = _class_differences(before, after, old_answers, new_answers, edited, context_same, levels_same)
-        if found:
-            report.changed += 1
-            decided = tuple(d for d in found if not d.wording)
-            report.reworded += not decided
-            union = {qid: v for qid in order if (v := new_answers.get(qid, old_answers.get(qid))) is not None}
-            changed.setdefault(decided or found, []).append(union)
-            if decided:
-                reworded.setdefault(decided, {}).update(dict.fromkeys(d for d in found if d.wording))
-    if changed:
-        report.status = "changed"
-    for items, conversations in changed.items():
-        also = tuple(reworded.get(items, ()))
-        for answers, count in merge(order, conversations, domains):
-            report.changes.append(Change(answers, items, count, also))
-    report.changes.sort(key=lambda c: c.wording_only)  # what is decided first, then the wording
-    return report
+    for found, union in found_in:
+        decided = tuple(d for d in found if not d.wording)
+        changed.setdefault(decided or found, []).append(union)
+        if decided:
+            reworded.setdefault(decided, {}).update(dict.fromkeys(d for d in found if d.wording))
+    out = [
+        Change(answers, items, count, tuple(reworded.get(items, ())))
+        for items, conversations in changed.items()
+        for answers, count in merge(order, conversations, domains)
+    ]
+    return sorted(out, key=lambda c: c.wording_only)
 
 
 def _domains(
@@ -455,25 +474,32 @@ def _reasons_moved(
         if changed:
             moved.update(dict.fromkeys(key for rid, (key, _) in roles.items() if side.reads[rid] & changed))
     for rid in touched:
-        was, now = roles_old.get(rid), roles_new.get(rid)
-        if was is None and now is None:
-            continue
-        if was is None or now is None or was != now:
-            moved.update(dict.fromkeys(role[0] for role in (was, now) if role is not None))
-            continue
-        r_old, r_new = before.by_id.get(rid), after.by_id.get(rid)
-        if (
-            r_old is None
-            or r_new is None
-            or explain(r_old.when, old.decision.facts, was[1]) != explain(r_new.when, new.decision.facts, now[1])
-        ):
-            moved[was[0]] = None
+        moved.update(dict.fromkeys(_rule_moved(before, after, old, new, rid, roles_old.get(rid), roles_new.get(rid))))
     if any(k.kind == "service_level" for k in moved):
         for side, outcome in ((before, old), (after, new)):
             for rid, (key, _) in side.roles(outcome).items():
                 if key.kind != "service_level" and "level" in side.by_id[rid].when.names():
                     moved[key] = None
     return list(moved)
+
+
+Role = tuple[ItemKey, frozenset[bool | None]]
+
+
+def _rule_moved(
+    before: _Side, after: _Side, old: Outcome, new: Outcome, rid: str, was: Role | None, now: Role | None
+) -> list[ItemKey]:
+    """The items whose reasons an edited rule changes: where its role changed, or where its
+    condition reads the same answers otherwise."""
+    if was is None and now is None:
+        return []
+    if was is None or now is None or was != now:
+        return [role[0] for role in (was, now) if role is not None]
+    r_old, r_new = before.by_id.get(rid), after.by_id.get(rid)
+    if r_old is None or r_new is None:
+        return [was[0]]
+    same = explain(r_old.when, old.decision.facts, was[1]) == explain(r_new.when, new.decision.facts, was[1])
+    return [] if same else [was[0]]
 
 
 def _outcome(side: _Side, answers: Mapping[str, Answer]) -> Outcome:

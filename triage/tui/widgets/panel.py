@@ -104,13 +104,16 @@ class RecommendationPanel(RenderedOnce):
             if rec
             else None
         )
-        shown = (call.lang, parts)
+        shown = (call.lang, parts if rec else call.problem)
         if shown == self._shown:
             return
         self._shown = shown
         if self.parent is not None and isinstance(self.parent, Widget):
             self.parent.border_title = t("wizard_live_title", call.lang)
-        if rec is None:
+        if rec is None and call.problem is not None:
+            # A gap in the data, not answers still missing: say so, never an empty panel.
+            self.update(Text(f"{t('wizard_live_problem', call.lang)}\n{call.problem}", style="bold"), layout=False)
+        elif rec is None:
             self.update(Text(t("wizard_live_empty", call.lang), style="dim italic"), layout=False)
         else:
             self.update(compact(rec, call.knowledge.flow), layout=False)
