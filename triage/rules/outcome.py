@@ -273,6 +273,16 @@ def differences(
     return tuple(out)
 
 
+DECIDED_KINDS: tuple[ItemKind, ...] = ("service_level", "offer", "notification", "deadline")
+
+
+def decided(outcome: Outcome, fields: Iterable[str] = ("days",)) -> dict[ItemKey, dict[str, object]]:
+    """The facets a scenario's key or a trainee's prediction states: which level, offers,
+    notifications and deadlines, and only ``fields`` of each (the deadlines' days)."""
+    keep = set(fields)
+    return {k: {f: v for f, v in item.items() if f in keep} for k, item in facets(outcome, DECIDED_KINDS).items()}
+
+
 def keys(outcome: Outcome, kind: ItemKind) -> Iterator[str]:
     """The IDs of one kind of item, in the outcome's order."""
     return (k.id for k in facets(outcome, (kind,)))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from triage.rules import engine
 from triage.rules.model import Answer, Knowledge, Lang, Question, Text
-from triage.rules.outcome import Cited
+from triage.rules.outcome import Cited, decided, differences
 from triage.rules.recommendation import Recommendation, recommend
 from triage.training import scoring
 from triage.training.scenarios import Scenario
@@ -229,9 +229,13 @@ def _outcome_differences(
     theirs: Recommendation,
     sections: Mapping[str, str],
 ) -> list[Difference]:
-    """Where the trainee's answers lead the engine elsewhere than the canonical answers do."""
+    """Where the trainee's answers lead the engine elsewhere than the canonical answers do:
+    the one comparison of outcomes (``outcome.differences``), told per kind of item."""
     out: list[Difference] = []
-    if right.level.id != theirs.level.id:
+    if right.outcome is None or theirs.outcome is None:  # pragma: no cover - recommend keeps its outcome
+        raise ValueError("a recommendation without its outcome")
+    kinds = {d.key.kind for d in differences(decided(right.outcome), decided(theirs.outcome))}
+    if "service_level" in kinds:
         out.append(
             Difference(
                 "outcome:service_level",
@@ -243,7 +247,7 @@ def _outcome_differences(
         )
     right_notes = {n.to for n in right.notifications}
     their_notes = {n.to for n in theirs.notifications}
-    if right_notes != their_notes:
+    if "notification" in kinds:
         cites = tuple(c for kind in sorted(right_notes - their_notes) for c in right.cited(f"notification:{kind}"))
         missing = sorted(right_notes - their_notes)
         out.append(
@@ -257,10 +261,10 @@ def _outcome_differences(
         )
     right_offers = {o.id for o in right.offers}
     their_offers = {o.id for o in theirs.offers}
-    if right_offers != their_offers:
+    if "offer" in kinds:
         cites = tuple(c for oid in sorted(right_offers - their_offers) for c in right.cited(f"offer:{oid}"))
         out.append(Difference("outcome:offers", _ids(right_offers), _ids(their_offers), None, cites))
-    if dict(right.deadlines) != dict(theirs.deadlines):
+    if "deadline" in kinds:
         out.append(
             Difference(
                 "outcome:deadlines",

@@ -28,6 +28,7 @@ from triage.data.schema import Struct, TextSpec
 from triage.rules import engine, recommendation
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Knowledge, Location, Term, Text
+from triage.rules.outcome import ItemKey, decided, differences
 from triage.training import clues, scoring
 
 SCENARIO_DIR = "flows/scenarios"
@@ -425,32 +426,48 @@ def ids_text(ids: Iterable[str]) -> str:
     return ", ".join(out) if out else NONE
 
 
+def expected_facets(scenario: Scenario) -> dict[ItemKey, dict[str, object]]:
+    """What the scenario's key states, in the terms of the one comparison (``outcome.decided``)."""
+    exp, start = scenario.expected, scenario.contact_date
+    out: dict[ItemKey, dict[str, object]] = {ItemKey("service_level", exp.service_level.id): {}}
+    out.update({ItemKey("offer", o.id): {} for o in exp.offers})
+    out.update({ItemKey("notification", n.id): {} for n in exp.notifications})
+    out.update({ItemKey("deadline", d.id): {"days": (d.on(start) - start).days} for d in exp.deadlines})
+    return out
+
+
 def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
-    """Every field where ``rec`` differs from what the scenario expects (disagreements not applied)."""
+    """Every field where ``rec`` differs from what the scenario expects (disagreements not applied),
+    found by the one comparison of outcomes (``outcome.differences``), told per field."""
     exp = scenario.expected
     out: list[Mismatch] = []
+    outcome = rec.outcome
+    if outcome is None:  # pragma: no cover - recommend always keeps its outcome
+        raise ValueError("a recommendation without its outcome")
+    found = differences(expected_facets(scenario), decided(outcome))
 
     def add(field: str, expected: str, got: str, *path: str | int) -> None:
         out.append(Mismatch(scenario, field, expected, got, scenario.at("expected", *path)))
 
-    if rec.level.id != exp.service_level.id:
+    kinds = {d.key.kind for d in found}
+    if "service_level" in kinds:
         add("service_level", exp.service_level.id, rec.level.id, "service_level")
-    for field, want, have in (
-        ("notifications", [n.id for n in exp.notifications], [n.to for n in rec.notifications]),
-        ("offers", [o.id for o in exp.offers], [o.id for o in rec.offers]),
+    for kind, field, want, have in (
+        ("notification", "notifications", [n.id for n in exp.notifications], [n.to for n in rec.notifications]),
+        ("offer", "offers", [o.id for o in exp.offers], [o.id for o in rec.offers]),
     ):
-        if set(want) != set(have):
+        if kind in kinds:
             add(field, ids_text(want), ids_text(have), field)
+    index = {d.id: j for j, d in enumerate(exp.deadlines)}
     expected_dates = {d.id: d.on(scenario.contact_date) for d in exp.deadlines}
-    for j, d in enumerate(exp.deadlines):
-        got = rec.deadlines.get(d.id)
-        if got != expected_dates[d.id]:
-            due_want = _due_text(scenario, expected_dates[d.id])
-            add(f"deadlines.{d.id}", due_want, _due_text(scenario, got), "deadlines", j)
-    for did, got in rec.deadlines.items():
-        if did not in expected_dates:
-            add(f"deadlines.{did}", ABSENT, _due_text(scenario, got), "deadlines")
-    missing = [w for w in exp.warnings if w not in {w.id for w in rec.warnings}]
+    for d in found:
+        if d.key.kind == "deadline":
+            on, got = expected_dates.get(d.key.id), rec.deadlines.get(d.key.id)
+            where = ("deadlines", index[d.key.id]) if d.key.id in index else ("deadlines",)
+            add(f"deadlines.{d.key.id}", _due_text(scenario, on), _due_text(scenario, got), *where)
+    given = {w.id for w in outcome.warnings}
+    missing = differences({ItemKey("warning", w): {} for w in exp.warnings},
+                          {ItemKey("warning", w): {} for w in exp.warnings if w in given})  # fmt: skip
     if missing:
         add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
     return out
