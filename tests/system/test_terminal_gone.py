@@ -27,7 +27,9 @@ def _read_until(fd: int, wanted: bytes, deadline: float) -> bytes:
     return seen
 
 
-@pytest.mark.parametrize("mode", [["--municipality", "holbaek"], ["train", "--scenario", "holbaek-youth-17"]])
+@pytest.mark.parametrize(
+    "mode", [["--municipality", "holbaek"], ["train", "--trainee", "KT", "--scenario", "holbaek-youth-17"]]
+)
 def test_the_wizard_ends_when_its_terminal_is_gone_without_a_sighup(mode: list[str], sandbox: Sandbox) -> None:
     """The pseudo-terminal is not the child's controlling terminal (a new session, as through
     `su -c`): closing it sends no SIGHUP, the child's reads only see end-of-file."""

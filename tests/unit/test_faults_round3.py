@@ -14,7 +14,7 @@ from tests.conftest import CONTACT, ROOT, answers
 from triage.cli.main import main
 from triage.data import loader
 from triage.output.render import to_markdown
-from triage.rules import engine
+from triage.rules import recommendation
 from triage.rules.model import Knowledge
 from triage.rules.printable import excerpt, printable
 from triage.rules.record import replace
@@ -84,7 +84,7 @@ def test_markdown_escapes_what_reaches_it(knowledge: Knowledge) -> None:
     named = replace(m, name="H\x1b]2;x\x07")
     hostile = replace(knowledge, municipalities={**knowledge.municipalities, "holbaek": named})
 
-    rec = engine.recommend(hostile, "holbaek", answers(), CONTACT, "en")
+    rec = recommendation.recommend(hostile, "holbaek", answers(), CONTACT, "en")
     text = to_markdown(rec, hostile.flow)
     assert ESC not in text and "\x07" not in text and "H\\x1b]2;x\\x07" in text
 
