@@ -274,6 +274,24 @@ def _text(t: schema.TextSpec) -> Text:
     return Text(t.da, t.en)
 
 
+def _question(q: schema.QuestionSpec) -> Question:
+    """A question as the model holds it; its conditions are compiled later, against every question."""
+    return Question(
+        id=q.id,
+        kind=q.kind,
+        label=_text(q.label),
+        help=_text(q.help),
+        say=_text(q.say) if q.say else None,
+        when=conditions.TRUE,
+        options=tuple(Option(o.value, _text(o.label), o.key, _text(o.short) if o.short else None) for o in q.options),
+        short=_text(q.short) if q.short else None,
+        minimum=q.min,
+        maximum=q.max,
+        min_selected=q.min_selected,
+        default=tuple(q.default) if isinstance(q.default, list) else q.default,
+    )
+
+
 class _Builder:
     """Turns validated specs into the frozen model, collecting cross-reference problems."""
 
@@ -297,16 +315,19 @@ class _Builder:
             self.problems.append(source.problem(path, found.message, value_offset=max(found.column - 1, 0)))
         return cond
 
-    def flow(self, source: SourceFile, spec: schema.FlowFile) -> Flow:
-        def terms(group: str, specs: list[schema.TermSpec]) -> tuple[Term, ...]:
-            seen: set[str] = set()
-            for i, t in enumerate(specs):
-                if t.id in seen:
-                    self.problems.append(source.problem((group, i, "id"), f"duplicate ID '{t.id}'"))
-                seen.add(t.id)
-            return tuple(Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs)
+    def terms(self, source: SourceFile, group: str, specs: list[schema.TermSpec]) -> tuple[Term, ...]:
+        """One vocabulary of the flow (levels, offers, ...); rules name its IDs, so each is unique."""
+        seen: set[str] = set()
+        for i, t in enumerate(specs):
+            if t.id in seen:
+                self.problems.append(source.problem((group, i, "id"), f"duplicate ID '{t.id}'"))
+            seen.add(t.id)
+        return tuple(Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs)
 
-        levels = terms("levels", spec.levels)
+    def flow(self, source: SourceFile, spec: schema.FlowFile) -> Flow:
+        """The intake flow: its vocabularies, then its questions, then their conditions (which may
+        name any question, so they are compiled only once every question is known)."""
+        levels = self.terms(source, "levels", spec.levels)
         if levels and levels[0].id != "emergency":
             self.problems.append(
                 source.problem(("levels", 0, "id"), "'emergency' must come first: it wins over every level")
@@ -317,36 +338,39 @@ class _Builder:
             if q.id in seen:
                 self.problems.append(source.problem(("questions", i, "id"), f"duplicate question '{q.id}'"))
             seen.add(q.id)
-            if q.kind in ("choice", "multi") and not q.options:
-                self.problems.append(source.problem(("questions", i), f"a {q.kind} question needs options"))
-            if q.kind == "int" and (q.min is None or q.max is None):
-                self.problems.append(source.problem(("questions", i), "an int question needs min and max"))
-            if q.allow_unknown is not None and q.kind != "int":
-                self.problems.append(
-                    source.problem(("questions", i, "allow_unknown"), "only an int question can be answered 'unknown'")
-                )
-            questions.append(
-                Question(
-                    id=q.id,
-                    kind=q.kind,
-                    label=_text(q.label),
-                    help=_text(q.help),
-                    say=_text(q.say) if q.say else None,
-                    when=conditions.TRUE,
-                    options=tuple(
-                        Option(o.value, _text(o.label), o.key, _text(o.short) if o.short else None) for o in q.options
-                    ),
-                    short=_text(q.short) if q.short else None,
-                    minimum=q.min,
-                    maximum=q.max,
-                    min_selected=q.min_selected,
-                    default=tuple(q.default) if isinstance(q.default, list) else q.default,
-                )
+            self.question_shape(source, i, q)
+            questions.append(_question(q))
+        compiled = self.question_conditions(source, questions, spec.questions)
+        return Flow(
+            id=spec.id,
+            title=_text(spec.title),
+            levels=levels,
+            offers=self.terms(source, "offers", spec.offers),
+            notifications=self.terms(source, "notifications", spec.notifications),
+            deadlines=self.terms(source, "deadlines", spec.deadlines),
+            questions=compiled,
+            not_known=_text(spec.not_known),
+            not_working_day=_text(spec.not_working_day),
+        )
+
+    def question_shape(self, source: SourceFile, i: int, q: schema.QuestionSpec) -> None:
+        """The keys a question of its kind needs (and may have): the wizard relies on them."""
+        if q.kind in ("choice", "multi") and not q.options:
+            self.problems.append(source.problem(("questions", i), f"a {q.kind} question needs options"))
+        if q.kind == "int" and (q.min is None or q.max is None):
+            self.problems.append(source.problem(("questions", i), "an int question needs min and max"))
+        if q.allow_unknown is not None and q.kind != "int":
+            self.problems.append(
+                source.problem(("questions", i, "allow_unknown"), "only an int question can be answered 'unknown'")
             )
-        # Conditions of questions may name any answer, but not the derived level.
+
+    def question_conditions(
+        self, source: SourceFile, questions: list[Question], specs: list[schema.QuestionSpec]
+    ) -> tuple[Question, ...]:
+        """Each question with its conditions compiled; they may name any answer, but not the derived level."""
         types = {q.id: q.answer_type for q in questions}
         compiled = []
-        for i, (question, qspec) in enumerate(zip(questions, spec.questions, strict=True)):
+        for i, (question, qspec) in enumerate(zip(questions, specs, strict=True)):
             when = self.compile(source, ("questions", i, "when"), qspec.when, types)
             extra: dict[str, conditions.Condition] = {}
             for name in ("allow_unknown", "unknown_if_missing"):
@@ -354,17 +378,7 @@ class _Builder:
                 if text is not None:
                     extra[name] = self.compile(source, ("questions", i, name), text, types)
             compiled.append(replace(question, when=when, **extra))
-        return Flow(
-            id=spec.id,
-            title=_text(spec.title),
-            levels=levels,
-            offers=terms("offers", spec.offers),
-            notifications=terms("notifications", spec.notifications),
-            deadlines=terms("deadlines", spec.deadlines),
-            questions=tuple(compiled),
-            not_known=_text(spec.not_known),
-            not_working_day=_text(spec.not_working_day),
-        )
+        return tuple(compiled)
 
     def rules(
         self,
@@ -404,17 +418,7 @@ class _Builder:
                             f"unknown {kind} '{target}'{suggestion(target, ids)}",
                         )
                     )
-            if not r.cite:
-                self.problems.append(source.problem((*path, "cite"), "a rule needs at least one citation"))
-            for j, c in enumerate(r.cite):
-                if c.source not in known_sources:
-                    self.problems.append(
-                        source.problem(
-                            (*path, "cite", j, "source"),
-                            f"unknown source '{c.source}'{suggestion(c.source, known_sources)}"
-                            f" (sources: {', '.join(sorted(known_sources))})",
-                        )
-                    )
+            self.citations(source, path, r, known_sources)
             if isinstance(r, schema.StepRule):
                 dl = [t.id for t in flow.deadlines]
                 if r.due is not None and r.due not in dl:
@@ -443,6 +447,118 @@ class _Builder:
             )
         return out
 
+    def citations(self, source: SourceFile, path: KeyPath, r: schema.RuleSpec, known_sources: set[str]) -> None:
+        """Every rule cites something, and only a source its file declares (or the law): a
+        recommendation the counsellor cannot trace to a section is not one to read out."""
+        if not r.cite:
+            self.problems.append(source.problem((*path, "cite"), "a rule needs at least one citation"))
+        for j, c in enumerate(r.cite):
+            if c.source not in known_sources:
+                self.problems.append(
+                    source.problem(
+                        (*path, "cite", j, "source"),
+                        f"unknown source '{c.source}'{suggestion(c.source, known_sources)}"
+                        f" (sources: {', '.join(sorted(known_sources))})",
+                    )
+                )
+
+    def law(self, source: SourceFile, spec: schema.LawFile, types: Mapping[str, conditions.AnswerType]) -> Law:
+        """The law's part that is not rules: superseded sections, conditions to check, pension ages."""
+        return Law(
+            superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in spec.superseded),
+            to_check=tuple(
+                ToCheck(t.law, self.compile(source, ("to_check", i, "when"), t.when, types), _text(t.note))
+                for i, t in enumerate(spec.to_check)
+            ),
+            status_notes={
+                "draft": _text(spec.status_notes.draft),
+                "outdated": _text(spec.status_notes.outdated),
+            },
+            pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in spec.pension_age),
+        )
+
+    def national_rules(
+        self, source: SourceFile, spec: schema.LawFile, flow: Flow, types: Mapping[str, conditions.AnswerType]
+    ) -> list[Rule]:
+        """The rules every municipality starts from; they cite the law only, never a local standard."""
+        national = self.rules(source, ("rules",), spec.rules, LAW_SOURCE, flow, types, ())
+        for rule in national:
+            if any(c.source != LAW_SOURCE for c in rule.cites):
+                self.problems.append(
+                    source.problem(("rules",), f"rule '{rule.id}': national rules cite law only (source = \"law\")")
+                )
+        return national
+
+    def municipality(
+        self,
+        source: SourceFile,
+        mid: str,
+        m: schema.MunicipalitySpec,
+        flow: Flow,
+        types: Mapping[str, conditions.AnswerType],
+        national: list[Rule],
+    ) -> Municipality | None:
+        """One municipality: its own rules merged over the national ones, and the recipients they
+        need. None when its standard is not among its sources (nothing could cite it)."""
+        if m.standard not in m.sources:
+            self.problems.append(
+                source.problem((mid, "standard"), f"unknown source '{m.standard}'{suggestion(m.standard, m.sources)}")
+            )
+            return None
+        own = self.rules(source, (mid, "rules"), m.rules, mid, flow, types, m.sources)
+        merged = self.merged(source, mid, m, national, own)
+        self.recipients(source, mid, m, flow, merged)
+        sources = {k: _source(k, s) for k, s in m.sources.items()}
+        return Municipality(
+            id=mid,
+            name=m.name,
+            centre=Centre(m.centre.name, m.centre.address, m.centre.phone, m.centre.email, m.centre.web),
+            standard=sources[m.standard],
+            sources=sources,
+            recipients=dict(m.recipients),
+            rules=tuple(merged),
+        )
+
+    def merged(
+        self, source: SourceFile, mid: str, m: schema.MunicipalitySpec, national: list[Rule], own: list[Rule]
+    ) -> list[Rule]:
+        """The national rules a municipality neither redefines (same ID) nor replaces, then its own.
+        A replaced ID that names no national rule is a typo that would silently keep the law's rule."""
+        national_ids = {r.id for r in national}
+        for i, rid in enumerate(m.replaces):
+            if rid not in national_ids:
+                self.problems.append(
+                    source.problem(
+                        (mid, "replaces", i),
+                        f"no national rule '{rid}' to replace{suggestion(rid, national_ids)}",
+                    )
+                )
+        own_ids = {r.id for r in own}
+        return [r for r in national if r.id not in own_ids and r.id not in m.replaces] + own
+
+    def recipients(
+        self, source: SourceFile, mid: str, m: schema.MunicipalitySpec, flow: Flow, merged: list[Rule]
+    ) -> None:
+        """Every recipient names a notification kind, and every notification has someone to go to."""
+        kinds = [t.id for t in flow.notifications]
+        for key in m.recipients:
+            if key not in kinds:
+                self.problems.append(
+                    source.problem(
+                        (mid, "recipients", key),
+                        f"unknown notification kind '{key}'{suggestion(key, kinds)}",
+                    )
+                )
+        for r in merged:
+            known_kind = r.target in kinds  # an unknown kind is already reported at the rule
+            if r.kind == "notification" and known_kind and r.recipient is None and r.target not in m.recipients:
+                self.problems.append(
+                    source.problem(
+                        (mid, "recipients"),
+                        f"no recipient for '{r.target}', needed by rule '{r.id}'",
+                    )
+                )
+
 
 def _kind(r: schema.RuleSpec) -> Any:
     return type(r).__struct_config__.tag
@@ -461,18 +577,50 @@ def _source(key: str, s: schema.SourceSpec) -> Source:
     )
 
 
+@dataclass(frozen=True)
+class _Specs:
+    """The three files, read and validated: the stage before any cross-reference is checked."""
+
+    flow_src: SourceFile
+    flow: schema.FlowFile
+    law_src: SourceFile
+    law: schema.LawFile
+    muni_src: SourceFile
+    muni_ids: tuple[str, ...]  # every table of municipalities.toml, valid or not
+    municipalities: dict[str, schema.MunicipalitySpec]  # the tables that validate
+
+
 def load(root: Path | str) -> Knowledge:
     """Load and cross-check a data folder. Raises ``DataError`` listing every problem."""
     root = Path(root)
     problems: list[Problem] = []
     if not root.is_dir():
         raise DataError(Problem(str(root), "", "data folder not found", kind="unreadable"))
+    specs = _read_specs(root, problems)
+    builder = _Builder(root)
+    flow = builder.flow(specs.flow_src, specs.flow)
+    types = _answer_types(flow, specs.muni_ids)
+    law = builder.law(specs.law_src, specs.law, types)
+    national = builder.national_rules(specs.law_src, specs.law, flow, types)
+    municipalities: dict[str, Municipality] = {}
+    for mid, m in specs.municipalities.items():
+        built = builder.municipality(specs.muni_src, mid, m, flow, types, national)
+        if built is not None:
+            municipalities[mid] = built
+    problems.extend(builder.problems)
+    if problems:
+        raise DataError(problems)
+    return Knowledge(root=str(root), flow=flow, law=law, municipalities=municipalities)
+
+
+def _read_specs(root: Path, problems: list[Problem]) -> _Specs:
+    """Read the three files, then validate them against the schema. A file that cannot be read
+    stops here (nothing else can be checked); a bad municipality does not stop its siblings."""
     flow_read = read_toml(root, FLOW_FILE, problems)
     law_read = read_toml(root, LAW_FILE, problems)
     muni_read = read_toml(root, MUNICIPALITIES_FILE, problems)
     if problems or flow_read is None or law_read is None or muni_read is None:
         raise DataError(problems)
-    builder = _Builder(root)
     flow_src, flow_raw = flow_read
     law_src, law_raw = law_read
     muni_src, muni_raw = muni_read
@@ -485,87 +633,14 @@ def load(root: Path | str) -> Knowledge:
         problems.append(Problem(MUNICIPALITIES_FILE, "", "no municipality: add a table such as [holbaek]", 1, 1))
     if flow_spec is None or law_spec is None:
         raise DataError(problems)
+    return _Specs(flow_src, flow_spec, law_src, law_spec, muni_src, tuple(muni_raw), muni_specs)
 
-    flow = builder.flow(flow_src, flow_spec)
+
+def _answer_types(flow: Flow, municipality_ids: tuple[str, ...]) -> dict[str, conditions.AnswerType]:
+    """What a condition may name: every question, the municipality, the level and the derived
+    values, each with the values it can take, so a misspelt value is found at load time."""
     types: dict[str, conditions.AnswerType] = {q.id: q.answer_type for q in flow.questions}
-    types["municipality"] = conditions.AnswerType("choice", tuple(muni_raw))
+    types["municipality"] = conditions.AnswerType("choice", municipality_ids)
     types["level"] = conditions.AnswerType("choice", tuple(t.id for t in flow.levels))
     types.update(DERIVED)
-
-    law = Law(
-        superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in law_spec.superseded),
-        to_check=tuple(
-            ToCheck(
-                t.law,
-                builder.compile(law_src, ("to_check", i, "when"), t.when, types),
-                _text(t.note),
-            )
-            for i, t in enumerate(law_spec.to_check)
-        ),
-        status_notes={
-            "draft": _text(law_spec.status_notes.draft),
-            "outdated": _text(law_spec.status_notes.outdated),
-        },
-        pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in law_spec.pension_age),
-    )
-    national = builder.rules(law_src, ("rules",), law_spec.rules, LAW_SOURCE, flow, types, ())
-    for rule in national:
-        if any(c.source != LAW_SOURCE for c in rule.cites):
-            builder.problems.append(
-                law_src.problem(("rules",), f"rule '{rule.id}': national rules cite law only (source = \"law\")")
-            )
-
-    municipalities: dict[str, Municipality] = {}
-    for mid, m in muni_specs.items():
-        if m.standard not in m.sources:
-            builder.problems.append(
-                muni_src.problem(
-                    (mid, "standard"),
-                    f"unknown source '{m.standard}'{suggestion(m.standard, m.sources)}",
-                )
-            )
-            continue
-        own = builder.rules(muni_src, (mid, "rules"), m.rules, mid, flow, types, m.sources)
-        national_ids = {r.id for r in national}
-        for i, rid in enumerate(m.replaces):
-            if rid not in national_ids:
-                builder.problems.append(
-                    muni_src.problem(
-                        (mid, "replaces", i),
-                        f"no national rule '{rid}' to replace{suggestion(rid, national_ids)}",
-                    )
-                )
-        own_ids = {r.id for r in own}
-        merged = [r for r in national if r.id not in own_ids and r.id not in m.replaces] + own
-        kinds = [t.id for t in flow.notifications]
-        for key in m.recipients:
-            if key not in kinds:
-                builder.problems.append(
-                    muni_src.problem(
-                        (mid, "recipients", key),
-                        f"unknown notification kind '{key}'{suggestion(key, kinds)}",
-                    )
-                )
-        for r in merged:
-            known_kind = r.target in kinds  # an unknown kind is already reported at the rule
-            if r.kind == "notification" and known_kind and r.recipient is None and r.target not in m.recipients:
-                builder.problems.append(
-                    muni_src.problem(
-                        (mid, "recipients"),
-                        f"no recipient for '{r.target}', needed by rule '{r.id}'",
-                    )
-                )
-        sources = {k: _source(k, s) for k, s in m.sources.items()}
-        municipalities[mid] = Municipality(
-            id=mid,
-            name=m.name,
-            centre=Centre(m.centre.name, m.centre.address, m.centre.phone, m.centre.email, m.centre.web),
-            standard=sources[m.standard],
-            sources=sources,
-            recipients=dict(m.recipients),
-            rules=tuple(merged),
-        )
-    problems.extend(builder.problems)
-    if problems:
-        raise DataError(problems)
-    return Knowledge(root=str(root), flow=flow, law=law, municipalities=municipalities)
+    return types

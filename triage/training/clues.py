@@ -24,6 +24,7 @@ from triage.rules.errors import Problem, suggestion
 from triage.rules.model import Answer, Flow
 
 SIGNALS_FILE = "flows/scenarios/signals.toml"
+LANGS = ("da", "en")  # Danish first: its contradiction is the one reported
 
 
 class SignalSpec(Struct, frozen=True, kw_only=True):
@@ -96,26 +97,41 @@ def contradictions(
     """(answer key, language, message) for each place where the words say another answer than the key."""
     out: list[tuple[str, str, str]] = []
     for key, keyed in answers.items():
-        for lang in ("da", "en"):
-            where = "clue" if key in clues else "vignette"
-            text = clues[key][lang] if key in clues else vignette[lang]
-            if key == "age" and key in clues and isinstance(keyed, int):
-                numbers = [int(n) for n in re.findall(r"\d+", text)]
-                if numbers and keyed not in numbers:
-                    out.append((key, lang, f"the clue names {numbers[0]}, the key says {keyed}"))
-                continue
-            mine = [s for s in signals if s.question == key]
-            if any(_found(text, s.words[lang]) for s in mine if _same(s.answer, keyed)):
-                continue
-            for s in mine:
-                hit = _found(text, s.words[lang]) if not _same(s.answer, keyed) else None
-                if hit is not None:
-                    said = f"the {where} says »{hit}«, which answers {_show(s.answer)}"
-                    out.append((key, lang, f"{said}; the key says {_show(keyed)}"))
-                    break
-            if out and out[-1][0] == key:
+        where = "clue" if key in clues else "vignette"
+        words = clues.get(key, vignette)  # language -> the text to read
+        if key == "age" and key in clues and isinstance(keyed, int):
+            for lang in LANGS:  # an age is checked in both languages
+                message = _age_differs(words[lang], keyed)
+                if message is not None:
+                    out.append((key, lang, message))
+            continue
+        mine = [s for s in signals if s.question == key]
+        for lang in LANGS:
+            message = _other_answer(mine, keyed, words[lang], lang, where)
+            if message is not None:
+                out.append((key, lang, message))
                 break  # one line per answer: Danish first, English only when Danish is clean
     return out
+
+
+def _age_differs(text: str, keyed: int) -> str | None:
+    """An age clue that names a number names the keyed age."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if numbers and keyed not in numbers:
+        return f"the clue names {numbers[0]}, the key says {keyed}"
+    return None
+
+
+def _other_answer(mine: Sequence[Signal], keyed: Any, text: str, lang: str, where: str) -> str | None:
+    """The words in ``text`` for another answer than ``keyed``, unless the words for ``keyed`` stand there too."""
+    if any(_found(text, s.words[lang]) for s in mine if _same(s.answer, keyed)):
+        return None
+    for s in mine:
+        hit = _found(text, s.words[lang]) if not _same(s.answer, keyed) else None
+        if hit is not None:
+            said = f"the {where} says »{hit}«, which answers {_show(s.answer)}"
+            return f"{said}; the key says {_show(keyed)}"
+    return None
 
 
 def _same(a: Answer | bool | str, b: Any) -> bool:

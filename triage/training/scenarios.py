@@ -15,7 +15,7 @@ standard says, and the runner fails again the day the engine changes either way.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,7 +27,7 @@ from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_to
 from triage.data.schema import Struct, TextSpec
 from triage.rules import engine, recommendation
 from triage.rules.errors import DataError, Problem, suggestion
-from triage.rules.model import Answer, Knowledge, Location, Term, Text
+from triage.rules.model import Answer, Flow, Knowledge, Location, Term, Text
 from triage.rules.outcome import ItemKey, decided, differences
 from triage.training import clues, scoring
 
@@ -37,6 +37,7 @@ TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"
 NOT_SCENARIOS = frozenset({"topics.toml", "signals.toml", "scoring.toml"})
 ABSENT = "absent"
 NONE = "none"
+_Bad = Callable[[KeyPath, str], None]  # records a problem at a key below the scenario's table
 
 
 # --- the file format ------------------------------------------------------------------
@@ -254,6 +255,21 @@ def _check(
     def bad(sub: KeyPath, message: str) -> None:
         problems.append(source.problem((*path, *sub), message))
 
+    _check_header(bad, knowledge, spec, topic_ids)
+    values = _check_answers(bad, flow, spec)
+    if len(problems) == before:  # only a scenario clean so far: the walk needs every answer valid
+        _check_walk(bad, flow, spec, values)
+        _check_contradictions(bad, spec, signals)
+    _check_quotes(bad, spec)
+    _check_expected(bad, flow, spec.expected)
+    _check_disagreements(bad, flow, spec)
+    if len(problems) != before:
+        return None
+    return _scenario(source, path, spec, dict(engine.walk(flow, values, use_defaults=True).answers))
+
+
+def _check_header(bad: _Bad, knowledge: Knowledge, spec: ScenarioSpec, topic_ids: Sequence[str]) -> None:
+    """The municipality and the topics: how a trainee finds the case, so they must exist."""
     municipalities = list(knowledge.municipalities)
     if spec.municipality not in knowledge.municipalities:
         bad(
@@ -268,6 +284,9 @@ def _check(
     if not spec.topics:
         bad(("topics",), "a scenario needs at least one topic")
 
+
+def _check_answers(bad: _Bad, flow: Flow, spec: ScenarioSpec) -> dict[str, Answer]:
+    """Each keyed answer parsed as its question would parse it; the ones that are valid."""
     values: dict[str, Answer] = {}
     known = [q.id for q in flow.questions]
     for key, value in spec.answers.items():
@@ -280,29 +299,40 @@ def _check(
             bad(("answers", key), error or "invalid answer")
             continue
         values[key] = answer
-    if len(problems) == before:
-        state = engine.walk(flow, values, use_defaults=True)
-        if state.next is not None:
-            bad(("answers",), f"missing answer '{state.next.id}': the flow asks it for these answers")
-        else:  # beyond a gap the walk cannot tell what is asked
-            for key in state.ignored:
-                bad(("answers", key), "not asked for these answers; remove it")
-            # A default is what the wizard offers, not what this caller said: the key must say it.
-            for key in state.answers:
-                if key not in values:
-                    bad(
-                        ("answers",),
-                        f"{spec.id}: missing answer '{key}': the flow asks it for these answers"
-                        " (its default is not an answer; read the vignette)",
-                    )
-        said = {k: {"da": v.da, "en": v.en} for k, v in spec.clues.items()}
-        for key, lang, message in clues.contradictions(
-            signals, spec.answers, said, {"da": spec.vignette.da, "en": spec.vignette.en}
-        ):
+    return values
+
+
+def _check_walk(bad: _Bad, flow: Flow, spec: ScenarioSpec, values: Mapping[str, Answer]) -> None:
+    """The key answers exactly what the flow asks for these answers: nothing missing, nothing extra."""
+    state = engine.walk(flow, values, use_defaults=True)
+    if state.next is not None:
+        bad(("answers",), f"missing answer '{state.next.id}': the flow asks it for these answers")
+        return  # beyond a gap the walk cannot tell what is asked
+    for key in state.ignored:
+        bad(("answers", key), "not asked for these answers; remove it")
+    # A default is what the wizard offers, not what this caller said: the key must say it.
+    for key in state.answers:
+        if key not in values:
             bad(
-                ("clues", key, lang) if key in spec.clues else ("answers", key),
-                f"{spec.id}: contradicts the key: {message}",
+                ("answers",),
+                f"{spec.id}: missing answer '{key}': the flow asks it for these answers"
+                " (its default is not an answer; read the vignette)",
             )
+
+
+def _check_contradictions(bad: _Bad, spec: ScenarioSpec, signals: Sequence[clues.Signal]) -> None:
+    """The words of the clue (or the vignette) do not give another answer than the key's."""
+    said = {k: {"da": v.da, "en": v.en} for k, v in spec.clues.items()}
+    vignette = {"da": spec.vignette.da, "en": spec.vignette.en}
+    for key, lang, message in clues.contradictions(signals, spec.answers, said, vignette):
+        bad(
+            ("clues", key, lang) if key in spec.clues else ("answers", key),
+            f"{spec.id}: contradicts the key: {message}",
+        )
+
+
+def _check_quotes(bad: _Bad, spec: ScenarioSpec) -> None:
+    """Each clue explains a keyed answer and quotes the vignette exactly, in both languages."""
     for key, clue in spec.clues.items():
         if key not in spec.answers:
             bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
@@ -312,18 +342,24 @@ def _check(
                 if _spaces(part) not in vignette:
                     bad(("clues", key, lang), f"'{_spaces(part)}' is not in the vignette ({lang}); quote it exactly")
 
-    exp = spec.expected
+
+def _check_expected(bad: _Bad, flow: Flow, exp: ExpectedSpec) -> None:
+    """The expected outcome names only IDs of the flow, each once, and each deadline one kind of date."""
     level_ids = [t.id for t in flow.levels]
     if exp.service_level.id not in level_ids:
         lid = exp.service_level.id
         bad(("expected", "service_level", "id"), f"unknown service level '{lid}'{suggestion(lid, level_ids)}")
     _check_ids(bad, "notifications", "to", [n.to for n in exp.notifications], [t.id for t in flow.notifications])
     _check_ids(bad, "offers", "id", [o.id for o in exp.offers], [t.id for t in flow.offers])
-    deadline_ids = [t.id for t in flow.deadlines]
-    _check_ids(bad, "deadlines", "id", [d.id for d in exp.deadlines], deadline_ids)
+    _check_ids(bad, "deadlines", "id", [d.id for d in exp.deadlines], [t.id for t in flow.deadlines])
     for j, d in enumerate(exp.deadlines):
         if (d.days is None) == (d.date is None):
             bad(("expected", "deadlines", j), "give either days (after contact_date) or date, not both or neither")
+    _check_sections(bad, exp)
+
+
+def _check_sections(bad: _Bad, exp: ExpectedSpec) -> None:
+    """Every expected item says the section that decides it: the debrief cites it to the trainee."""
     for group, items in (
         ("service_level", [exp.service_level.section]),
         ("notifications", [n.section for n in exp.notifications]),
@@ -333,14 +369,20 @@ def _check(
         for j, section in enumerate(items):
             if not section.strip():
                 bad(("expected", group) if group == "service_level" else ("expected", group, j), "section is empty")
+
+
+def _check_disagreements(bad: _Bad, flow: Flow, spec: ScenarioSpec) -> None:
+    """A known disagreement names a field the runner compares, or it could never match."""
+    deadline_ids = [t.id for t in flow.deadlines]
     fields = ["service_level", "notifications", "offers", "warnings", *(f"deadlines.{d}" for d in deadline_ids)]
     for j, dis in enumerate(spec.disagreements):
         if dis.field not in fields:
             bad(("disagreements", j, "field"), f"unknown field '{dis.field}'{suggestion(dis.field, fields)}")
-    if len(problems) != before:
-        return None
 
-    location = source.location(path)
+
+def _scenario(source: SourceFile, path: KeyPath, spec: ScenarioSpec, answers: dict[str, Answer]) -> Scenario:
+    """The checked scenario as the trainer and the runner use it (``answers``: with the flow's defaults)."""
+    exp = spec.expected
     return Scenario(
         id=spec.id,
         title=Text(spec.title.da, spec.title.en),
@@ -349,7 +391,7 @@ def _check(
         topics=tuple(spec.topics),
         contact_date=spec.contact_date,
         vignette=Text(spec.vignette.da.strip(), spec.vignette.en.strip()),
-        answers=dict(engine.walk(flow, values, use_defaults=True).answers),
+        answers=answers,
         clues={k: Text(v.da, v.en) for k, v in spec.clues.items()},
         expected=Expected(
             service_level=Item(exp.service_level.id, exp.service_level.section),
@@ -362,7 +404,7 @@ def _check(
             Disagreement(d.field, d.engine, d.note, source.location((*path, "disagreements", j)))
             for j, d in enumerate(spec.disagreements)
         ),
-        location=location,
+        location=source.location(path),
         teaching=Text(spec.teaching.da.strip(), spec.teaching.en.strip()) if spec.teaching else None,
     )
 
@@ -373,7 +415,7 @@ def _spaces(text: str) -> str:
 
 
 def _check_ids(
-    bad: Any,
+    bad: _Bad,
     group: str,
     attr: str,
     ids: Sequence[str],

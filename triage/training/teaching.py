@@ -8,7 +8,6 @@ rule read (the engine's ``because``), and, for those answers, the words of the v
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from triage.rules.model import Rule, Text
@@ -55,17 +54,24 @@ def items_of(field: str, right: Recommendation, theirs: Recommendation | None) -
         return ["service_level"]
     if kind.startswith("notification:"):
         target = kind.partition(":")[2]
-        return [kind] if target in {n.to for n in right.notifications} else []
-    other: Iterable[str] = ()
+        return [kind] if target in _notified(right) else []
     if kind == "notifications":
-        mine = [n.to for n in right.notifications]
-        other = [n.to for n in theirs.notifications] if theirs is not None else []
-        return [f"notification:{k}" for k in mine if k not in other]
+        other = _notified(theirs)
+        return [f"notification:{k}" for k in _notified(right) if k not in other]
     if kind == "offers":
-        mine = [o.id for o in right.offers]
-        other = [o.id for o in theirs.offers] if theirs is not None else []
-        return [f"offer:{k}" for k in mine if k not in other]
+        other = _offered(theirs)
+        return [f"offer:{k}" for k in _offered(right) if k not in other]
     if kind == "deadlines":
         theirs_due = dict(theirs.deadlines) if theirs is not None else {}
         return [f"deadline:{k}" for k, v in right.deadlines.items() if theirs_due.get(k) != v]
     return []
+
+
+def _notified(rec: Recommendation | None) -> list[str]:
+    """Who ``rec`` notifies (nobody when the trainee has no result)."""
+    return [n.to for n in rec.notifications] if rec is not None else []
+
+
+def _offered(rec: Recommendation | None) -> list[str]:
+    """What ``rec`` offers (nothing when the trainee has no result)."""
+    return [o.id for o in rec.offers] if rec is not None else []
