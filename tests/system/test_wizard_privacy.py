@@ -9,8 +9,10 @@ import sys
 
 import pexpect
 
+from tests.conftest import answers
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
+from tests.tui.keys import call_keys
 from triage.data.compiled import CACHE_DIR
 from triage.data.settings import settings_file
 from triage.rules.model import Knowledge
@@ -19,7 +21,6 @@ from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
 REMEMBERED = ["config/triage", "config/triage/last-municipality"]
 
 
@@ -28,7 +29,7 @@ async def test_a_whole_call_and_a_save_use_no_network_and_write_only_what_was_as
 ) -> None:
     app = WizardApp(knowledge, lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"hol", "enter", *CALL)
+        await pilot.press(*"hol", "enter", *call_keys(knowledge, "holbaek", answers()))
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("s")
         assert isinstance(app.screen, ExportDialog)
@@ -48,7 +49,7 @@ async def test_the_palette_offers_no_screenshot(knowledge: Knowledge) -> None:
     """Textual's screenshot command would write the screen, answers and all, readable by all."""
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call_keys(knowledge, "holbaek", answers(), lang="en"))
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Save .md" in titles and "Quit" in titles
         assert "Screenshot" not in titles

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 
@@ -22,28 +24,37 @@ SIZE = (80, 24)
 
 # A 16-year-old with children at home, at the pregnancy question: three recipients, dated steps,
 # a warning, in the live panel; the answers column waits behind Tab under 100 columns.
-MID_CALL = ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter", *"nnnnn", "j"]
+MID_CALL = ("holbaek", answers(age=16, children_at_home=True), "pregnancy")
 SIZES = {"80x24": (80, 24), "60x20": (60, 20), "120x40": (120, 40)}
 
-SCREENS: dict[str, tuple[str | None, list[str]]] = {
-    "picker": (None, []),
+# (municipality, answers, answered until): None for the picker, an empty call for the first question.
+SCREENS: dict[str, tuple[str | None, dict[str, Any], str | None]] = {
+    "picker": (None, {}, None),
     # The anonymity question: what to say to the caller, and the live panel already filled in.
-    "question": ("holbaek", ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter"]),
-    "emergency": ("faxe", ["j"]),
-    "summary": ("holbaek", ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]),
+    "question": ("holbaek", answers(age=16), "anonymous"),
+    "emergency": ("faxe", {"acute_danger": True}, "children_at_home"),
+    "summary": ("holbaek", answers(), None),
 }
+
+
+def keys(
+    knowledge: Knowledge, municipality: str | None, call: dict[str, Any], until: str | None, lang: Any
+) -> list[str]:
+    if municipality is None:
+        return []
+    return call_keys(knowledge, municipality, call, lang=lang, until=until, emergency=False)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen: str, lang: Any) -> None:
-    municipality, keys = SCREENS[screen]
+    municipality, call, until = SCREENS[screen]
     app = WizardApp(knowledge, municipality=municipality, lang=lang, today=TODAY)
-    assert snap_compare(app, press=keys, terminal_size=SIZE)
+    assert snap_compare(app, press=keys(knowledge, municipality, call, until, lang), terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 def test_mid_call(snap_compare: Callable[..., bool], knowledge: Knowledge, size: str, lang: Any) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang=lang, today=TODAY)
-    assert snap_compare(app, press=MID_CALL, terminal_size=SIZES[size])
+    assert snap_compare(app, press=keys(knowledge, *MID_CALL, lang), terminal_size=SIZES[size])

@@ -8,13 +8,19 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog, ExportDialog
 from triage.tui.screens import SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
+
+
+def call(knowledge: Knowledge) -> list[str]:
+    """The keys of an adult's call with nothing special (tests/tui/keys.py)."""
+    return call_keys(knowledge, "holbaek", answers())
 
 
 def files_under(root: Path) -> list[Path]:
@@ -38,7 +44,7 @@ async def test_export_writes_exactly_one_private_file(knowledge: Knowledge) -> N
     target.parent.mkdir()
     app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         assert isinstance(app.screen, SummaryScreen)
         await save_as(pilot, app, target)
         assert isinstance(app.screen, SummaryScreen)
@@ -55,7 +61,7 @@ async def test_export_asks_before_overwriting(knowledge: Knowledge) -> None:
     target.chmod(0o644)
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         await save_as(pilot, app, target)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
@@ -83,7 +89,7 @@ async def test_quitting_with_unsaved_answers_asks_first(knowledge: Knowledge) ->
 async def test_quitting_without_answers_or_after_saving_does_not_ask(knowledge: Knowledge) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         await save_as(pilot, app, Path(os.environ["HOME"]) / "saved.md")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -93,7 +99,7 @@ async def test_quitting_without_answers_or_after_saving_does_not_ask(knowledge: 
 async def test_copy_puts_the_markdown_on_the_clipboard(knowledge: Knowledge) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL, "c")
+        await pilot.press(*call(knowledge), "c")
         assert app.clipboard == app.summary_markdown()
 
 
@@ -105,7 +111,7 @@ async def test_a_folder_as_the_target_saves_inside_it_without_asking(knowledge: 
     folder.mkdir()
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         await save_as(pilot, app, folder)
         assert isinstance(app.screen, SummaryScreen)
     saved = folder / export_name("holbaek", TODAY)
@@ -119,7 +125,7 @@ async def test_a_fifo_as_the_target_is_refused_at_once(knowledge: Knowledge) -> 
     os.mkfifo(fifo)
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         await save_as(pilot, app, fifo)
         assert isinstance(app.screen, SummaryScreen)
         assert [n.severity for n in app._notifications] == ["error"]

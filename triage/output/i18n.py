@@ -136,7 +136,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Type the number and press Enter · v or ? = not known",
     ),
     "wizard_int_invalid": ("Skriv et helt tal fra {min} til {max}", "Type a whole number from {min} to {max}"),
-    "wizard_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
+    "wizard_multi_min": (
+        "Intet er krydset af: tryk tallet eller bogstavet ud for hvert svar, der passer, og så Enter",
+        "Nothing is ticked: press the number or the letter of each answer that applies, then Enter",
+    ),
+    "wizard_enter_nothing": (
+        "Intet svar valgt endnu. Svar med {keys} (eller ↑↓ og Enter)",
+        "No answer chosen yet. Answer with {keys} (or ↑↓ and Enter)",
+    ),
     "wizard_answers_empty": ("Ingen svar endnu", "No answers yet"),
     "wizard_live_title": ("Anbefaling indtil nu", "Recommendation so far"),
     "wizard_live_empty": ("Vises, når svarene rækker til det.", "Shown as soon as the answers allow."),

@@ -199,9 +199,11 @@ class QuestionView(VerticalScroll, can_focus=False):
                 listing.set_options(
                     Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
                 )
+            # Nothing is highlighted on a question not yet answered: Enter must never give an
+            # answer nobody gave (consent, above all). A changed answer keeps its own value.
             wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
             values = [value for value, _, _ in options]
-            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
+            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else None
             field = listing
         self.field = field
         if field is not None and not field.has_focus:
@@ -270,6 +272,16 @@ class QuestionView(VerticalScroll, can_focus=False):
             event.stop()
             event.prevent_default()
             self._pick(options[index][0])
+        elif event.key == "enter" and isinstance(self.field, OptionList) and self.field.highlighted is None:
+            # Nothing chosen yet: say which keys answer instead of answering.
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Invalid(self.keys_hint(q)))
+
+    def keys_hint(self, q: Question) -> str:
+        """What answers ``q``: its keys, named with their labels (for a press of Enter with nothing chosen)."""
+        keys = ", ".join(f"{key.split('/')[0]} = {label}" for _, key, label in choices(q, self.lang) if key)
+        return t("wizard_enter_nothing", self.lang, keys=keys)
 
     def _confirm_multi(self, q: Question, sel: SelectionList[str]) -> None:
         ticked = tuple(o.value for o in q.options if o.value in sel.selected)
