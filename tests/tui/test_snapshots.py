@@ -58,3 +58,43 @@ def test_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen:
 def test_mid_call(snap_compare: Callable[..., bool], knowledge: Knowledge, size: str, lang: Any) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang=lang, today=TODAY)
     assert snap_compare(app, press=keys(knowledge, *MID_CALL, lang), terminal_size=SIZES[size])
+
+
+def test_picker_selection_under_no_color(
+    snap_compare: Callable[..., bool], knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The selected row (here the one remembered from the last call) shows without colour, while
+    the filter box has the focus: an arrow and the name in reverse video, and "(sidst valgt)"."""
+    from triage.data.settings import remember_municipality
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    remember_municipality("faxe")
+    app = WizardApp(knowledge, lang="da", today=TODAY)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+async def test_picker_selection_is_in_the_text_not_only_in_colour(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.table import Table
+
+    from tests.tui.screen_text import screen_text
+    from triage.data.settings import remember_municipality
+    from triage.tui.screens import PickerScreen
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    remember_municipality("faxe")
+    app = WizardApp(knowledge, lang="da", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        marked = [line for line in screen_text(app) if "│ ▶" in line]
+        assert len(marked) == 1 and "Faxe" in marked[0] and "(sidst valgt)" in marked[0]
+        assert any("sidst valgte kommune" in line for line in screen_text(app))  # the hint, not cut off
+        await pilot.press("down")
+        marked = [line for line in screen_text(app) if "│ ▶" in line]
+        assert len(marked) == 1 and "Faxe" not in marked[0]
+        listing = app.screen.query_one("#picker-list")
+        prompt = listing.get_option_at_index(listing.highlighted).prompt  # type: ignore[attr-defined]
+        assert isinstance(prompt, Table)
+        name = prompt.columns[1]._cells[0]
+        assert any("reverse" in str(span.style) for span in name.spans)  # reverse video, in the text itself

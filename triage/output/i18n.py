@@ -106,10 +106,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- the Textual wizard (issue 4) ---
     "wizard_pick_title": ("Vælg kommune", "Choose the municipality"),
     "wizard_pick_filter": ("Skriv for at filtrere …", "Type to filter …"),
-    "wizard_pick_hint": (
-        "↑↓ vælger, Enter starter samtalen. Den sidst valgte kommune er markeret.",
-        "↑↓ moves, Enter starts the call. The municipality chosen last is highlighted.",
+    "wizard_pick_hint": ("↑↓ vælger, Enter starter samtalen.", "↑↓ moves, Enter starts the call."),
+    "wizard_pick_hint_last": (
+        "↑↓ vælger, Enter starter samtalen · ▶ = sidst valgte kommune",
+        "↑↓ moves, Enter starts the call · ▶ = the one chosen last",
     ),
+    "wizard_pick_last": ("(sidst valgt)", "(chosen last)"),
     "wizard_pick_none": ("Ingen kommune passer", "No municipality matches"),
     "wizard_step": ("Spørgsmål {i} af {n}", "Question {i} of {n}"),
     "wizard_done": ("Alle spørgsmål er besvaret", "All questions answered"),
