@@ -52,14 +52,16 @@ async def test_nothing_is_cut_off_at_80x24(knowledge: Knowledge, municipality: s
 
 
 async def test_the_check_sees_a_cut_off_line(knowledge: Knowledge) -> None:
-    """The test above can fail: at 60 columns a long substance label in the wide list is cut off."""
-    from textual.widgets import SelectionList
+    """The test above can fail: a line too long for the header, which never wraps, ends in "…"."""
+    from rich.text import Text
+
+    from triage.tui.widgets import CallHeader
 
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys_of(knowledge, "holbaek", "en", until="substances"))
-        selection = app.screen.query_one(SelectionList)
-        selection.add_option(("A very long label that cannot possibly fit in half of eighty columns", "x"))
+        header = app.screen.query_one(CallHeader)
+        header.update(Text("A very long line that cannot possibly fit " * 3, no_wrap=True, overflow="ellipsis"))
         await pilot.pause()
         assert cut_off(app, "") != []
 

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import answers
 from tests.tui.keys import answer_keys, call_keys, reopen_keys, rest_keys
+from tests.tui.screen_text import screen_text
 from triage.rules.model import Knowledge, Lang
 from triage.tui.app import WizardApp
 from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
@@ -223,7 +224,12 @@ async def test_multi_select_needs_one_substance(knowledge: Knowledge) -> None:
         await pilot.press("enter")  # nothing ticked: nothing happens, and it says what to do
         assert "substances" not in app.call.answers
         assert [n.message for n in app._notifications][-1].startswith("Intet er krydset af")
-        await pilot.press("2", "o", "o", "enter")  # stimulants on, opioids on and off again
+        await pilot.press("2", "o", "o")  # stimulants on, opioids on and off again
+        rows = screen_text(app)
+        # Ticked and unticked differ in the text, and the examples are kept (wrapped) at 80 columns.
+        assert any("☑ 2 s" in row and "Centralstimulerende (kokain," in row for row in rows)
+        assert any("☐ 3 o" in row for row in rows) and any("amfetamin, ecstasy)" in row for row in rows)
+        await pilot.press("enter")
         assert app.call.answers["substances"] == ("stimulants",)
 
 

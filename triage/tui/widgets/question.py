@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -26,10 +25,7 @@ from triage.output.i18n import t
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
 from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means_unknown
 from triage.tui.textual_compat import event_clock
-from triage.tui.widgets.fields import ChoiceField, NumberField
-
-if TYPE_CHECKING:
-    from textual.widgets import SelectionList
+from triage.tui.widgets.fields import ChoiceField, NumberField, TickField
 
 
 # What the number input takes: digits, and where the number may be unknown, one of UNKNOWN_KEYS.
@@ -89,7 +85,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self.lang: Lang = "da"
         self._shown: tuple[str | None, Answer | None, str | None] | None = None
         self.field: Widget | None = None  # the input of the question shown now
-        self.multi: SelectionList[str] | None = None  # mounted only while a multi-select is asked
+        self.multi: TickField | None = None  # mounted only while a multi-select is asked
         # The question just answered, until the call shows the next one. Keys typed ahead (a
         # fast typist, a laggy remote line) still reach this widget meanwhile; they were meant
         # for the next question and must never answer this one again.
@@ -209,17 +205,13 @@ class QuestionView(VerticalScroll, can_focus=False):
         if field is not None and not field.has_focus:
             field.focus()
 
-    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
-        from textual.widgets import SelectionList
-
+    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> TickField:
         ticked = suggestion if isinstance(suggestion, tuple) else ()
-        # A selection list draws one line per option and cuts a longer one off: where the full
-        # label does not fit beside its tick box and keys, the option's short form is shown.
-        room = self.scrollable_content_region.width - 12
-        shorts = {o.value: o.short_label(lang) for o in q.options}
-        return SelectionList(
-            *[
-                (choice_text(i, key, label if len(label) <= room else shorts[value]), value, value in ticked)
+        # The full label, wrapped where it is long: the examples ("kokain, amfetamin") are what
+        # the caller recognises.
+        return TickField(
+            [
+                (choice_text(i, key, label), value, value in ticked)
                 for i, (value, key, label) in enumerate(choices(q, lang), 1)
             ],
             classes="q-field q-multi",
@@ -254,10 +246,8 @@ class QuestionView(VerticalScroll, can_focus=False):
         elif ch:
             index = next((i for i, (_, key, _) in enumerate(options) if ch in key.split("/")), None)
         if q.kind == "multi":
-            from textual.widgets import SelectionList
-
             sel = self.field
-            if not isinstance(sel, SelectionList):
+            if not isinstance(sel, TickField):
                 return
             if event.key == "enter":
                 event.stop()
@@ -272,7 +262,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             event.stop()
             event.prevent_default()
             self._pick(options[index][0])
-        elif event.key == "enter" and isinstance(self.field, OptionList) and self.field.highlighted is None:
+        elif event.key == "enter" and isinstance(self.field, ChoiceField) and self.field.highlighted is None:
             # Nothing chosen yet: say which keys answer instead of answering.
             event.stop()
             event.prevent_default()
@@ -283,7 +273,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         keys = ", ".join(f"{key.split('/')[0]} = {label}" for _, key, label in choices(q, self.lang) if key)
         return t("wizard_enter_nothing", self.lang, keys=keys)
 
-    def _confirm_multi(self, q: Question, sel: SelectionList[str]) -> None:
+    def _confirm_multi(self, q: Question, sel: TickField) -> None:
         ticked = tuple(o.value for o in q.options if o.value in sel.selected)
         if len(ticked) < q.min_selected:
             self.post_message(self.Invalid(t("wizard_multi_min", self.lang, n=q.min_selected)))
