@@ -76,6 +76,7 @@ def test_the_real_wizard_in_a_pseudo_terminal_writes_only_the_municipality(sandb
     try:
         child.expect("Choose the municipality")
         child.send("faxe")
+        child.expect("faxe")  # the filter as typed (the full list, drawn before, holds "Faxe" too)
         child.expect("Faxe")
         child.send("\r")
         child.expect("Question 1 of")

@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import answers
 from tests.tui.keys import answer_keys, call_keys, reopen_keys, rest_keys
 from tests.tui.screen_text import screen_text
+from triage.output.dates import short_date
 from triage.rules.model import Knowledge, Lang
 from triage.tui.app import WizardApp
 from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
@@ -77,7 +78,7 @@ async def test_full_call_by_keys_for_every_municipality(knowledge: Knowledge, mu
         assert f"## Serviceniveau: {rec.level.label}" in markdown
         assert {k: v.isoformat() for k, v in rec.deadlines.items()} == DEADLINES.get(municipality, {})
         for step in rec.steps:
-            assert step.text in markdown and (step.due is None or step.due.isoformat() in markdown)
+            assert step.text in markdown and (step.due is None or short_date(step.due, "da") in markdown)
 
 
 async def test_live_panel_shows_the_level_before_the_last_question(knowledge: Knowledge) -> None:

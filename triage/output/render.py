@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from triage.output.dates import short_date
 from triage.output.i18n import t
 from triage.rules.engine import Alternative, Because, Cited, Reason, Recommendation
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
@@ -13,9 +14,19 @@ def source_name(c: Cited, lang: Lang) -> str:
     return c.source.title if c.source is not None else t("national_law", lang)
 
 
-def citation_line(c: Cited, lang: Lang) -> str:
-    """``Title, "Section", Law (the standard cites X; to be checked)``."""
-    text = f"{source_name(c, lang)}, «{c.section}»"
+def quoted(text: str, lang: Lang) -> str:
+    """»Ungebehandling« in Danish, "Youth treatment" in English."""
+    return f"»{text}«" if lang == "da" else f"“{text}”"
+
+
+def citation_line(c: Cited, lang: Lang, *, short: bool = False) -> str:
+    """``Title, »Section«, Law (the standard cites X; to be checked)``.
+
+    ``short``: the standard by its short name (``Holbæk-standarden 2023``), where its full
+    title is already on screen.
+    """
+    name = c.source.short if short and c.source is not None else source_name(c, lang)
+    text = f"{name}, {quoted(c.section, lang)}"
     if c.law:
         text += f", {c.law}"
     extra = []
@@ -152,14 +163,14 @@ def alternative_title(alt: Alternative, flow: Flow, lang: Lang) -> str:
 
 
 def alternative_line(alt: Alternative, flow: Flow, lang: Lang) -> str:
-    """One line: ``Uden anonymitet: Ambulant behandling + Medicinsk behandling, senest 14.12.``"""
+    """One line: ``Uden anonymitet: Ambulant behandling + Medicinsk behandling, senest 14.12.2026``"""
     r = alt.result
     text = f"{alternative_title(alt, flow, lang)}: {' + '.join([r.level.label, *(o.label for o in r.offers)])}"
     if r.notifications:
         text += f", {t('alt_notify', lang)} {', '.join(n.label for n in r.notifications)}"
     start = r.deadlines.get("treatment_start")
     if start is not None:
-        text += f", {t('alt_by', lang)} {start.strftime('%d.%m.')}"
+        text += f", {t('alt_by', lang)} {short_date(start, lang)}"
     return text
 
 
@@ -170,7 +181,7 @@ def alternative_details(alt: Alternative, flow: Flow, lang: Lang) -> list[tuple[
     deadlines = []
     for key, date in r.deadlines.items():
         term = flow.term("deadlines", key)
-        deadlines.append(f"{term.label.get(lang) if term else key} {date.isoformat()}")
+        deadlines.append(f"{term.label.get(lang) if term else key} {short_date(date, lang)}")
     return [
         (t("service_level", lang), r.level.label),
         (t("offers", lang), ", ".join(o.label for o in r.offers) or none),
@@ -216,7 +227,7 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
 
     out.append(f"- **{t('centre', lang)}:** {m.centre.name}")
     out.append(f"- **{t('standard', lang)}:** {m.standard.title} ({status_label(rec)})")
-    out.append(f"- **{t('contact_date', lang)}:** {rec.contact_date.isoformat()}")
+    out.append(f"- **{t('contact_date', lang)}:** {short_date(rec.contact_date, lang)}")
     out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
     for c in rec.cited("service_level"):
         out.append(f"> {citation_line(c, lang)}")
@@ -240,11 +251,11 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     if rec.steps or rec.deadlines:
         out += ["", f"## {t('next_steps', lang)}", ""]
         for s in rec.steps:
-            due = s.due.isoformat() if s.due else t("no_date", lang)
+            due = short_date(s.due, lang) if s.due else t("no_date", lang)
             out.append(f"- [ ] {due}: {s.text}")
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            out.append(f"- {term.label.get(lang) if term else key}: **{date.isoformat()}**")
+            out.append(f"- {term.label.get(lang) if term else key} **{short_date(date, lang)}**")
             out += because(f"deadline:{key}")
     if rec.alternatives:
         out += ["", f"## {t('alternatives', lang)}", ""]

@@ -23,7 +23,6 @@ from triage.tui.labels import status_badge
 from triage.tui.textual_compat import TypedInput
 from triage.tui.widgets.footer import QuietFooter
 
-
 # The selected row is marked in the text itself, not by colour alone: an arrow and the name in
 # reverse video show in plain text, under NO_COLOR and while the filter box has the focus.
 CURSOR, NO_CURSOR = "▶ ", "  "

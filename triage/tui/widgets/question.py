@@ -27,7 +27,6 @@ from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means
 from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField, TickField
 
-
 # What the number input takes: digits, and where the number may be unknown, one of UNKNOWN_KEYS.
 DIGITS = r"[0-9]*"
 DIGITS_OR_UNKNOWN = DIGITS + "|[" + re.escape("".join(UNKNOWN_KEYS) + "".join(UNKNOWN_KEYS).upper()) + "]"
