@@ -15,6 +15,7 @@ from tests.tui.screen_text import screen_text
 from triage.output.dates import short_date
 from triage.rules.model import Knowledge, Lang
 from triage.tui.app import WizardApp
+from triage.tui.dialogs import ConfirmDialog
 from triage.tui.screens import CallScreen, EmergencyScreen, PickerScreen, SummaryScreen
 from triage.tui.widgets import AnswersColumn, RecommendationPanel, compact
 
@@ -364,3 +365,29 @@ async def test_the_live_panel_repaints_only_when_what_it_shows_changes(
         assert 2 <= len(shown) < 12  # repainted as the recommendation formed, not after every answer
         assert all(a != b for a, b in itertools.pairwise(shown))  # never the same twice in a row
         assert shown[-1] == plain(compact(rec, knowledge.flow))  # and it shows the call as it is now
+
+
+async def test_escape_back_past_the_first_question_asks_before_dropping_the_answers(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys_of(knowledge, "holbaek", until="age"))
+        await pilot.press("escape", "escape", "escape")  # back to the first question: the answers wait
+        assert app.call.question is not None and app.call.question.id == "acute_danger"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert isinstance(app.screen, CallScreen) and app.call.suggestion("caller") == "self"
+        await pilot.press("escape", "j")
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        assert app.call.suggestion("caller") is None  # dropped, as the dialog said
+
+
+async def test_the_focused_part_says_what_escape_does(knowledge: Knowledge) -> None:
+    app = wizard(knowledge)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys_of(knowledge, "holbaek", until="age"), "f6")
+        live = app.screen.query_one("#live")
+        assert live.has_focus and "Esc" in str(live.border_subtitle)
+        await pilot.press("escape")
+        assert not live.border_subtitle and app.call.question is not None and app.call.question.id == "age"

@@ -185,6 +185,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_confirm_keys": ("j / y = ja    n / Esc = nej", "y / j = yes    n / Esc = no"),
     "wizard_key_back": ("Tilbage", "Back"),
+    "wizard_focus_esc": ("Esc: tilbage til spørgsmålet", "Esc: back to the question"),
+    "wizard_back_drops": (
+        "Tilbage til valget af kommune? Svarene i denne samtale slettes.",
+        "Back to the choice of municipality? The answers of this call are dropped.",
+    ),
     "wizard_key_help": ("Hjælp", "Help"),
     "wizard_key_answers": ("Svar", "Answers"),
     "wizard_key_change": ("Ret svar", "Change"),

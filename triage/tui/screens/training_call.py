@@ -27,6 +27,8 @@ class TrainingCallScreen(CallScreen):
         Binding("f2", "vignette", "training_key_vignette", id="vignette"),
     ]
 
+    CONFIRM_LEAVING = False  # Esc before the first question: back to the scenarios at once
+
     def __init__(self, scenario: Scenario, lang: Lang) -> None:
         self.scenario = scenario
         super().__init__(lang)
