@@ -33,15 +33,18 @@ async def test_a_whole_call_and_a_save_use_no_network_and_write_only_what_was_as
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("s")
         assert isinstance(app.screen, ExportDialog)
-        await pilot.press("enter")  # the default: the working folder
+        await pilot.press("enter")  # the default: the documents folder
         await pilot.press("ctrl+q")  # saved: quits without asking
         await pilot.pause()
         assert not app.is_running
     assert no_network.attempts == []
-    assert sandbox.written() == [*REMEMBERED, "work/triage-holbaek-2026-11-24.md"]
+    documents = ["home/Documents", "home/Documents/triage-holbaek-2026-11-24.md"]
+    assert sandbox.written() == sorted([*REMEMBERED, *documents])
     assert settings_file() == sandbox.folder("XDG_CONFIG_HOME") / "triage" / "last-municipality"
-    assert settings_file().read_text(encoding="utf-8") == "holbaek\n"  # the ID, nothing about the call
-    for path in (settings_file(), sandbox.cwd / "triage-holbaek-2026-11-24.md"):
+    # The ID and the folder saved in, nothing about the call.
+    saved = sandbox.folder("HOME") / "Documents"
+    assert settings_file().read_text(encoding="utf-8") == f"holbaek\n{saved.resolve()}\n"
+    for path in (settings_file(), saved / "triage-holbaek-2026-11-24.md"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

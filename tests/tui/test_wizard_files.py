@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from tests.conftest import answers
@@ -51,8 +53,11 @@ async def test_export_writes_exactly_one_private_file(knowledge: Knowledge) -> N
     assert files_under(home) == [*before, target]
     assert target.stat().st_mode & 0o777 == 0o600
     text = target.read_text(encoding="utf-8")
-    assert text == app.summary_markdown()
+    made = [line for line in text.split("\n") if line.startswith("- **Udarbejdet:**")]
+    assert len(made) == 1 and re.fullmatch(r"- \*\*Udarbejdet:\*\* \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d", made[0])
+    assert text.replace(made[0] + "\n", "") == app.summary_markdown()  # the time of day, then the summary shown
     assert "Ambulant behandling (SEL § 101)" in text
+    assert "`" not in text and "notification:" not in text  # sources by title and section, not internal IDs
 
 
 async def test_export_asks_before_overwriting(knowledge: Knowledge) -> None:
@@ -66,6 +71,10 @@ async def test_export_asks_before_overwriting(knowledge: Knowledge) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         assert target.read_text(encoding="utf-8") == "earlier case\n"
+        # Not dropped in silence: the dialog again, under a free name.
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one(Input).value == str(target.with_name("call-2.md"))
+        await pilot.press("escape")
         await save_as(pilot, app, target)
         await pilot.press("y")
         assert isinstance(app.screen, SummaryScreen)
@@ -96,11 +105,44 @@ async def test_quitting_without_answers_or_after_saving_does_not_ask(knowledge: 
         assert not app.is_running
 
 
-async def test_copy_puts_the_markdown_on_the_clipboard(knowledge: Knowledge) -> None:
+async def test_copy_sends_plain_text_and_says_sent_not_arrived(knowledge: Knowledge) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*call(knowledge), "c")
-        assert app.clipboard == app.summary_markdown()
+        assert "**" not in app.clipboard and "- [ ]" not in app.clipboard
+        assert "Serviceniveau: Ambulant behandling (SEL § 101)" in app.clipboard
+        assert "sendt til terminalens udklipsholder" in str(list(app._notifications)[-1].message)
+        app.action_copy_markdown()
+        assert "## Serviceniveau" in app.clipboard
+
+
+async def test_save_defaults_to_the_documents_folder_then_the_last_folder_and_a_free_name(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_documents_path
+
+    checkout = Path(os.environ["HOME"]) / "checkout"
+    (checkout / ".git").mkdir(parents=True)
+    monkeypatch.chdir(checkout)  # started in a git checkout: never saved there unasked
+    documents = user_documents_path()
+    documents.mkdir(parents=True, exist_ok=True)
+    cases = Path(os.environ["HOME"]) / "cases"
+    cases.mkdir()
+    app = WizardApp(knowledge, lang="da", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *call(knowledge), "s")
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one(Input).value == str(documents / "triage-holbaek-2026-11-24.md")
+        app.screen.query_one("#export-initials", Input).value = "AB"
+        app.screen.query_one(Input).value = str(cases / "triage-holbaek-2026-11-24.md")
+        await pilot.press("enter")
+        await pilot.press("s")  # a second save: the folder remembered, a new name, initials not asked again
+        assert app.screen.query_one(Input).value == str(cases / "triage-holbaek-2026-11-24-2.md")
+        assert not app.screen.query("#export-initials")
+        await pilot.press("enter")
+    assert files_under(cases) == [cases / "triage-holbaek-2026-11-24-2.md", cases / "triage-holbaek-2026-11-24.md"]
+    assert "Rådgiver: AB" in (cases / "triage-holbaek-2026-11-24-2.md").read_text(encoding="utf-8")
+    assert files_under(checkout) == []
 
 
 async def test_a_folder_as_the_target_saves_inside_it_without_asking(knowledge: Knowledge) -> None:

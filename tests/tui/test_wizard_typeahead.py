@@ -111,7 +111,7 @@ async def test_enter_twice_in_the_save_dialog_saves_once_and_keeps_the_summary(
         await at_once(pilot, "enter", "enter")
         assert isinstance(app.screen, SummaryScreen)
         assert [type(s) for s in app.screen_stack] == [CallScreen, SummaryScreen]
-    assert sandbox.written() == ["work/triage-holbaek-2026-11-24.md"]
+    assert sandbox.written() == ["home/Documents", "home/Documents/triage-holbaek-2026-11-24.md"]
 
 
 async def test_enter_twice_in_the_command_palette_runs_the_command_once(knowledge: Knowledge) -> None:

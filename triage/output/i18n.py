@@ -33,6 +33,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "to_check": ("kontrolleres mod gældende lov", "to be checked against current law"),
     "national_law": ("Lovgivning", "Legislation"),
     "today": ("i dag", "today"),
+    "made": ("Udarbejdet", "Made"),
+    "at_time": ("kl.", "at"),
+    "counsellor": ("Rådgiver", "Counsellor"),
     "yes": ("Ja", "Yes"),
     "unknown_answer": ("Ved ikke", "Not known"),
     "no": ("Nej", "No"),
@@ -166,7 +169,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wizard_item_deadline": ("Frist", "Deadline"),
     "wizard_item_next_step": ("Næste skridt", "Next step"),
     "wizard_item_warning": ("Advarsel", "Warning"),
-    "wizard_copied": ("Opsummeringen er kopieret til udklipsholderen.", "The summary is copied to the clipboard."),
+    "wizard_copied": (
+        "Opsummeringen er sendt til terminalens udklipsholder som tekst (virker ikke i alle terminaler).",
+        "The summary was sent to the terminal's clipboard as text (not every terminal takes it).",
+    ),
+    "wizard_copied_markdown": (
+        "Opsummeringen er sendt til terminalens udklipsholder som Markdown (virker ikke i alle terminaler).",
+        "The summary was sent to the terminal's clipboard as Markdown (not every terminal takes it).",
+    ),
+    "wizard_key_copy_markdown": ("Kopiér som Markdown", "Copy as Markdown"),
+    "wizard_cmd_copy_markdown": (
+        "Send opsummeringen som Markdown til terminalens udklipsholder",
+        "Send the summary as Markdown to the terminal's clipboard",
+    ),
+    "wizard_export_initials": ("Dine initialer (valgfrit, spørges én gang):", "Your initials (optional, asked once):"),
     "wizard_export_title": ("Gem opsummeringen som Markdown", "Save the summary as Markdown"),
     "wizard_export_hint": (
         "Kun du kan læse filen (0600). Enter gemmer, Esc fortryder.",
@@ -206,7 +222,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wizard_key_save_here": ("Gem", "Save"),
     "wizard_key_cancel": ("Fortryd", "Cancel"),
     "wizard_key_palette": ("mere", "more"),
-    "wizard_cmd_copy": ("Kopiér opsummeringen til udklipsholderen", "Copy the summary to the clipboard"),
+    "wizard_cmd_copy": (
+        "Send opsummeringen som tekst til terminalens udklipsholder",
+        "Send the summary as text to the terminal's clipboard",
+    ),
     "wizard_cmd_save": ("Gem opsummeringen som Markdown-fil", "Save the summary as a Markdown file"),
     "wizard_cmd_sources": ("Vis kilderne for hvert punkt", "Show the sources of each item"),
     "wizard_cmd_new": ("Start en ny samtale i samme kommune", "Start a new call in the same municipality"),

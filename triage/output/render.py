@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
 from triage.output.dates import short_date
-from triage.output.i18n import t
+from triage.output.i18n import CATALOGUE, t
 from triage.rules.engine import Alternative, Because, Cited, Reason, Recommendation
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
 
@@ -214,8 +216,32 @@ def status_label(rec: Recommendation) -> str:
     return t(f"status_{rec.municipality.standard.status}", rec.lang)
 
 
-def to_markdown(rec: Recommendation, flow: Flow) -> str:
-    """Plain Markdown, ready to paste into a case file."""
+def item_label(rec: Recommendation, flow: Flow, item: str) -> str:
+    """What a citation is for, as the counsellor reads it: ``Underretning: Børne- og familieafdeling``."""
+    kind, _, key = item.partition(":")
+    lang = rec.lang
+    if kind == "service_level":
+        return f"{t('service_level', lang)}: {rec.level.label}"
+    named = {
+        "offer": {o.id: o.label for o in rec.offers},
+        "notification": {n.to: n.label for n in rec.notifications},
+        "next_step": {s.id: s.text for s in rec.steps},
+    }.get(kind, {})
+    if kind == "deadline":
+        term = flow.term("deadlines", key)
+        named = {key: term.label.get(lang)} if term else {}
+    label = named.get(key, key)
+    return f"{t('wizard_item_' + kind, lang)}: {label}" if f"wizard_item_{kind}" in CATALOGUE else label
+
+
+def to_markdown(
+    rec: Recommendation, flow: Flow, *, made_at: datetime.datetime | None = None, initials: str | None = None
+) -> str:
+    """Plain Markdown, ready to paste into a case file.
+
+    ``made_at``: the time the summary was saved (its time of day goes in); ``initials``: the
+    counsellor's, where given.
+    """
     lang = rec.lang
     m = rec.municipality
     out = [f"# {t('recommendation', lang)}: {m.name}", ""]
@@ -228,6 +254,9 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     out.append(f"- **{t('centre', lang)}:** {m.centre.name}")
     out.append(f"- **{t('standard', lang)}:** {m.standard.title} ({status_label(rec)})")
     out.append(f"- **{t('contact_date', lang)}:** {short_date(rec.contact_date, lang)}")
+    if made_at is not None:
+        made = f"{short_date(made_at.date(), lang)} {t('at_time', lang)} {made_at:%H:%M}"
+        out.append(f"- **{t('made', lang)}:** {made}" + (f" · {t('counsellor', lang)}: {initials}" if initials else ""))
     out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
     for c in rec.cited("service_level"):
         out.append(f"> {citation_line(c, lang)}")
@@ -270,6 +299,26 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
         if q.id in rec.answers:
             out.append(f"- {q.label.get(lang)} **{format_answer(q, rec.answers[q.id], lang)}**")
     out += ["", f"## {t('citations', lang)}", ""]
-    out += list(dict.fromkeys(f"- `{c.item}`: {citation_line(c, lang)}" for c in rec.citations))
+    out += list(dict.fromkeys(f"- {item_label(rec, flow, c.item)}: {citation_line(c, lang)}" for c in rec.citations))
     out += ["", f"_{t('generated_by', lang)}_", ""]
+    return "\n".join(out)
+
+
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)")
+
+
+def to_plain(markdown: str) -> str:
+    """The Markdown summary as plain text for a case system that shows Markdown as typed:
+    headings underlined, no ``**``, ``_`` or ``- [ ]``."""
+    out = []
+    for line in markdown.split("\n"):
+        line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+        heading = re.match(r"#+ (.*)", line)
+        if heading:
+            title = heading.group(1)
+            out += [title, ("=" if line.startswith("# ") else "-") * len(title)]
+            continue
+        line = re.sub(r"^(\s*)- \[ \] ", r"\1- ", line)
+        line = re.sub(r"^> ", "  ", line)
+        out.append(line)
     return "\n".join(out)

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
-from triage.data.settings import last_municipality, remember_municipality
+from triage.data.settings import last_folder, last_municipality, remember_folder, remember_municipality
 from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
@@ -66,6 +66,7 @@ class WizardApp(App[None]):
         self.remember = remember and municipality is None
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
+        self.initials: str | None = None  # the counsellor's, asked at the first save; never written but in a file
         self.theme = "ansi-dark" if dark else "ansi-light"
         self._reroute = False  # the call changed under a dialog: route when it closes
         self.emergency_seen = False  # Enter on the emergency screen: go on to the child questions
@@ -171,22 +172,31 @@ class WizardApp(App[None]):
         if self.call.done and not any(isinstance(s, SummaryScreen) for s in self.screen_stack):
             self.push_screen(SummaryScreen(self.call))
 
-    def summary_markdown(self) -> str | None:
+    def summary_markdown(self, *, made_at: datetime.datetime | None = None) -> str | None:
         from triage.output.render import to_markdown
 
         rec = self.call.recommendation
-        return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
+        if rec is None or not self.call.done:
+            return None
+        return to_markdown(rec, self.call.knowledge.flow, made_at=made_at, initials=self.initials or None)
 
     def _not_done(self) -> None:
         self.notify(t("wizard_cmd_not_done", self.lang), severity="warning")
 
-    def action_copy(self) -> None:
-        text = self.summary_markdown()
+    def action_copy(self, markdown: bool = False) -> None:
+        """Plain text for a case system (Markdown as a choice in the palette), sent by OSC 52:
+        the terminal does not say whether it arrived, so the message does not claim it did."""
+        from triage.output.render import to_plain
+
+        text = self.summary_markdown(made_at=datetime.datetime.now())
         if text is None:
             self._not_done()
             return
-        self.copy_to_clipboard(text)
-        self.notify(t("wizard_copied", self.lang))
+        self.copy_to_clipboard(text if markdown else to_plain(text))
+        self.notify(t("wizard_copied_markdown" if markdown else "wizard_copied", self.lang))
+
+    def action_copy_markdown(self) -> None:
+        self.action_copy(markdown=True)
 
     def action_sources(self) -> None:
         from triage.tui.screens import CitationsScreen
@@ -197,8 +207,23 @@ class WizardApp(App[None]):
             return
         self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
 
+    def default_folder(self) -> Path:
+        """The folder saved in last, else the user's documents folder; never a git checkout
+        unless the counsellor typed it (a summary left untracked in a repository)."""
+        from platformdirs import user_documents_path
+
+        from triage.output.export import in_git_checkout
+
+        folder = last_folder()
+        if folder is None or in_git_checkout(folder):
+            folder = user_documents_path()
+        return folder
+
     def default_export_path(self) -> Path:
-        return Path.cwd() / export_name(self.call.municipality or "", self.call.contact_date)
+        """The suggested file: a free name in the default folder (a second save the same day: ``-2``)."""
+        from triage.output.export import free_name
+
+        return free_name(self.default_folder() / export_name(self.call.municipality or "", self.call.contact_date))
 
     def action_save(self) -> None:
         from triage.tui.dialogs import ConfirmDialog, ExportDialog
@@ -208,13 +233,17 @@ class WizardApp(App[None]):
             self._not_done()
             return
 
-        def chosen(path: Path | None) -> None:
-            from triage.output.export import existing_target, shown
+        def chosen(result: tuple[Path, str | None] | None) -> None:
+            from triage.output.export import existing_target, free_name, shown
 
-            if path is None:
+            if result is None:
                 return
-            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
-                path = path / self.default_export_path().name
+            path, initials = result
+            if initials is not None:
+                self.initials = initials
+            text = self.summary_markdown(made_at=datetime.datetime.now()) or ""
+            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under a free suggested name
+                path = free_name(path / export_name(self.call.municipality or "", self.call.contact_date))
             try:
                 exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
             except OSError as err:
@@ -223,24 +252,37 @@ class WizardApp(App[None]):
                 return
             if exists:
                 question = t("wizard_export_exists", self.lang, path=shown(path))
-                self.push_screen(
-                    ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
-                )
+
+                def overwrite(yes: bool | None) -> None:
+                    if yes:
+                        self._write(path, text, True)
+                    else:  # not dropped in silence: the dialog again, under a free name
+                        again = ExportDialog(free_name(path), self.lang)
+                        self.push_screen(again, chosen)
+
+                self.push_screen(ConfirmDialog(question, self.lang), overwrite)
             else:
                 self._write(path, text, False)
 
-        self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
+        dialog = ExportDialog(self.default_export_path(), self.lang, ask_initials=self.initials is None)
+        self.push_screen(dialog, chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
+        from platformdirs import user_documents_path
+
         from triage.output.export import shown, write_private
 
         try:
+            if path.parent == user_documents_path() and not path.parent.exists():
+                path.parent.mkdir(mode=0o700, parents=True)  # the default folder, on a system without one yet
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
             error = err.strerror or err
             self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
             return
         self.saved = self.call.answers
+        if self.remember:
+            remember_folder(path.parent)  # the folder, for next time; never the file's name or content
         self.notify(t("wizard_export_saved", self.lang, path=shown(path)))
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
@@ -294,6 +336,9 @@ class WizardApp(App[None]):
         lang = self.lang
         if self.call.done:
             yield SystemCommand(t("wizard_key_copy", lang), t("wizard_cmd_copy", lang), self.action_copy)
+            yield SystemCommand(
+                t("wizard_key_copy_markdown", lang), t("wizard_cmd_copy_markdown", lang), self.action_copy_markdown
+            )
             yield SystemCommand(t("wizard_key_save", lang), t("wizard_cmd_save", lang), self.action_save)
             yield SystemCommand(t("wizard_key_sources", lang), t("wizard_cmd_sources", lang), self.action_sources)
         yield SystemCommand(t("wizard_key_new", lang), t("wizard_cmd_new", lang), self.action_new_call)
