@@ -217,21 +217,22 @@ def status_label(rec: Recommendation) -> str:
 
 
 def item_label(rec: Recommendation, flow: Flow, item: str) -> str:
-    """What a citation is for, as the counsellor reads it: ``Underretning: Børne- og familieafdeling``."""
-    kind, _, key = item.partition(":")
+    """``offer:doctor_consultation`` → ``Tilbud: Vederlagsfri lægesamtale …``, in the call's language
+    (the sources screen and the saved file name items by this, never by their IDs)."""
     lang = rec.lang
+    kind, _, key = item.partition(":")
+    name = ""
     if kind == "service_level":
-        return f"{t('service_level', lang)}: {rec.level.label}"
-    named = {
-        "offer": {o.id: o.label for o in rec.offers},
-        "notification": {n.to: n.label for n in rec.notifications},
-        "next_step": {s.id: s.text for s in rec.steps},
-    }.get(kind, {})
-    if kind == "deadline":
-        term = flow.term("deadlines", key)
-        named = {key: term.label.get(lang)} if term else {}
-    label = named.get(key, key)
-    return f"{t('wizard_item_' + kind, lang)}: {label}" if f"wizard_item_{kind}" in CATALOGUE else label
+        name = rec.level.label
+    elif kind in ("offer", "notification", "deadline"):
+        term = flow.term({"offer": "offers", "notification": "notifications", "deadline": "deadlines"}[kind], key)
+        name = term.label.get(lang) if term else key
+    elif kind == "next_step":
+        name = next((s.text for s in rec.steps if s.id == key), key)
+    elif kind == "warning":
+        name = next((w.text for w in rec.warnings if w.id == key), key)
+    label = f"wizard_item_{kind}"
+    return f"{t(label, lang)}: {name}" if label in CATALOGUE else name
 
 
 def to_markdown(

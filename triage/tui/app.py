@@ -20,7 +20,7 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from triage.data.settings import last_folder, last_municipality, remember_folder, remember_municipality
-from triage.output.i18n import t
+from triage.output.i18n import CATALOGUE, t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
 from triage.tui.keys import translate_bindings
@@ -322,14 +322,21 @@ class WizardApp(App[None]):
 
         quitting = self.return_code is not None  # Ctrl+Q typed just before: its search would outlive the app
         if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):
-            self.push_screen(WizardPalette(id="--command-palette"))
+            self.push_screen(WizardPalette(id="--command-palette", placeholder=t("wizard_palette_search", self.lang)))
 
     def textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less "Screenshot": it writes the screen, answers and
         all, to Downloads, readable by all, outside the one export that is 0600 and asks first."""
         for command in App.get_system_commands(self, screen):
-            if command.title != "Screenshot":
-                yield command
+            if command.title == "Screenshot":
+                continue
+            # Textual's own commands in the call's language: by title (and for "Keys", show or hide).
+            key = f"wizard_sys_{command.title.lower()}" + ("_hide" if command.help.startswith("Hide") else "")
+            if key in CATALOGUE:
+                command = SystemCommand(t(key, self.lang), t(key + "_help", self.lang), command.callback)
+            elif self.lang != "en":
+                continue  # no English on a Danish screen: a command we cannot name is left out
+            yield command
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from self.textual_commands(screen)
