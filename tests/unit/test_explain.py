@@ -123,8 +123,8 @@ def test_the_sources_screen_shows_each_condition(knowledge: Knowledge) -> None:
     from triage.tui.screens.citations import citations_table
 
     for lang, sentence in (
-        ("en", "Applies when: age 13–25 and asks for treatment"),
-        ("da", "Gælder når: alder 13–25 og beder om behandling"),
+        ("en", "Applies when: age 13–25 and wants treatment"),
+        ("da", "Gælder når: alder 13–25 og ønsker behandling"),
     ):
         rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT, lang)
         console = Console(record=True, width=200)

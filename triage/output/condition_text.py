@@ -1,6 +1,6 @@
 """A rule's condition as a sentence in the call's language, for the sources screen.
 
-``age >= 13 and age <= 25 and wants_treatment`` reads "alder 13–25 og beder om behandling":
+``age >= 13 and age <= 25 and wants_treatment`` reads "alder 13–25 og ønsker behandling":
 the names become the questions' short labels, the values the options' labels, and the
 bounds on one number are joined into a range. Read from the parsed condition
 (``triage.rules.conditions.parse``), never evaluated here.

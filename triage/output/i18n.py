@@ -151,8 +151,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No answer chosen yet. Answer with {keys} (or ↑↓ and Enter)",
     ),
     "wizard_answers_empty": ("Ingen svar endnu", "No answers yet"),
-    "wizard_live_title": ("Anbefaling indtil nu", "Recommendation so far"),
-    "wizard_live_empty": ("Vises, når svarene rækker til det.", "Shown as soon as the answers allow."),
+    "wizard_live_title": ("Foreløbig anbefaling", "Recommendation so far"),
+    "wizard_live_empty": ("Vises, når der er svar nok.", "Shown as soon as there are answers enough."),
     "wizard_live_inform_first": ("orientér borgeren først", "tell the citizen first"),
     "wizard_emergency_title": ("AKUT FARE", "ACUTE DANGER"),
     "wizard_emergency_call": ("Ring 112 ved livsfare.", "Call 112 if life is at risk."),
@@ -381,7 +381,7 @@ CATALOGUE.update(
 # --- why, what if, what an edit changes (issue 13) ------------------------------------
 CATALOGUE.update(
     {
-        "because": ("Fordi", "Because"),
+        "because": ("Begrundelse", "Because"),
         "because_also": ("og", "and"),
         "because_level": ("serviceniveau", "service level"),
         "because_condition": ("Gælder når", "Applies when"),

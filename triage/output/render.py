@@ -133,7 +133,7 @@ def reason_text(reason: Reason, flow: Flow, lang: Lang) -> str:
 def because_text(rec: Recommendation, flow: Flow, item: str) -> str | None:
     """One line: what the deciding rule read, the level where it read it, then what ruled out the rest.
 
-    ``Fordi: alder 17 (≥ 13, ≤ 25), ønsker behandling: ja (og: akut fare: nej, …)``
+    ``Begrundelse: alder 17 (≥ 13, ≤ 25), ønsker behandling: ja (og: akut fare: nej, …)``
     """
     why: Because | None = rec.why(item)
     if why is None:

@@ -88,7 +88,7 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
 
 
 def _because(text: Text, rec: Recommendation, flow: Flow, item: str) -> None:
-    """The item's one "Fordi:/Because:" line, under it."""
+    """The item's one "Begrundelse:/Because:" line, under it."""
     why = because_text(rec, flow, item)
     if why:
         text.append(f"\n{why}", style="italic dim")
