@@ -123,12 +123,10 @@ def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
         parts += [Text(""), Text(t("wizard_card_do", lang), style="bold underline"), rows]
     if rec.offers:
         parts += [Text(""), Text.assemble((f"{t('offers', lang)}: ", "bold"), ", ".join(o.label for o in rec.offers))]
+    for w in rec.warnings:  # in full: a warning can be the call's main point (a professional's own duty)
+        parts += [Text(""), Text(f"⚠ {w.text}")]
     undated = sum(1 for s in rec.steps if s.due is None)
-    more = []
     if undated:
-        more.append(t("wizard_card_undated", lang, n=undated))
-    if rec.warnings:
-        more.append(f"⚠ {t('warnings', lang)}: {len(rec.warnings)}")
-    if more:
-        parts += [Text(""), Text(" · ".join(more) + f" – {t('wizard_card_below', lang)}", style="italic")]
+        more = f"{t('wizard_card_undated', lang, n=undated)} – {t('wizard_card_below', lang)}"
+        parts += [Text(""), Text(more, style="italic")]
     return Group(*parts)

@@ -349,4 +349,4 @@ class WizardApp(App[None]):
             yield SystemCommand(t("wizard_key_save", lang), t("wizard_cmd_save", lang), self.action_save)
             yield SystemCommand(t("wizard_key_sources", lang), t("wizard_cmd_sources", lang), self.action_sources)
         yield SystemCommand(t("wizard_key_new", lang), t("wizard_cmd_new", lang), self.action_new_call)
-        yield SystemCommand(t("wizard_pick_title", lang), t("wizard_cmd_municipality", lang), self.action_municipality)
+        yield SystemCommand(t("wizard_cmd_municipality", lang), t("wizard_pick_title", lang), self.action_municipality)
