@@ -179,8 +179,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_key_copy_markdown": ("Kopiér som Markdown", "Copy as Markdown"),
     "wizard_palette_search": ("Søg efter en kommando …", "Search for commands …"),
-    "wizard_sys_theme": ("Farver", "Theme"),
-    "wizard_sys_theme_help": ("Skift farvetema", "Change the current theme"),
     "wizard_sys_quit": ("Afslut", "Quit"),
     "wizard_sys_quit_help": (
         "Afslut programmet (spørger først, hvis opsummeringen ikke er gemt)",

@@ -325,10 +325,14 @@ class WizardApp(App[None]):
             self.push_screen(WizardPalette(id="--command-palette", placeholder=t("wizard_palette_search", self.lang)))
 
     def textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, less "Screenshot": it writes the screen, answers and
-        all, to Downloads, readable by all, outside the one export that is 0600 and asks first."""
+        """Textual's own palette commands, less "Screenshot" (it writes the screen, answers and
+        all, to Downloads, readable by all, outside the one export that is 0600 and asks first)
+        and "Theme"."""
         for command in App.get_system_commands(self, screen):
-            if command.title == "Screenshot":
+            # Screenshot: see above. Theme: the colours follow the terminal (and NO_COLOR); Textual's
+            # theme picker is a plain CommandPalette, which a key typed ahead can close twice
+            # (ScreenStackError, found by the soak once the palette spoke Danish).
+            if command.title in ("Screenshot", "Theme"):
                 continue
             # Textual's own commands in the call's language: by title (and for "Keys", show or hide).
             key = f"wizard_sys_{command.title.lower()}" + ("_hide" if command.help.startswith("Hide") else "")
