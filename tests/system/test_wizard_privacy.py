@@ -9,8 +9,10 @@ import sys
 
 import pexpect
 
+from tests.conftest import answers
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
+from tests.tui.keys import call_keys
 from triage.data.compiled import CACHE_DIR
 from triage.data.settings import settings_file
 from triage.rules.model import Knowledge
@@ -19,7 +21,6 @@ from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
 REMEMBERED = ["config/triage", "config/triage/last-municipality"]
 
 
@@ -28,19 +29,22 @@ async def test_a_whole_call_and_a_save_use_no_network_and_write_only_what_was_as
 ) -> None:
     app = WizardApp(knowledge, lang="da", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*"hol", "enter", *CALL)
+        await pilot.press(*"hol", "enter", *call_keys(knowledge, "holbaek", answers()))
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("s")
         assert isinstance(app.screen, ExportDialog)
-        await pilot.press("enter")  # the default: the working folder
+        await pilot.press("enter")  # the default: the documents folder
         await pilot.press("ctrl+q")  # saved: quits without asking
         await pilot.pause()
         assert not app.is_running
     assert no_network.attempts == []
-    assert sandbox.written() == [*REMEMBERED, "work/triage-holbaek-2026-11-24.md"]
+    documents = ["home/Documents", "home/Documents/triage-holbaek-2026-11-24.md"]
+    assert sandbox.written() == sorted([*REMEMBERED, *documents])
     assert settings_file() == sandbox.folder("XDG_CONFIG_HOME") / "triage" / "last-municipality"
-    assert settings_file().read_text(encoding="utf-8") == "holbaek\n"  # the ID, nothing about the call
-    for path in (settings_file(), sandbox.cwd / "triage-holbaek-2026-11-24.md"):
+    # The ID and the folder saved in, nothing about the call.
+    saved = sandbox.folder("HOME") / "Documents"
+    assert settings_file().read_text(encoding="utf-8") == f"holbaek\n{saved.resolve()}\n"
+    for path in (settings_file(), saved / "triage-holbaek-2026-11-24.md"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -48,7 +52,7 @@ async def test_the_palette_offers_no_screenshot(knowledge: Knowledge) -> None:
     """Textual's screenshot command would write the screen, answers and all, readable by all."""
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call_keys(knowledge, "holbaek", answers(), lang="en"))
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Save .md" in titles and "Quit" in titles
         assert "Screenshot" not in titles
@@ -75,6 +79,7 @@ def test_the_real_wizard_in_a_pseudo_terminal_writes_only_the_municipality(sandb
     try:
         child.expect("Choose the municipality")
         child.send("faxe")
+        child.expect("faxe")  # the filter as typed (the full list, drawn before, holds "Faxe" too)
         child.expect("Faxe")
         child.send("\r")
         child.expect("Question 1 of")

@@ -14,23 +14,28 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 
 TODAY = datetime.date(2026, 11, 24)
 SIZE = (80, 24)
-# acute danger no, the person themself, resident, 40, asks for treatment, cannabis, anonymous,
-# no other social problems, medical treatment, then no to the rest.
-CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", "j", "n", "j", "n", "n", "n", "n"]
-SCREENS: dict[str, list[str]] = {
-    "summary-because": CALL,
-    "summary-alternative": [*CALL, "end"],
-    "live-alternative": CALL[:-1],  # before the last question: the live panel's alternative line
+# An adult who asks for treatment, anonymous, with medical treatment, nothing else special.
+CALL = answers(anonymous=True, seeks_medical_treatment=True)
+# (answered until, keys after): the summary at its top and its end, and the live panel before the
+# last question (its alternative line).
+SCREENS: dict[str, tuple[str | None, list[str]]] = {
+    "summary-because": (None, []),
+    "summary-alternative": (None, ["end"]),
+    "live-alternative": ("pregnancy", []),
 }
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_explained(snap_compare: Callable[..., bool], knowledge: Knowledge, screen: str, lang: Any) -> None:
+    until, after = SCREENS[screen]
     app = WizardApp(knowledge, municipality="holbaek", lang=lang, today=TODAY)
-    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE)
+    keys = call_keys(knowledge, "holbaek", CALL, lang=lang, until=until)
+    assert snap_compare(app, press=[*keys, *after], terminal_size=SIZE)

@@ -11,8 +11,10 @@ import datetime
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from tests.tui.screen_text import screen_text
-from tests.tui.test_wizard import CALLS
+from tests.tui.test_wizard import CALLS, keys_of
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.screens import CallScreen, SummaryScreen
@@ -27,8 +29,8 @@ def cut_off(app: WizardApp, where: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("municipality", sorted(CALLS))
 async def test_nothing_is_cut_off_at_80x24(knowledge: Knowledge, municipality: str, lang: str) -> None:
-    keys = CALLS[municipality][0]
     app = WizardApp(knowledge, municipality=municipality, lang="en" if lang == "en" else "da", today=TODAY)
+    keys = keys_of(knowledge, municipality, app.lang)
     found: list[str] = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -50,14 +52,16 @@ async def test_nothing_is_cut_off_at_80x24(knowledge: Knowledge, municipality: s
 
 
 async def test_the_check_sees_a_cut_off_line(knowledge: Knowledge) -> None:
-    """The test above can fail: at 60 columns a long substance label in the wide list is cut off."""
-    from textual.widgets import SelectionList
+    """The test above can fail: a line too long for the header, which never wraps, ends in "…"."""
+    from rich.text import Text
+
+    from triage.tui.widgets import CallHeader
 
     app = WizardApp(knowledge, municipality="holbaek", lang="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter", "j")
-        selection = app.screen.query_one(SelectionList)
-        selection.add_option(("A very long label that cannot possibly fit in half of eighty columns", "x"))
+        await pilot.press(*keys_of(knowledge, "holbaek", "en", until="substances"))
+        header = app.screen.query_one(CallHeader)
+        header.update(Text("A very long line that cannot possibly fit " * 3, no_wrap=True, overflow="ellipsis"))
         await pilot.pause()
         assert cut_off(app, "") != []
 
@@ -66,7 +70,7 @@ async def test_the_live_panel_scrolls_from_the_keyboard(knowledge: Knowledge) ->
     """F6 moves into the live panel, the arrows scroll it when it is longer than the screen, Esc returns."""
     app = WizardApp(knowledge, municipality="holbaek", lang="da", today=TODAY)
     async with app.run_test(size=(60, 14)) as pilot:
-        await pilot.press("n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter", *"nnnnn", "j")
+        await pilot.press(*call_keys(knowledge, "holbaek", answers(age=16, children_at_home=True), until="pregnancy"))
         live = app.screen.query_one("#live")
         assert live.max_scroll_y > 0  # more than the panel can show at once
         await pilot.press("f6")

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 
@@ -22,28 +24,77 @@ SIZE = (80, 24)
 
 # A 16-year-old with children at home, at the pregnancy question: three recipients, dated steps,
 # a warning, in the live panel; the answers column waits behind Tab under 100 columns.
-MID_CALL = ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter", *"nnnnn", "j"]
+MID_CALL = ("holbaek", answers(age=16, children_at_home=True), "pregnancy")
 SIZES = {"80x24": (80, 24), "60x20": (60, 20), "120x40": (120, 40)}
 
-SCREENS: dict[str, tuple[str | None, list[str]]] = {
-    "picker": (None, []),
+# (municipality, answers, answered until): None for the picker, an empty call for the first question.
+SCREENS: dict[str, tuple[str | None, dict[str, Any], str | None]] = {
+    "picker": (None, {}, None),
     # The anonymity question: what to say to the caller, and the live panel already filled in.
-    "question": ("holbaek", ["n", "s", "j", "1", "6", "enter", "j", "j", "c", "enter"]),
-    "emergency": ("faxe", ["j"]),
-    "summary": ("holbaek", ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]),
+    "question": ("holbaek", answers(age=16), "anonymous"),
+    "emergency": ("faxe", {"acute_danger": True}, "children_at_home"),
+    "summary": ("holbaek", answers(), None),
 }
+
+
+def keys(
+    knowledge: Knowledge, municipality: str | None, call: dict[str, Any], until: str | None, lang: Any
+) -> list[str]:
+    if municipality is None:
+        return []
+    return call_keys(knowledge, municipality, call, lang=lang, until=until, emergency=False)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen: str, lang: Any) -> None:
-    municipality, keys = SCREENS[screen]
+    municipality, call, until = SCREENS[screen]
     app = WizardApp(knowledge, municipality=municipality, lang=lang, today=TODAY)
-    assert snap_compare(app, press=keys, terminal_size=SIZE)
+    assert snap_compare(app, press=keys(knowledge, municipality, call, until, lang), terminal_size=SIZE)
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 def test_mid_call(snap_compare: Callable[..., bool], knowledge: Knowledge, size: str, lang: Any) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang=lang, today=TODAY)
-    assert snap_compare(app, press=MID_CALL, terminal_size=SIZES[size])
+    assert snap_compare(app, press=keys(knowledge, *MID_CALL, lang), terminal_size=SIZES[size])
+
+
+def test_picker_selection_under_no_color(
+    snap_compare: Callable[..., bool], knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The selected row (here the one remembered from the last call) shows without colour, while
+    the filter box has the focus: an arrow and the name in reverse video, and "(sidst valgt)"."""
+    from triage.data.settings import remember_municipality
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    remember_municipality("faxe")
+    app = WizardApp(knowledge, lang="da", today=TODAY)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+async def test_picker_selection_is_in_the_text_not_only_in_colour(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.table import Table
+
+    from tests.tui.screen_text import screen_text
+    from triage.data.settings import remember_municipality
+    from triage.tui.screens import PickerScreen
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    remember_municipality("faxe")
+    app = WizardApp(knowledge, lang="da", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PickerScreen)
+        marked = [line for line in screen_text(app) if "│ ▶" in line]
+        assert len(marked) == 1 and "Faxe" in marked[0] and "(sidst valgt)" in marked[0]
+        assert any("sidst valgte kommune" in line for line in screen_text(app))  # the hint, not cut off
+        await pilot.press("down")
+        marked = [line for line in screen_text(app) if "│ ▶" in line]
+        assert len(marked) == 1 and "Faxe" not in marked[0]
+        listing = app.screen.query_one("#picker-list")
+        prompt = listing.get_option_at_index(listing.highlighted).prompt  # type: ignore[attr-defined]
+        assert isinstance(prompt, Table)
+        name = prompt.columns[1]._cells[0]
+        assert any("reverse" in str(span.style) for span in name.spans)  # reverse video, in the text itself

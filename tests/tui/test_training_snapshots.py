@@ -12,18 +12,21 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.training import scenarios
 from triage.tui.train_app import TrainingApp
 
 SIZE = (80, 24)
-SCREENS: dict[str, list[str]] = {
+# (the trainee's answers, answered until, keys after the call)
+SCREENS: dict[str, tuple[dict[str, Any], str | None, list[str]]] = {
     # the parental consent question of a 17-year-old: the vignette says "Jeg er 17", no live panel
-    "call": ["n", "s", "j", "1", "7", "enter", "j"],
+    "call": (answers(age=17), "parental_consent", []),
     # the level chosen (youth treatment, key 0, marked →), the notifications next
-    "prediction": ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", "0", "3"],
+    "prediction": (answers(age=17), None, ["0", "3"]),
     # age typed as 18 (consent never asked), predicted outpatient and no notifications
-    "debrief": ["n", "s", "j", "1", "8", "enter", "j", "c", "enter", *"nnnnnnn", "a", "enter"],
+    "debrief": (answers(age=18), None, ["a", "enter"]),
 }
 
 
@@ -32,4 +35,6 @@ SCREENS: dict[str, list[str]] = {
 def test_training_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen: str, lang: Any) -> None:
     library = scenarios.load(knowledge)
     app = TrainingApp(knowledge, library, lang, scenario=library.get("holbaek-youth-17"))
-    assert snap_compare(app, press=SCREENS[screen], terminal_size=SIZE)
+    call, until, after = SCREENS[screen]
+    keys = call_keys(knowledge, "holbaek", call, lang=lang, until=until, emergency=False)
+    assert snap_compare(app, press=[*keys, *after], terminal_size=SIZE)

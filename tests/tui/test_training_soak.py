@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from textual import events
 
+from tests.conftest import answers
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
+from tests.tui.keys import call_keys
 from tests.tui.test_wizard_soak import NORMAL, SMALL, WEIGHTS, char_of, running
 from triage.rules.model import Knowledge
 from triage.training import scenarios
@@ -60,7 +62,11 @@ def problems(app: TrainingApp) -> list[str]:
 # mashing: how random keys fall depends on timing, and a run that never reached the debrief
 # would prove nothing about it.
 TOUR_CASE = "holbaek-youth-17"
-TOUR = ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", "a", "enter"]
+TOUR = answers(age=17)  # answered right, then predicted "outpatient" (a wrong level): a, Enter
+
+
+def tour(knowledge: Knowledge) -> list[str]:
+    return [*call_keys(knowledge, "holbaek", TOUR, emergency=False), "a", "enter"]
 
 
 async def mash(
@@ -125,7 +131,7 @@ async def test_mashing_keys_in_training_never_crashes_and_shows_one_round(
     seen: Counter[str] = Counter()
     keys = 0
     for seed in SEEDS:
-        keys += await mash(knowledge, library, seed, progress, seen, TOUR if seed == SEEDS[0] else None)
+        keys += await mash(knowledge, library, seed, progress, seen, tour(knowledge) if seed == SEEDS[0] else None)
     print(f"\ntraining soak: {keys} keys, seeds {SEEDS}; screens: {dict(seen)}")
     # Every screen of a round was mashed: a soak that never reaches one proves nothing about it.
     assert set(seen) >= {"ScenarioPickerScreen", "TrainingCallScreen", "PredictionScreen", "DebriefScreen"}, seen

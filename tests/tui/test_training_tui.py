@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import answers
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
+from tests.tui.keys import call_keys
 from tests.tui.screen_text import screen_text
 from triage.cli.main import main
-from triage.rules.model import Knowledge
+from triage.rules.model import Knowledge, Lang
 from triage.training import progress, scenarios
 from triage.tui.screens.debrief import DebriefScreen
 from triage.tui.screens.prediction import PredictionScreen
@@ -23,8 +25,8 @@ from triage.tui.widgets import RecommendationPanel
 SIZE = (80, 24)
 YOUTH = "holbaek-youth-17"
 # The caller says "Jeg er 17"; the trainee types 18, so parental consent is never asked.
-WRONG_AGE = ["n", "s", "j", "1", "8", "enter", "j", "c", "enter", *"nnnnnnn"]
-RIGHT_CALL = ["n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn"]
+WRONG = answers(age=18)
+RIGHT = answers(age=17)
 # Predicted: outpatient (the 11th level, key a) and no notifications; right is youth_outpatient.
 WRONG_PREDICTION = ["a", "enter"]
 # Predicted right: youth_outpatient (the 10th level, key 0), youth social services (3) and parents (4).
@@ -41,6 +43,11 @@ def trainer(knowledge: Knowledge, library: scenarios.Library, sid: str | None = 
     return TrainingApp(knowledge, library, "en" if lang == "en" else "da", scenario=chosen)
 
 
+def keys(knowledge: Knowledge, call: dict[str, object], until: str | None = None, lang: Lang = "da") -> list[str]:
+    """The keys of ``call`` in the scenario's Holbæk (tests/tui/keys.py; training shows no emergency screen)."""
+    return call_keys(knowledge, "holbaek", call, lang=lang, until=until, emergency=False)
+
+
 def shown_text(app: TrainingApp) -> str:
     return str(app.screen.query_one("#debrief-text").render())
 
@@ -51,7 +58,7 @@ async def test_a_round_with_a_wrong_answer_and_a_wrong_prediction(
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, TrainingCallScreen)
-        await pilot.press(*WRONG_AGE)
+        await pilot.press(*keys(knowledge, WRONG))
         assert isinstance(app.screen, PredictionScreen)
         await pilot.press(*WRONG_PREDICTION)
         assert isinstance(app.screen, DebriefScreen)
@@ -83,7 +90,7 @@ async def test_the_debrief_teaches_and_the_whole_answer_is_one_key_away(
 
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press(*keys(knowledge, WRONG), *WRONG_PREDICTION)
         text = shown_text(app)
         # the reason as a sentence (the deciding rule's text), the answers it read, the vignette's words
         assert "Derfor: Behandling af unge under 18 forudsætter som udgangspunkt, at" in text
@@ -157,7 +164,7 @@ async def test_a_round_writes_only_the_progress_database_and_uses_no_network(
 ) -> None:
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*WRONG_AGE)
+        await pilot.press(*keys(knowledge, WRONG))
         assert sandbox.written() == []  # nothing during the call, nor at the prediction
         await pilot.press(*WRONG_PREDICTION)
         assert isinstance(app.screen, DebriefScreen)
@@ -168,7 +175,7 @@ async def test_a_round_writes_only_the_progress_database_and_uses_no_network(
 async def test_a_perfect_round_scores_100(knowledge: Knowledge, library: scenarios.Library) -> None:
     app = trainer(knowledge, library, lang="en")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION)
+        await pilot.press(*keys(knowledge, RIGHT), *RIGHT_PREDICTION)
         assert app.debrief is not None and app.debrief.score == 100
         text = shown_text(app)
         assert "✓ All 14 answers as in the key." in text and "✓ Service level right" in text
@@ -179,7 +186,7 @@ async def test_the_live_recommendation_is_hidden_and_the_vignette_shown(
 ) -> None:
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", "s", "j", "1", "7", "enter", "j", "j", "c", "enter")
+        await pilot.press(*keys(knowledge, RIGHT, until="anonymous"))
         assert app.call.recommendation is not None  # the wizard would show it by now
         assert not app.screen.query(RecommendationPanel)
         assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
@@ -196,7 +203,7 @@ async def test_escape_from_the_prediction_takes_back_the_last_answer(
 ) -> None:
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, "0", "escape")
+        await pilot.press(*keys(knowledge, RIGHT), "0", "escape")
         assert isinstance(app.screen, PredictionScreen) and app.screen.level is None
         await pilot.press("escape")
         assert isinstance(app.screen, TrainingCallScreen)
@@ -215,13 +222,13 @@ async def test_picker_filters_and_two_rounds_make_a_report(
         assert isinstance(app.screen, ScenarioPickerScreen)
         await pilot.press(*"holbæk 17", "enter")
         assert app.scenario is not None and app.scenario.id == YOUTH
-        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press(*keys(knowledge, WRONG), *WRONG_PREDICTION)
         await pilot.press("n")  # next scenario: back to the picker
         assert isinstance(app.screen, ScenarioPickerScreen)
         await pilot.press(*"faxe-adult", "enter")
         assert app.scenario is not None and app.scenario.id == "faxe-adult"
         assert app.call.municipality == "faxe"
-        await pilot.press("n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn", "a", "enter")
+        await pilot.press(*call_keys(knowledge, "faxe", answers(), lang="en", emergency=False), "a", "enter")
         assert isinstance(app.screen, DebriefScreen)
     monkeypatch.setenv("COLUMNS", "200")
     assert main(["train", "--report", "--lang", "en"]) == 0
@@ -281,7 +288,7 @@ async def test_a_round_that_cannot_be_saved_still_gets_its_debrief(
     blocker.write_text("")
     app = TrainingApp(knowledge, library, scenario=library.get(YOUTH), progress_path=blocker / "p.sqlite3")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press(*keys(knowledge, WRONG), *WRONG_PREDICTION)
         assert isinstance(app.screen, DebriefScreen) and not app.recorded
         assert not app.screen.query("#debrief-recorded")
         assert any("Runden kunne ikke gemmes" in str(n.message) for n in app._notifications)
@@ -292,7 +299,7 @@ async def test_f2_shows_the_case_again_before_predicting(knowledge: Knowledge, l
 
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, "0", "f2")
+        await pilot.press(*keys(knowledge, RIGHT), "0", "f2")
         assert isinstance(app.screen, CaseDialog)
         assert "Jeg er 17" in str(app.screen.query_one("#vignette-text").render())
         await pilot.press("enter")  # closes the case; does not confirm the prediction
@@ -304,7 +311,7 @@ async def test_enter_does_not_leave_the_debrief(knowledge: Knowledge, library: s
     """The prediction is confirmed with Enter; a second Enter must not skip the debrief unread."""
     app = trainer(knowledge, library)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*RIGHT_CALL, *RIGHT_PREDICTION, "enter")
+        await pilot.press(*keys(knowledge, RIGHT), *RIGHT_PREDICTION, "enter")
         assert isinstance(app.screen, DebriefScreen)
         await pilot.press("n")
         assert not isinstance(app.screen, DebriefScreen)
@@ -344,12 +351,12 @@ async def test_a_locked_database_neither_freezes_nor_loses_the_round(
     app = TrainingApp(knowledge, library, scenario=library.get(YOUTH), progress_path=db)
     async with app.run_test(size=SIZE) as pilot:
         started = time.monotonic()
-        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press(*keys(knowledge, WRONG), *WRONG_PREDICTION)
         assert time.monotonic() - started < 3  # not SQLite's 5-second wait on the event loop
         assert isinstance(app.screen, DebriefScreen) and not app.recorded
         assert any("gemmes med næste runde" in str(n.message) for n in app._notifications)
         holder.execute("ROLLBACK")
         holder.close()
-        await pilot.press("n", *"holbæk 17", "enter", *WRONG_AGE, *WRONG_PREDICTION)
+        await pilot.press("n", *"holbæk 17", "enter", *keys(knowledge, WRONG), *WRONG_PREDICTION)
         assert isinstance(app.screen, DebriefScreen) and app.recorded
     assert progress.report(db).rounds == 2

@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 
+from tests.conftest import answers
+from tests.tui.keys import call_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ConfirmDialog
@@ -23,7 +25,7 @@ def wizard(knowledge: Knowledge, municipality: str | None = "holbaek") -> Wizard
 async def test_quitting_mid_call_asks_and_no_keeps_every_answer(knowledge: Knowledge, key: str) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s", "j", "4", "0", "enter", "j")
+        await pilot.press(*call_keys(knowledge, "holbaek", answers(), until="substances"))
         held = dict(app.call.answers)
         await pilot.press(key)
         assert isinstance(app.screen, ConfirmDialog)
@@ -44,7 +46,7 @@ async def test_the_key_asks_from_the_number_field_too(knowledge: Knowledge, key:
     """With the age typed and selected, Ctrl+C is not a copy: it asks, like everywhere else."""
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s", "j", "4", "0")
+        await pilot.press(*call_keys(knowledge, "holbaek", answers(), until="age"), "4", "0")
         await pilot.press(key)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")

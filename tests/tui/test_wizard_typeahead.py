@@ -15,14 +15,20 @@ from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tests.conftest import answers
 from tests.privacy import Sandbox
+from tests.tui.keys import call_keys, reopen_keys
 from triage.rules.model import Knowledge
 from triage.tui.app import WizardApp
 from triage.tui.dialogs import ExportDialog
 from triage.tui.screens import CallScreen, SummaryScreen
 
 TODAY = datetime.date(2026, 11, 24)
-CALL = ["n", "s", "j", "4", "0", "enter", "j", "c", "enter", *"nnnnnnn"]
+
+
+def call(knowledge: Knowledge, until: str | None = None, **changes: object) -> list[str]:
+    """The keys of an adult's call with nothing special (tests/tui/keys.py)."""
+    return call_keys(knowledge, "holbaek", answers(**changes), until=until)
 
 
 async def at_once(pilot: Pilot[None], *keys: str) -> None:
@@ -52,8 +58,8 @@ async def test_a_key_typed_ahead_never_answers_the_question_before(knowledge: Kn
 async def test_an_enter_typed_ahead_never_gives_the_number_question_a_choice(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s")
-        await at_once(pilot, "enter", "n")  # Enter chooses "yes" for resident; n comes after
+        await pilot.press(*call(knowledge, until="resident"), "down")
+        await at_once(pilot, "enter", "n")  # Enter chooses "yes" (highlighted) for resident; n comes after
         assert app.call.question is not None and app.call.question.id == "age"
         assert "age" not in app.call.answers and isinstance(app.call.answers["resident"], bool)
 
@@ -63,7 +69,7 @@ async def test_an_enter_typed_ahead_never_answers_the_next_yes_no_question(knowl
     can no longer tell an Enter meant for the first question from one for the second."""
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL[:9])  # to the first of the yes/no questions after the substances
+        await pilot.press(*call(knowledge, until="anonymous"), "down")  # the first yes/no after the substances
         first = app.call.question
         assert first is not None and first.kind == "bool"
         await at_once(pilot, "enter", "enter")
@@ -79,7 +85,8 @@ async def test_a_number_corrected_in_one_go_is_the_number_typed(knowledge: Knowl
     """
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "s", "j", "1", "7", "enter", "tab", "enter")  # reopen the age
+        await pilot.press(*call(knowledge, until="wants_treatment", age=17))
+        await pilot.press(*reopen_keys(app.call, "age"))  # reopen the age
         assert app.call.question is not None and app.call.question.id == "age"
         await at_once(pilot, "backspace", "backspace", "4", "0", "enter")
         assert app.call.answers["age"] == 40
@@ -99,20 +106,20 @@ async def test_enter_twice_in_the_save_dialog_saves_once_and_keeps_the_summary(
 ) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL, "s")
+        await pilot.press(*call(knowledge), "s")
         assert isinstance(app.screen, ExportDialog)
         await at_once(pilot, "enter", "enter")
         assert isinstance(app.screen, SummaryScreen)
         assert [type(s) for s in app.screen_stack] == [CallScreen, SummaryScreen]
-    assert sandbox.written() == ["work/triage-holbaek-2026-11-24.md"]
+    assert sandbox.written() == ["home/Documents", "home/Documents/triage-holbaek-2026-11-24.md"]
 
 
 async def test_enter_twice_in_the_command_palette_runs_the_command_once(knowledge: Knowledge) -> None:
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", "ctrl+p")
+        await pilot.press(*call(knowledge, until="caller"), "ctrl+p")
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"keys")  # Textual's key and help panel
+        await pilot.press(*"taster")  # Textual's key and help panel, in Danish
         await pilot.pause(0.3)  # the palette searches in the background
         await pilot.press("down")
         await at_once(pilot, "enter", "enter")
@@ -147,7 +154,7 @@ async def test_page_down_typed_ahead_into_the_command_palette(knowledge: Knowled
     """Page Down typed into the palette before its list was laid out failed in Textual."""
     app = wizard(knowledge)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*CALL)
+        await pilot.press(*call(knowledge))
         for key in ("ctrl+p", "end", "8", "pagedown"):  # read at once, as the soak found them
             app.post_message(events.Key(key, key if len(key) == 1 else None))
         await pilot.pause()

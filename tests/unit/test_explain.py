@@ -124,11 +124,16 @@ def test_the_sources_screen_shows_each_condition(knowledge: Knowledge) -> None:
 
     from triage.tui.screens.citations import citations_table
 
-    rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT, "en")
-    console = Console(record=True, width=200)
-    console.print(citations_table(rec, knowledge.flow))
-    text = console.export_text()
-    assert "Condition: age >= 13 and age <= 25 and wants_treatment" in text
+    for lang, sentence in (
+        ("en", "Applies when: age 13–25 and wants treatment"),
+        ("da", "Gælder når: alder 13–25 og ønsker behandling"),
+    ):
+        rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT, lang)
+        console = Console(record=True, width=200)
+        console.print(citations_table(rec, knowledge.flow))
+        text = console.export_text()
+        assert sentence in text  # a sentence, not the condition's code
+        assert ">=" not in text and "wants_treatment" not in text
 
 
 def test_text_and_markdown_say_why_and_what_if(knowledge: Knowledge) -> None:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, MutableMapping, Sequence
 
 from triage import __version__
+from triage.cli.help_text import Parser, h, lang_asked
 from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, TriageError
@@ -225,7 +226,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 128 + ended.signal
 
 
-def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+def _common(p: argparse.ArgumentParser, lang: Lang, *, top: bool = False) -> None:
     """``--data`` and ``--lang``, accepted before and after the command name alike.
 
     The defaults live on the top-level parser only: a subparser's own default would
@@ -236,84 +237,95 @@ def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
         "--data",
         metavar="DIR",
         default=None if top else argparse.SUPPRESS,
-        help="folder with municipalities.toml and flows/ (default: the shipped data)",
+        help=h("folder with municipalities.toml and flows/ (default: the shipped data)", lang),
     )
     p.add_argument(
-        "--lang", choices=["da", "en"], default="da" if top else argparse.SUPPRESS, help="language (default: da)"
+        "--lang", choices=["da", "en"], default="da" if top else argparse.SUPPRESS,
+            help=h("language (default: da)", lang)
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
+    """The command line; its help in ``lang`` (help_text.py)."""
+    Parser.lang = lang
+    parser = Parser(
         prog="triage",
         description="Første samtale på et rusmiddelcenter / the first conversation at a drug-treatment centre.",
     )
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
-    _common(parser, top=True)
-    parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
+    _common(parser, lang, top=True)
+    parser.add_argument("--municipality", metavar="ID",
+        help=h("start at the first question for this municipality", lang))
     parser.add_argument(
         "--dev",
         action="store_true",
-        help="honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
-        " and every answer to files: for development with made-up calls only",
+        help=h("honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
+               " and every answer to files: for development with made-up calls only", lang),
     )
     parser.set_defaults(run=cmd_wizard)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title="commands", metavar=h("COMMAND", lang))
 
-    rec = sub.add_parser("recommend", help="one recommendation from an answers file, no interaction")
-    _common(rec)
-    rec.add_argument("--answers", required=True, metavar="FILE", help="answers as TOML or JSON; - for stdin")
+    rec = sub.add_parser("recommend", help=h("one recommendation from an answers file, no interaction", lang))
+    _common(rec, lang)
+    rec.add_argument("--answers", required=True, metavar="FILE", help=h("answers as TOML or JSON; - for stdin", lang))
     rec.add_argument("--format", choices=["json", "text", "markdown"], default="json")
     rec.set_defaults(run=cmd_recommend)
 
-    ask = sub.add_parser("ask", help="the same call as line-by-line prompts (screen readers, slow terminals)")
-    _common(ask)
-    ask.add_argument("--municipality", metavar="ID", help="skip the municipality question")
-    ask.add_argument("--date", metavar="YYYY-MM-DD", help="day of first contact (default: today)")
+    ask = sub.add_parser("ask", help=h("the same call as line-by-line prompts (screen readers, slow terminals)", lang))
+    _common(ask, lang)
+    ask.add_argument("--municipality", metavar="ID", help=h("skip the municipality question", lang))
+    ask.add_argument("--date", metavar="YYYY-MM-DD", help=h("day of first contact (default: today)", lang))
     ask.set_defaults(run=cmd_ask)
 
-    chk = sub.add_parser("check", help="validate and verify the data files")
-    _common(chk)
-    chk.add_argument("dir", nargs="?", metavar="DIR", help="data folder (default: --data or the shipped data)")
+    chk = sub.add_parser("check", help=h("validate and verify the data files", lang))
+    _common(chk, lang)
+    chk.add_argument("dir", nargs="?", metavar="DIR", help=h("data folder (default: --data or the shipped data)", lang))
     chk.add_argument("--format", choices=["text", "json"], default="text")
     chk.set_defaults(run=cmd_check)
 
-    dif = sub.add_parser("diff", help="what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable")
-    _common(dif)
-    dif.add_argument("old", metavar="OLD", help="the data before the edit: a folder, or a git revision (HEAD~1)")
-    dif.add_argument("new", nargs="?", metavar="NEW", help="the data after it (default: --data or the shipped data)")
+    dif = sub.add_parser("diff",
+        help=h("what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable", lang))
+    _common(dif, lang)
+    dif.add_argument("old", metavar="OLD",
+        help=h("the data before the edit: a folder, or a git revision (HEAD~1)", lang))
+    dif.add_argument("new", nargs="?", metavar="NEW",
+        help=h("the data after it (default: --data or the shipped data)", lang))
     dif.add_argument("--format", choices=["text", "json", "markdown"], default="text")
-    dif.add_argument("--municipality", metavar="ID", help="only this municipality")
-    dif.add_argument("--date", metavar="YYYY-MM-DD", help="contact date the deadlines count from (default: today)")
+    dif.add_argument("--municipality", metavar="ID", help=h("only this municipality", lang))
+    dif.add_argument("--date", metavar="YYYY-MM-DD",
+        help=h("contact date the deadlines count from (default: today)", lang))
     dif.set_defaults(run=cmd_diff)
 
-    scn = sub.add_parser("scenarios", help="the training scenarios: run them through the engine, or list them")
-    _common(scn)
-    scn_sub = scn.add_subparsers(title="scenario commands", metavar="COMMAND", required=True)
-    scn_test = scn_sub.add_parser("test", help="run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable")
-    _common(scn_test)
+    scn = sub.add_parser("scenarios", help=h("the training scenarios: run them through the engine, or list them", lang))
+    _common(scn, lang)
+    scn_sub = scn.add_subparsers(title="scenario commands", metavar=h("COMMAND", lang), required=True)
+    scn_test = scn_sub.add_parser("test",
+        help=h("run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable", lang))
+    _common(scn_test, lang)
     scn_test.set_defaults(run=cmd_scenarios_test)
-    scn_list = scn_sub.add_parser("list", help="the scenarios as a table")
-    _common(scn_list)
-    scn_list.add_argument("--municipality", metavar="ID", help="only this municipality")
-    scn_list.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only this difficulty")
-    scn_list.add_argument("--topic", metavar="TOPIC", help="only scenarios with this topic")
+    scn_list = scn_sub.add_parser("list", help=h("the scenarios as a table", lang))
+    _common(scn_list, lang)
+    scn_list.add_argument("--municipality", metavar="ID", help=h("only this municipality", lang))
+    scn_list.add_argument("--difficulty", type=int, choices=[1, 2, 3], help=h("only this difficulty", lang))
+    scn_list.add_argument("--topic", metavar="TOPIC", help=h("only scenarios with this topic", lang))
     scn_list.set_defaults(run=cmd_scenarios_list)
 
-    trn = sub.add_parser("train", help="training: work a case, predict, get a debrief (--report: accuracy)")
-    _common(trn)
-    trn.add_argument("--report", action="store_true", help="accuracy per municipality and per topic so far")
-    trn.add_argument("--scenario", metavar="ID", help="start with this scenario (see: triage scenarios list)")
-    trn.add_argument("--random", action="store_true", help="a random scenario, and a new random one after each")
-    trn.add_argument("--municipality", metavar="ID", help="only scenarios for this municipality")
-    trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only scenarios of this difficulty")
-    trn.add_argument("--topic", metavar="ID", help="only scenarios with this topic (see flows/scenarios/topics.toml)")
-    trn.add_argument("--set", metavar="FILE", help="only the scenarios a trainer listed in this TOML file")
-    trn.add_argument("--retry", action="store_true", help="only the scenarios answered wrong the last time")
-    trn.add_argument(
-        "--trainee", metavar="NAME", help="your name or initials for the report (kept; never a CPR number)"
-    )
-    trn.add_argument("--format", choices=["text", "csv", "json"], default=None, help="with --report: the format")
+    trn = sub.add_parser("train", help=h("training: work a case, predict, get a debrief (--report: accuracy)", lang))
+    _common(trn, lang)
+    trn.add_argument("--report", action="store_true", help=h("accuracy per municipality and per topic so far", lang))
+    trn.add_argument("--scenario", metavar="ID", help=h("start with this scenario (see: triage scenarios list)", lang))
+    trn.add_argument("--random", action="store_true",
+        help=h("a random scenario, and a new random one after each", lang))
+    trn.add_argument("--municipality", metavar="ID", help=h("only scenarios for this municipality", lang))
+    trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help=h("only scenarios of this difficulty", lang))
+    trn.add_argument("--topic", metavar="ID",
+        help=h("only scenarios with this topic (see flows/scenarios/topics.toml)", lang))
+    trn.add_argument("--set", metavar="FILE", help=h("only the scenarios a trainer listed in this TOML file", lang))
+    trn.add_argument("--retry", action="store_true", help=h("only the scenarios answered wrong the last time", lang))
+    trn.add_argument("--trainee", metavar="NAME",
+        help=h("your name or initials for the report (kept; never a CPR number)", lang))
+    trn.add_argument("--format", choices=["text", "csv", "json"], default=None,
+        help=h("with --report: the format", lang))
     trn.set_defaults(run=cmd_train)
     return parser
 
@@ -338,7 +350,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     make_tolerant()
     ignore_bad_terminal_size(os.environ)
-    args = build_parser().parse_args(argv)
+    args = build_parser(lang_asked(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     from triage.cli.debug_switches import neutralise
 
     neutralise(os.environ, dev=args.dev)  # before Textual is imported: it reads them then

@@ -13,7 +13,32 @@ from pathlib import Path
 from triage.data.files import PRIVATE, existing_target, write_atomic
 from triage.rules.printable import printable
 
-__all__ = ["PRIVATE", "existing_target", "shown", "typed_path", "working_folder", "write_private"]
+__all__ = [
+    "PRIVATE",
+    "existing_target",
+    "free_name",
+    "in_git_checkout",
+    "shown",
+    "typed_path",
+    "working_folder",
+    "write_private",
+]
+
+
+def free_name(path: Path) -> Path:
+    """``path``, or the first of ``name-2.md``, ``name-3.md`` … that does not exist yet."""
+    if not path.exists():
+        return path
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+def in_git_checkout(folder: Path) -> bool:
+    """Whether ``folder`` is inside a git working tree (a ``.git`` in it or above it)."""
+    folder = folder.resolve()
+    return any((p / ".git").exists() for p in (folder, *folder.parents))
 
 
 def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from typing import Any
 
-from triage.output.i18n import t
+from triage.output.dates import short_date
+from triage.output.i18n import CATALOGUE, t
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
 from triage.rules.outcome import Because, Cited, Reason
 from triage.rules.printable import printable
@@ -15,9 +18,19 @@ def source_name(c: Cited, lang: Lang) -> str:
     return c.source.title if c.source is not None else t("national_law", lang)
 
 
-def citation_line(c: Cited, lang: Lang) -> str:
-    """``Title, "Section", Law (the standard cites X; to be checked)``."""
-    text = f"{source_name(c, lang)}, «{c.section}»"
+def quoted(text: str, lang: Lang) -> str:
+    """»Ungebehandling« in Danish, "Youth treatment" in English."""
+    return f"»{text}«" if lang == "da" else f"“{text}”"
+
+
+def citation_line(c: Cited, lang: Lang, *, short: bool = False) -> str:
+    """``Title, »Section«, Law (the standard cites X; to be checked)``.
+
+    ``short``: the standard by its short name (``Holbæk-standarden 2023``), where its full
+    title is already on screen.
+    """
+    name = c.source.short if short and c.source is not None else source_name(c, lang)
+    text = f"{name}, {quoted(c.section, lang)}"
     if c.law:
         text += f", {c.law}"
     extra = []
@@ -122,7 +135,7 @@ def reason_text(reason: Reason, flow: Flow, lang: Lang) -> str:
 def because_text(rec: Recommendation, flow: Flow, item: str) -> str | None:
     """One line: what the deciding rule read, the level where it read it, then what ruled out the rest.
 
-    ``Fordi: alder 17 (≥ 13, ≤ 25), ønsker behandling: ja (og: akut fare: nej, …)``
+    ``Begrundelse: alder 17 (≥ 13, ≤ 25), ønsker behandling: ja (og: akut fare: nej, …)``
     """
     why: Because | None = rec.why(item)
     if why is None:
@@ -154,14 +167,14 @@ def alternative_title(alt: Alternative, flow: Flow, lang: Lang) -> str:
 
 
 def alternative_line(alt: Alternative, flow: Flow, lang: Lang) -> str:
-    """One line: ``Uden anonymitet: Ambulant behandling + Medicinsk behandling, senest 14.12.``"""
+    """One line: ``Uden anonymitet: Ambulant behandling + Medicinsk behandling, senest 14.12.2026``"""
     r = alt.result
     text = f"{alternative_title(alt, flow, lang)}: {' + '.join([r.level.label, *(o.label for o in r.offers)])}"
     if r.notifications:
         text += f", {t('alt_notify', lang)} {', '.join(n.label for n in r.notifications)}"
     start = r.deadlines.get("treatment_start")
     if start is not None:
-        text += f", {t('alt_by', lang)} {start.strftime('%d.%m.')}"
+        text += f", {t('alt_by', lang)} {short_date(start, lang)}"
     return text
 
 
@@ -172,7 +185,7 @@ def alternative_details(alt: Alternative, flow: Flow, lang: Lang) -> list[tuple[
     deadlines = []
     for key, date in r.deadlines.items():
         term = flow.term("deadlines", key)
-        deadlines.append(f"{term.label.get(lang) if term else key} {date.isoformat()}")
+        deadlines.append(f"{term.label.get(lang) if term else key} {short_date(date, lang)}")
     return [
         (t("service_level", lang), r.level.label),
         (t("offers", lang), ", ".join(o.label for o in r.offers) or none),
@@ -205,8 +218,33 @@ def status_label(rec: Recommendation) -> str:
     return t(f"status_{rec.municipality.standard.status}", rec.lang)
 
 
-def to_markdown(rec: Recommendation, flow: Flow) -> str:
-    """Plain Markdown, ready to paste into a case file."""
+def item_label(rec: Recommendation, flow: Flow, item: str) -> str:
+    """``offer:doctor_consultation`` → ``Tilbud: Vederlagsfri lægesamtale …``, in the call's language
+    (the sources screen and the saved file name items by this, never by their IDs)."""
+    lang = rec.lang
+    kind, _, key = item.partition(":")
+    name = ""
+    if kind == "service_level":
+        name = rec.level.label
+    elif kind in ("offer", "notification", "deadline"):
+        term = flow.term({"offer": "offers", "notification": "notifications", "deadline": "deadlines"}[kind], key)
+        name = term.label.get(lang) if term else key
+    elif kind == "next_step":
+        name = next((s.text for s in rec.steps if s.id == key), key)
+    elif kind == "warning":
+        name = next((w.text for w in rec.warnings if w.id == key), key)
+    label = f"wizard_item_{kind}"
+    return f"{t(label, lang)}: {name}" if label in CATALOGUE else name
+
+
+def to_markdown(
+    rec: Recommendation, flow: Flow, *, made_at: datetime.datetime | None = None, initials: str | None = None
+) -> str:
+    """Plain Markdown, ready to paste into a case file.
+
+    ``made_at``: the time the summary was saved (its time of day goes in); ``initials``: the
+    counsellor's, where given.
+    """
     lang = rec.lang
     m = rec.municipality
     out = [f"# {t('recommendation', lang)}: {m.name}", ""]
@@ -218,7 +256,10 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
 
     out.append(f"- **{t('centre', lang)}:** {m.centre.name}")
     out.append(f"- **{t('standard', lang)}:** {m.standard.title} ({status_label(rec)})")
-    out.append(f"- **{t('contact_date', lang)}:** {rec.contact_date.isoformat()}")
+    out.append(f"- **{t('contact_date', lang)}:** {short_date(rec.contact_date, lang)}")
+    if made_at is not None:
+        made = f"{short_date(made_at.date(), lang)} {t('at_time', lang)} {made_at:%H:%M}"
+        out.append(f"- **{t('made', lang)}:** {made}" + (f" · {t('counsellor', lang)}: {initials}" if initials else ""))
     out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
     for c in rec.cited("service_level"):
         out.append(f"> {citation_line(c, lang)}")
@@ -242,11 +283,11 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     if rec.steps or rec.deadlines:
         out += ["", f"## {t('next_steps', lang)}", ""]
         for s in rec.steps:
-            due = s.due.isoformat() if s.due else t("no_date", lang)
+            due = short_date(s.due, lang) if s.due else t("no_date", lang)
             out.append(f"- [ ] {due}: {s.text}")
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            out.append(f"- {term.label.get(lang) if term else key}: **{date.isoformat()}**")
+            out.append(f"- {term.label.get(lang) if term else key} **{short_date(date, lang)}**")
             out += because(f"deadline:{key}")
     if rec.alternatives:
         out += ["", f"## {t('alternatives', lang)}", ""]
@@ -261,6 +302,26 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
         if q.id in rec.answers:
             out.append(f"- {q.label.get(lang)} **{format_answer(q, rec.answers[q.id], lang)}**")
     out += ["", f"## {t('citations', lang)}", ""]
-    out += list(dict.fromkeys(f"- `{c.item}`: {citation_line(c, lang)}" for c in rec.citations))
+    out += list(dict.fromkeys(f"- {item_label(rec, flow, c.item)}: {citation_line(c, lang)}" for c in rec.citations))
     out += ["", f"_{t('generated_by', lang)}_", ""]
     return printable("\n".join(out), lines=True)  # a control character would act in a terminal or viewer
+
+
+_EMPHASIS = re.compile(r"\*\*(.+?)\*\*|(?<!\w)_(.+?)_(?!\w)")
+
+
+def to_plain(markdown: str) -> str:
+    """The Markdown summary as plain text for a case system that shows Markdown as typed:
+    headings underlined, no ``**``, ``_`` or ``- [ ]``."""
+    out = []
+    for line in markdown.split("\n"):
+        line = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), line)
+        heading = re.match(r"#+ (.*)", line)
+        if heading:
+            title = heading.group(1)
+            out += [title, ("=" if line.startswith("# ") else "-") * len(title)]
+            continue
+        line = re.sub(r"^(\s*)- \[ \] ", r"\1- ", line)
+        line = re.sub(r"^> ", "  ", line)
+        out.append(line)
+    return "\n".join(out)

@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from triage.output.dates import day, short_date
 from triage.output.i18n import t
 from triage.output.render import alternative_details, alternative_title, because_text, citation_line, status_label
 from triage.rules.model import Flow
@@ -26,12 +27,12 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
     head.append(f"{m.standard.title} ")
     status_style = "green" if m.standard.status == "current" else "bold black on yellow"
     head.append(f" {status_label(rec)} ", style=status_style)
-    head.append(f"\n{t('contact_date', lang)}: {rec.contact_date.isoformat()}")
+    head.append(f"\n{t('contact_date', lang)}: {short_date(rec.contact_date, lang)}")
     parts.append(head)
     level_style = "bold white on red" if rec.level.id == "emergency" else "bold"
     body = Text(rec.level.text)
     for c in rec.cited("service_level"):
-        body.append(f"\n↳ {citation_line(c, lang)}", style="dim")
+        body.append(f"\n↳ {citation_line(c, lang, short=True)}", style="dim")
     _because(body, rec, flow, "service_level")
     parts.append(Panel(body, title=Text(f" {rec.level.label} ", style=level_style), title_align="left"))
     if rec.notifications:
@@ -61,12 +62,14 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
     if rec.steps or rec.deadlines:
         steps = Table.grid(padding=(0, 2))
         for s in rec.steps:
-            steps.add_row(s.due.isoformat() if s.due else "–", s.text)
+            steps.add_row(short_date(s.due, lang) if s.due else "–", s.text)
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            label = Text(term.label.get(lang) if term else key)
+            # The label, then the date: "Behandlingsgaranti: behandling senest 08.12.2026".
+            label = Text(f"{term.label.get(lang) if term else key} ")
+            label.append(short_date(date, lang), style="bold")
             _because(label, rec, flow, f"deadline:{key}")
-            steps.add_row(Text(date.isoformat(), style="bold"), label)
+            steps.add_row("→", label)
         parts.append(Panel(steps, title=t("next_steps", lang), title_align="left"))
     if rec.alternatives:
         alts = Text()
@@ -85,7 +88,45 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
 
 
 def _because(text: Text, rec: Recommendation, flow: Flow, item: str) -> None:
-    """The item's one "Fordi:/Because:" line, under it."""
+    """The item's one "Begrundelse:/Because:" line, under it."""
     why = because_text(rec, flow, item)
     if why:
         text.append(f"\n{why}", style="italic dim")
+
+
+def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
+    """What to do, on the first screen of the summary: the level, whom to notify, what is due
+    by when, the offers, how many warnings. Reasons, legal basis and citations follow below it
+    (``to_rich``); a counsellor on the phone reads this part aloud or acts on it.
+    """
+    lang, today = rec.lang, rec.contact_date
+    emergency = rec.level.id == "emergency"
+    parts: list[RenderableType] = [
+        Text(f" {rec.level.label} ", style="bold reverse red" if emergency else "bold reverse")
+    ]
+    rows = Table.grid(padding=(0, 1))
+    rows.add_column(no_wrap=True, style="bold")
+    rows.add_column()
+    for n in rec.notifications:
+        text = Text.assemble((n.label, "bold"), f" → {n.recipient}")
+        if n.inform_citizen_first:
+            text.append(f" ({t('wizard_live_inform_first', lang)})", style="italic")
+        rows.add_row(t("today", lang), text)
+    for s in rec.steps:
+        if s.due is not None:
+            rows.add_row(day(s.due, lang, today), s.text)
+    for key, date in rec.deadlines.items():
+        term = flow.term("deadlines", key)
+        # The label, then the date, so the sentence ends: "… behandling senest 08.12.2026".
+        rows.add_row("→", Text.assemble(f"{term.label.get(lang) if term else key} ", (day(date, lang, today), "bold")))
+    if rows.row_count:
+        parts += [Text(""), Text(t("wizard_card_do", lang), style="bold underline"), rows]
+    if rec.offers:
+        parts += [Text(""), Text.assemble((f"{t('offers', lang)}: ", "bold"), ", ".join(o.label for o in rec.offers))]
+    for w in rec.warnings:  # in full: a warning can be the call's main point (a professional's own duty)
+        parts += [Text(""), Text(f"⚠ {w.text}")]
+    undated = sum(1 for s in rec.steps if s.due is None)
+    if undated:
+        more = f"{t('wizard_card_undated', lang, n=undated)} – {t('wizard_card_below', lang)}"
+        parts += [Text(""), Text(more, style="italic")]
+    return Group(*parts)

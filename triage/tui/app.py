@@ -21,9 +21,9 @@ from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
 from triage.data.clock import Today, danish_today
-from triage.data.settings import last_municipality, remember_municipality
+from triage.data.settings import last_folder, last_municipality, remember_folder, remember_municipality
 from triage.output.export import shown
-from triage.output.i18n import t
+from triage.output.i18n import CATALOGUE, t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
 from triage.tui.keys import translate_bindings
@@ -72,6 +72,7 @@ class WizardApp(App[None]):
         self.remember = remember and municipality is None
         self.preselect = last_municipality() if self.remember else None
         self.saved: Mapping[str, Answer] | None = None  # the answers as last saved to a file
+        self.initials: str | None = None  # the counsellor's, asked at the first save; never written but in a file
         self.theme = "ansi-dark" if dark else "ansi-light"
         self._reroute = False  # the call changed under a dialog: route when it closes
         self.emergency_seen = False  # Enter on the emergency screen: go on to the child questions
@@ -185,22 +186,31 @@ class WizardApp(App[None]):
         if self.call.done and not any(isinstance(s, SummaryScreen) for s in self.screen_stack):
             self.push_screen(SummaryScreen(self.call))
 
-    def summary_markdown(self) -> str | None:
+    def summary_markdown(self, *, made_at: datetime.datetime | None = None) -> str | None:
         from triage.output.render import to_markdown
 
         rec = self.call.recommendation
-        return to_markdown(rec, self.call.knowledge.flow) if rec is not None and self.call.done else None
+        if rec is None or not self.call.done:
+            return None
+        return to_markdown(rec, self.call.knowledge.flow, made_at=made_at, initials=self.initials or None)
 
     def _not_done(self) -> None:
         self.notify(t("wizard_cmd_not_done", self.lang), severity="warning")
 
-    def action_copy(self) -> None:
-        text = self.summary_markdown()
+    def action_copy(self, markdown: bool = False) -> None:
+        """Plain text for a case system (Markdown as a choice in the palette), sent by OSC 52:
+        the terminal does not say whether it arrived, so the message does not claim it did."""
+        from triage.output.render import to_plain
+
+        text = self.summary_markdown(made_at=datetime.datetime.now())
         if text is None:
             self._not_done()
             return
-        self.copy_to_clipboard(text)
-        self.notify(t("wizard_copied", self.lang))
+        self.copy_to_clipboard(text if markdown else to_plain(text))
+        self.notify(t("wizard_copied_markdown" if markdown else "wizard_copied", self.lang))
+
+    def action_copy_markdown(self) -> None:
+        self.action_copy(markdown=True)
 
     def action_sources(self) -> None:
         from triage.tui.screens import CitationsScreen
@@ -211,10 +221,23 @@ class WizardApp(App[None]):
             return
         self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
 
-    def default_export_path(self) -> Path:
-        from triage.output.export import working_folder
+    def default_folder(self) -> Path:
+        """The folder saved in last, else the user's documents folder; never a git checkout
+        unless the counsellor typed it (a summary left untracked in a repository)."""
+        from platformdirs import user_documents_path
 
-        return working_folder() / export_name(self.call.municipality or "", self.call.contact_date)
+        from triage.output.export import in_git_checkout
+
+        folder = last_folder()
+        if folder is None or in_git_checkout(folder):
+            folder = user_documents_path()
+        return folder
+
+    def default_export_path(self) -> Path:
+        """The suggested file: a free name in the default folder (a second save the same day: ``-2``)."""
+        from triage.output.export import free_name
+
+        return free_name(self.default_folder() / export_name(self.call.municipality or "", self.call.contact_date))
 
     def action_save(self) -> None:
         from triage.tui.dialogs import ConfirmDialog, ExportDialog
@@ -224,39 +247,56 @@ class WizardApp(App[None]):
             self._not_done()
             return
 
-        def chosen(typed: Path | None) -> None:
-            from triage.output.export import existing_target, typed_path
+        def chosen(result: tuple[Path, str | None] | None) -> None:
+            from triage.output.export import existing_target, free_name, typed_path
 
-            if typed is None:
+            if result is None:
                 return
+            typed, initials = result
+            if initials is not None:
+                self.initials = initials
+            text = self.summary_markdown(made_at=datetime.datetime.now()) or ""
             path = typed
             try:
                 path = typed_path(str(typed))  # ~nosuchuser: an error shown, not a crash
-                if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
-                    path = path / self.default_export_path().name
+                if path.is_dir():  # as in `triage ask`: a folder saves inside it, under a free suggested name
+                    path = free_name(path / export_name(self.call.municipality or "", self.call.contact_date))
                 exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
             except OSError as err:
                 self._save_failed(path, err)
                 return
             if exists:
                 question = t("wizard_export_exists", self.lang, path=shown(path))
-                self.push_screen(
-                    ConfirmDialog(question, self.lang), lambda yes: self._write(path, text, True) if yes else None
-                )
+
+                def overwrite(yes: bool | None) -> None:
+                    if yes:
+                        self._write(path, text, True)
+                    else:  # not dropped in silence: the dialog again, under a free name
+                        again = ExportDialog(free_name(path), self.lang)
+                        self.push_screen(again, chosen)
+
+                self.push_screen(ConfirmDialog(question, self.lang), overwrite)
             else:
                 self._write(path, text, False)
 
-        self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
+        dialog = ExportDialog(self.default_export_path(), self.lang, ask_initials=self.initials is None)
+        self.push_screen(dialog, chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
+        from platformdirs import user_documents_path
+
         from triage.output.export import write_private
 
         try:
+            if path.parent == user_documents_path() and not path.parent.exists():
+                path.parent.mkdir(mode=0o700, parents=True)  # the default folder, on a system without one yet
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
             self._save_failed(path, err)
             return
         self.saved = self.call.answers
+        if self.remember:
+            remember_folder(path.parent)  # the folder, for next time; never the file's name or content
         # A path is shown as typed: "[2026]" in a folder name is no markup (it vanished, or
         # "[/x]" raised MarkupError and lost the call).
         self.notify(t("wizard_export_saved", self.lang, path=shown(path)), markup=False)
@@ -303,21 +343,35 @@ class WizardApp(App[None]):
 
         quitting = self.return_code is not None  # Ctrl+Q typed just before: its search would outlive the app
         if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):
-            self.push_screen(WizardPalette(id="--command-palette"))
+            self.push_screen(WizardPalette(id="--command-palette", placeholder=t("wizard_palette_search", self.lang)))
 
     def textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's own palette commands, less "Screenshot": it writes the screen, answers and
-        all, to Downloads, readable by all, outside the one export that is 0600 and asks first."""
+        """Textual's own palette commands, less "Screenshot" (it writes the screen, answers and
+        all, to Downloads, readable by all, outside the one export that is 0600 and asks first)
+        and "Theme"."""
         for command in App.get_system_commands(self, screen):
-            if command.title != "Screenshot":
-                yield command
+            # Screenshot: see above. Theme: the colours follow the terminal (and NO_COLOR); Textual's
+            # theme picker is a plain CommandPalette, which a key typed ahead can close twice
+            # (ScreenStackError, found by the soak once the palette spoke Danish).
+            if command.title in ("Screenshot", "Theme"):
+                continue
+            # Textual's own commands in the call's language: by title (and for "Keys", show or hide).
+            key = f"wizard_sys_{command.title.lower()}" + ("_hide" if command.help.startswith("Hide") else "")
+            if key in CATALOGUE:
+                command = SystemCommand(t(key, self.lang), t(key + "_help", self.lang), command.callback)
+            elif self.lang != "en":
+                continue  # no English on a Danish screen: a command we cannot name is left out
+            yield command
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from self.textual_commands(screen)
         lang = self.lang
         if self.call.done:
             yield SystemCommand(t("wizard_key_copy", lang), t("wizard_cmd_copy", lang), self.action_copy)
+            yield SystemCommand(
+                t("wizard_key_copy_markdown", lang), t("wizard_cmd_copy_markdown", lang), self.action_copy_markdown
+            )
             yield SystemCommand(t("wizard_key_save", lang), t("wizard_cmd_save", lang), self.action_save)
             yield SystemCommand(t("wizard_key_sources", lang), t("wizard_cmd_sources", lang), self.action_sources)
         yield SystemCommand(t("wizard_key_new", lang), t("wizard_cmd_new", lang), self.action_new_call)
-        yield SystemCommand(t("wizard_pick_title", lang), t("wizard_cmd_municipality", lang), self.action_municipality)
+        yield SystemCommand(t("wizard_cmd_municipality", lang), t("wizard_pick_title", lang), self.action_municipality)

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from triage.output.i18n import t
 from triage.rules.model import Lang
-from triage.rules.session import Session
+from triage.rules.session import MUNICIPALITY, Session
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets import AnswersColumn, CallHeader, QuestionView, RecommendationPanel
 from triage.tui.widgets.footer import QuietFooter
@@ -34,6 +35,9 @@ class CallScreen(Screen[None]):
     # The question focuses its own input; Textual's default would first focus the answers column
     # (the first focusable widget) and restyle the screen for nothing.
     AUTO_FOCUS = ""
+    # Esc back past the first question drops the call's answers: ask first (training: a
+    # round's answers are an exercise, and Esc there returns to the scenarios at once).
+    CONFIRM_LEAVING: ClassVar[bool] = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "wizard_key_back", id="back"),
         Binding("f1", "help", "wizard_key_help", id="help"),
@@ -99,9 +103,22 @@ class CallScreen(Screen[None]):
 
     # --- actions --------------------------------------------------------------------
     def action_back(self) -> None:
+        """One rule: Esc returns to the question from wherever the focus is; on the question it
+        goes one question back. Back past the first question asks before answers are dropped."""
         live = self._live()
         if self.query_one(AnswersColumn).has_focus or (live is not None and live.has_focus):
             self._focus_question()
+            return
+        call = self.wizard.call
+        leaving = not call.flow_state.asked and call.editing is None and not call.fixed_municipality
+        if leaving and self.CONFIRM_LEAVING and (call.answers or any(k != MUNICIPALITY for k in call.previous)):
+            from triage.tui.dialogs import ConfirmDialog
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self.wizard.set_call(self.wizard.call.restart().choose(None))
+
+            self.app.push_screen(ConfirmDialog(t("wizard_back_drops", self.wizard.lang), self.wizard.lang), answered)
             return
         self.wizard.action_step_back()
 
@@ -114,6 +131,7 @@ class CallScreen(Screen[None]):
             self._focus_question()
         else:
             self.add_class("answers-open")
+            self._mark_focus(column)
             column.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -136,9 +154,18 @@ class CallScreen(Screen[None]):
             self._focus_question()
         else:
             self.remove_class("answers-open")
+            self._mark_focus(live)
             live.focus()
 
+    def _mark_focus(self, part: Widget | None) -> None:
+        """Say on the focused part's border what Esc does there (the question says nothing: Esc
+        there is one question back, as the footer says); the other parts say nothing."""
+        for other in (self.query_one(AnswersColumn), self._live()):
+            if other is not None:
+                other.border_subtitle = t("wizard_focus_esc", self.wizard.lang) if other is part else ""
+
     def _focus_question(self) -> None:
+        self._mark_focus(None)
         self.remove_class("answers-open")
         field = self.query_one(QuestionView).field
         if field is not None:

@@ -12,29 +12,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from triage.output.condition_text import condition_sentence
 from triage.output.i18n import t
-from triage.output.render import source_name
+from triage.output.render import item_label, quoted, source_name
 from triage.rules.model import Flow
 from triage.rules.recommendation import Recommendation
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
-
-
-def item_label(item: str, rec: Recommendation, flow: Flow) -> str:
-    """``offer:doctor_consultation`` → ``Offer: Free consultation …``, in the call's language."""
-    lang = rec.lang
-    kind, _, key = item.partition(":")
-    name = ""
-    if kind == "service_level":
-        name = rec.level.label
-    elif kind in ("offer", "notification", "deadline"):
-        term = flow.term({"offer": "offers", "notification": "notifications", "deadline": "deadlines"}[kind], key)
-        name = term.label.get(lang) if term else key
-    elif kind == "next_step":
-        name = next((s.text for s in rec.steps if s.id == key), key)
-    elif kind == "warning":
-        name = next((w.text for w in rec.warnings if w.id == key), key)
-    return f"{t('wizard_item_' + kind, lang)}: {name}"
 
 
 def citations_table(rec: Recommendation, flow: Flow) -> Table:
@@ -44,7 +28,7 @@ def citations_table(rec: Recommendation, flow: Flow) -> Table:
     table.add_column(t("citations", lang), ratio=3)
     for c in dict.fromkeys(rec.citations):
         where = Text(f"{source_name(c, lang)}\n", style="dim")
-        where.append(f"«{c.section}»", style="")
+        where.append(quoted(c.section, lang), style="")
         if c.law:
             where.append(f"\n{t('law', lang)}: {c.law}", style="bold")
         if c.cited_law:
@@ -53,8 +37,8 @@ def citations_table(rec: Recommendation, flow: Flow) -> Table:
             where.append(f"\n⚠ {t('to_check', lang)}", style="yellow")
         if c.condition and c.condition != "true":
             where.append(f"\n{t('because_condition', lang)}: ", style="dim")
-            where.append(c.condition, style="italic")
-        table.add_row(Text(item_label(c.item, rec, flow), overflow="fold"), where)
+            where.append(condition_sentence(c.condition, flow, lang), style="italic")
+        table.add_row(Text(item_label(rec, flow, c.item), overflow="fold"), where)
     return table
 
 

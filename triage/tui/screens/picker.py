@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,15 +23,27 @@ from triage.tui.labels import status_badge
 from triage.tui.textual_compat import TypedInput
 from triage.tui.widgets.footer import QuietFooter
 
+# The selected row is marked in the text itself, not by colour alone: an arrow and the name in
+# reverse video show in plain text, under NO_COLOR and while the filter box has the focus.
+CURSOR, NO_CURSOR = "▶ ", "  "
 
-def entry(m: Municipality, lang: Lang) -> Text:
-    """Name and status, then the centre and its standard (wrapped where the list is narrow)."""
+
+def entry(m: Municipality, lang: Lang, *, selected: bool = False, remembered: bool = False) -> Table:
+    """The cursor mark, then name and status over the centre and its standard (wrapped under the
+    name where the list is narrow, not under the mark)."""
     text = Text()
-    text.append(m.name, style="bold")
+    text.append(f" {m.name} " if selected else m.name, style="bold reverse" if selected else "bold")
     text.append("  ")
     text.append_text(status_badge(m, lang))
+    if remembered:
+        text.append("  ")
+        text.append(t("wizard_pick_last", lang), style="italic")
     text.append(f"\n{m.centre.name} · {m.standard.short}", style="dim")
-    return text
+    row = Table.grid()
+    row.add_column(width=len(CURSOR), no_wrap=True)
+    row.add_column()
+    row.add_row(Text(CURSOR if selected else NO_CURSOR, style="bold"), text)
+    return row
 
 
 def matches(m: Municipality, needle: str) -> bool:
@@ -53,14 +66,18 @@ class PickerScreen(Screen[None]):
     def __init__(self, knowledge: Knowledge, lang: Lang, preselect: str | None) -> None:
         super().__init__()
         self.knowledge, self.lang, self.preselect = knowledge, lang, preselect
+        self._shown: list[Municipality] = []  # the rows of the list, in order
+        self._marked: int | None = None  # the row drawn with the cursor mark
         translate_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
             yield Static(t("wizard_pick_title", self.lang), id="picker-title")
+            # Above the list, which may scroll: at 80×24 a hint below it was cut off.
+            hint = "wizard_pick_hint_last" if self.preselect in self.knowledge.municipalities else "wizard_pick_hint"
+            yield Static(t(hint, self.lang), id="picker-hint")
             yield TypedInput(placeholder=t("wizard_pick_filter", self.lang), id="picker-filter")
             yield OptionList(id="picker-list")
-            yield Static(t("wizard_pick_hint", self.lang), id="picker-hint")
         yield QuietFooter()
 
     def on_mount(self) -> None:
@@ -70,13 +87,31 @@ class PickerScreen(Screen[None]):
     def _fill(self, needle: str) -> None:
         listing = self.query_one("#picker-list", OptionList)
         listing.clear_options()
-        shown = [m for m in self.knowledge.municipalities.values() if matches(m, needle)]
+        self._marked = None
+        self._shown = shown = [m for m in self.knowledge.municipalities.values() if matches(m, needle)]
         if not shown:
             listing.add_option(Option(Text(t("wizard_pick_none", self.lang), style="dim"), disabled=True))
             return
-        listing.add_options(Option(entry(m, self.lang), id=m.id) for m in shown)
+        listing.add_options(Option(self._entry(m, selected=False), id=m.id) for m in shown)
         ids = [m.id for m in shown]
         listing.highlighted = ids.index(self.preselect) if self.preselect in ids else 0
+        self._mark(listing.highlighted)
+
+    def _entry(self, m: Municipality, *, selected: bool) -> Table:
+        return entry(m, self.lang, selected=selected, remembered=m.id == self.preselect)
+
+    def _mark(self, index: int | None) -> None:
+        """Move the cursor mark to row ``index`` (only the two rows that change are redrawn)."""
+        listing = self.query_one("#picker-list", OptionList)
+        for row, selected in ((self._marked, False), (index, True)):
+            if row is not None and row < len(self._shown):
+                listing.replace_option_prompt_at_index(row, self._entry(self._shown[row], selected=selected))
+        self._marked = index
+
+    @on(OptionList.OptionHighlighted, "#picker-list")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self._marked:
+            self._mark(event.option_index)
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:

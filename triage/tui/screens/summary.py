@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.rule import Rule
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -11,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 
 from triage.output.i18n import t
-from triage.output.richview import to_rich
+from triage.output.richview import action_card, to_rich
 from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets import CallHeader
@@ -41,8 +43,14 @@ class SummaryScreen(Screen[None]):
         yield header
         with VerticalScroll(id="summary-body") as body:
             body.border_title = t("wizard_summary_title", self.call.lang)
-            rec = self.call.recommendation
-            yield RenderedOnce(to_rich(rec, self.call.knowledge.flow) if rec else Text("–"), id="summary-text")
+            rec, flow = self.call.recommendation, self.call.knowledge.flow
+            if rec is None:
+                yield RenderedOnce(Text("–"), id="summary-text")
+            else:
+                # The action card fills the first screen; reasons and citations come below it.
+                details = Rule(t("wizard_card_details", self.call.lang), style="dim")
+                card = Group(action_card(rec, flow), Text(""), details, to_rich(rec, flow))
+                yield RenderedOnce(card, id="summary-text")
         yield QuietFooter()
 
     async def action_back(self) -> None:

@@ -28,6 +28,8 @@ class TrainingCallScreen(CallScreen):
         Binding("f3", "app.hint", "training_key_hint", id="hint"),
     ]
 
+    CONFIRM_LEAVING = False  # Esc before the first question: back to the scenarios at once
+
     def __init__(self, scenario: Scenario, lang: Lang) -> None:
         self.scenario = scenario
         super().__init__(lang)

@@ -19,6 +19,9 @@ class CallHeader(Static):
         m = call.knowledge.municipalities[call.municipality]
         state = call.flow_state
         line = Text(no_wrap=True, overflow="ellipsis")
+        # Named in words before the first question: a municipality remembered from an earlier
+        # call must not start a call under another standard unnoticed.
+        line.append(f"{t('municipality', lang)}: ")
         line.append(m.name, style="bold")
         line.append(" ")
         line.append_text(status_badge(m, lang))

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
+from triage.output.dates import day
 from triage.output.i18n import t
 from triage.output.render import alternative_line, alternative_title
 from triage.rules.model import Flow
@@ -57,10 +58,14 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     dated = [s for s in rec.steps if s.due is not None]
     if dated or rec.deadlines:
         parts += [Text(""), Text(t("next_steps", lang), style="bold underline")]
-        rows = [(s.due.strftime("%d.%m.") if s.due else "", Text(s.text)) for s in dated]
+        today = rec.contact_date  # the day of the call: "i dag"
+        rows = [(day(s.due, lang, today) if s.due else "", Text(s.text)) for s in dated]
         for key, date in rec.deadlines.items():
             term = flow.term("deadlines", key)
-            rows.append((date.strftime("%d.%m."), Text(term.label.get(lang) if term else key)))
+            # The label, then the date, so the sentence ends: "… behandling senest 08.12.2026".
+            label = Text(f"{term.label.get(lang) if term else key} ")
+            label.append(day(date, lang, today), style="bold")
+            rows.append(("→", label))
         parts.append(_rows(rows))
     undated = len(rec.steps) - len(dated)
     if undated:

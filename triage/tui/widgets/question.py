@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -26,11 +25,7 @@ from triage.output.i18n import t
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
 from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means_unknown
 from triage.tui.textual_compat import event_clock
-from triage.tui.widgets.fields import ChoiceField, NumberField
-
-if TYPE_CHECKING:
-    from textual.widgets import SelectionList
-
+from triage.tui.widgets.fields import ChoiceField, NumberField, TickField
 
 # What the number input takes: digits, and where the number may be unknown, one of UNKNOWN_KEYS.
 DIGITS = r"[0-9]*"
@@ -89,7 +84,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self.lang: Lang = "da"
         self._shown: tuple[str | None, Answer | None, str | None] | None = None
         self.field: Widget | None = None  # the input of the question shown now
-        self.multi: SelectionList[str] | None = None  # mounted only while a multi-select is asked
+        self.multi: TickField | None = None  # mounted only while a multi-select is asked
         # The question just answered, until the call shows the next one. Keys typed ahead (a
         # fast typist, a laggy remote line) still reach this widget meanwhile; they were meant
         # for the next question and must never answer this one again.
@@ -199,25 +194,23 @@ class QuestionView(VerticalScroll, can_focus=False):
                 listing.set_options(
                     Option(choice_text(i, key, label), id=value) for i, (value, key, label) in enumerate(options, 1)
                 )
+            # Nothing is highlighted on a question not yet answered: Enter must never give an
+            # answer nobody gave (consent, above all). A changed answer keeps its own value.
             wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
             values = [value for value, _, _ in options]
-            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else 0
+            listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else None
             field = listing
         self.field = field
         if field is not None and not field.has_focus:
             field.focus()
 
-    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> SelectionList[str]:
-        from textual.widgets import SelectionList
-
+    def _multi(self, q: Question, lang: Lang, suggestion: Answer | None) -> TickField:
         ticked = suggestion if isinstance(suggestion, tuple) else ()
-        # A selection list draws one line per option and cuts a longer one off: where the full
-        # label does not fit beside its tick box and keys, the option's short form is shown.
-        room = self.scrollable_content_region.width - 12
-        shorts = {o.value: o.short_label(lang) for o in q.options}
-        return SelectionList(
-            *[
-                (choice_text(i, key, label if len(label) <= room else shorts[value]), value, value in ticked)
+        # The full label, wrapped where it is long: the examples ("kokain, amfetamin") are what
+        # the caller recognises.
+        return TickField(
+            [
+                (choice_text(i, key, label), value, value in ticked)
                 for i, (value, key, label) in enumerate(choices(q, lang), 1)
             ],
             classes="q-field q-multi",
@@ -252,10 +245,8 @@ class QuestionView(VerticalScroll, can_focus=False):
         elif ch:
             index = next((i for i, (_, key, _) in enumerate(options) if ch in key.split("/")), None)
         if q.kind == "multi":
-            from textual.widgets import SelectionList
-
             sel = self.field
-            if not isinstance(sel, SelectionList):
+            if not isinstance(sel, TickField):
                 return
             if event.key == "enter":
                 event.stop()
@@ -270,8 +261,18 @@ class QuestionView(VerticalScroll, can_focus=False):
             event.stop()
             event.prevent_default()
             self._pick(options[index][0])
+        elif event.key == "enter" and isinstance(self.field, ChoiceField) and self.field.highlighted is None:
+            # Nothing chosen yet: say which keys answer instead of answering.
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Invalid(self.keys_hint(q)))
 
-    def _confirm_multi(self, q: Question, sel: SelectionList[str]) -> None:
+    def keys_hint(self, q: Question) -> str:
+        """What answers ``q``: its keys, named with their labels (for a press of Enter with nothing chosen)."""
+        keys = ", ".join(f"{key.split('/')[0]} = {label}" for _, key, label in choices(q, self.lang) if key)
+        return t("wizard_enter_nothing", self.lang, keys=keys)
+
+    def _confirm_multi(self, q: Question, sel: TickField) -> None:
         ticked = tuple(o.value for o in q.options if o.value in sel.selected)
         if len(ticked) < q.min_selected:
             self.post_message(self.Invalid(t("wizard_multi_min", self.lang, n=q.min_selected)))
