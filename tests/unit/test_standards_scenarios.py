@@ -1040,9 +1040,8 @@ def test_treatment_of_under_18s_is_marked_to_check_everywhere(knowledge: Knowled
     [
         {"age": 16, "children_at_home": True},  # youth services, parents and the children's unit
         {"caller": "relative", "caller_under_18": False, "age": "unknown", "children_at_home": True},
-        {"acute_danger": True, "children_at_home": False, "pregnancy": "self"},
     ],
-    ids=["young-parent", "relative", "acute-pregnant"],
+    ids=["young-parent", "relative"],
 )
 def test_faxe_tells_the_citizen_before_every_notification(knowledge: Knowledge, given: dict[str, Any]) -> None:
     """Faxe, «Eventuelle børn under 18 år»: the citizen always hears of a notification to the
@@ -1055,3 +1054,12 @@ def test_faxe_tells_the_citizen_before_every_notification(knowledge: Knowledge, 
     assert all(n.inform_citizen_first for n in to_municipality), [
         (n.to, n.inform_citizen_first) for n in to_municipality
     ]
+
+
+@pytest.mark.parametrize("given", [{"children_at_home": False, "pregnancy": "self"}, {"children_at_home": True}])
+def test_faxe_acute_notification_does_not_wait_for_the_citizen(knowledge: Knowledge, given: dict[str, Any]) -> None:
+    """Issue 19, point 6: telling the citizen first keeps the treatment relationship
+    («Eventuelle børn under 18 år»); in acute danger the notification is made today and must
+    not wait for a person who may be unconscious."""
+    rec = recommend(knowledge, "faxe", {"acute_danger": True, **given}, CONTACT)
+    assert [(n.to, n.inform_citizen_first) for n in rec.notifications] == [("child_welfare", False)]
