@@ -197,9 +197,7 @@ def score_differences(
     return out
 
 
-def _decided_by(
-    field: str, right: Recommendation, theirs: Recommendation, wrong: list[str]
-) -> tuple[str, ...]:
+def _decided_by(field: str, right: Recommendation, theirs: Recommendation, wrong: list[str]) -> tuple[str, ...]:
     """The wrong answers that an outcome item of either result was decided by (its ``because``)."""
     kind = field.removeprefix("outcome:")
     if kind == "service_level":
@@ -231,50 +229,55 @@ def _outcome_differences(
 ) -> list[Difference]:
     """Where the trainee's answers lead the engine elsewhere than the canonical answers do:
     the one comparison of outcomes (``outcome.differences``), told per kind of item."""
-    out: list[Difference] = []
     if right.outcome is None or theirs.outcome is None:  # pragma: no cover - recommend keeps its outcome
         raise ValueError("a recommendation without its outcome")
     kinds = {d.key.kind for d in differences(decided(right.outcome), decided(theirs.outcome))}
-    if "service_level" in kinds:
-        out.append(
-            Difference(
-                "outcome:service_level",
-                right.level.id,
-                theirs.level.id,
-                scenario.expected.service_level.section,
-                right.cited("service_level"),
-            )
-        )
+    tell = {
+        "service_level": _level_difference,
+        "notification": _notification_difference,
+        "offer": _offer_difference,
+        "deadline": _deadline_difference,
+    }
+    return [tell[kind](scenario, right, theirs, sections) for kind in tell if kind in kinds]
+
+
+def _level_difference(
+    scenario: Scenario, right: Recommendation, theirs: Recommendation, _sections: Mapping[str, str]
+) -> Difference:
+    section = scenario.expected.service_level.section
+    return Difference("outcome:service_level", right.level.id, theirs.level.id, section, right.cited("service_level"))
+
+
+def _notification_difference(
+    _scenario: Scenario, right: Recommendation, theirs: Recommendation, sections: Mapping[str, str]
+) -> Difference:
     right_notes = {n.to for n in right.notifications}
     their_notes = {n.to for n in theirs.notifications}
-    if "notification" in kinds:
-        cites = tuple(c for kind in sorted(right_notes - their_notes) for c in right.cited(f"notification:{kind}"))
-        missing = sorted(right_notes - their_notes)
-        out.append(
-            Difference(
-                "outcome:notifications",
-                _ids(right_notes),
-                _ids(their_notes),
-                "; ".join(sections[k] for k in missing if k in sections) or None,
-                cites,
-            )
-        )
+    missing = sorted(right_notes - their_notes)
+    cites = tuple(c for kind in missing for c in right.cited(f"notification:{kind}"))
+    section = "; ".join(sections[k] for k in missing if k in sections) or None
+    return Difference("outcome:notifications", _ids(right_notes), _ids(their_notes), section, cites)
+
+
+def _offer_difference(
+    _scenario: Scenario, right: Recommendation, theirs: Recommendation, _sections: Mapping[str, str]
+) -> Difference:
     right_offers = {o.id for o in right.offers}
     their_offers = {o.id for o in theirs.offers}
-    if "offer" in kinds:
-        cites = tuple(c for oid in sorted(right_offers - their_offers) for c in right.cited(f"offer:{oid}"))
-        out.append(Difference("outcome:offers", _ids(right_offers), _ids(their_offers), None, cites))
-    if "deadline" in kinds:
-        out.append(
-            Difference(
-                "outcome:deadlines",
-                _ids(f"{k} {v.isoformat()}" for k, v in right.deadlines.items()),
-                _ids(f"{k} {v.isoformat()}" for k, v in theirs.deadlines.items()),
-                None,
-                tuple(c for k in right.deadlines for c in right.cited(f"deadline:{k}")),
-            )
-        )
-    return out
+    cites = tuple(c for oid in sorted(right_offers - their_offers) for c in right.cited(f"offer:{oid}"))
+    return Difference("outcome:offers", _ids(right_offers), _ids(their_offers), None, cites)
+
+
+def _deadline_difference(
+    _scenario: Scenario, right: Recommendation, theirs: Recommendation, _sections: Mapping[str, str]
+) -> Difference:
+    return Difference(
+        "outcome:deadlines",
+        _ids(f"{k} {v.isoformat()}" for k, v in right.deadlines.items()),
+        _ids(f"{k} {v.isoformat()}" for k, v in theirs.deadlines.items()),
+        None,
+        tuple(c for k in right.deadlines for c in right.cited(f"deadline:{k}")),
+    )
 
 
 def cite_text(c: Cited) -> str:

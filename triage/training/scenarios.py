@@ -500,18 +500,27 @@ def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mism
     ):
         if kind in kinds:
             add(field, ids_text(want), ids_text(have), field)
-    index = {d.id: j for j, d in enumerate(exp.deadlines)}
-    expected_dates = {d.id: d.on(scenario.contact_date) for d in exp.deadlines}
-    for d in found:
-        if d.key.kind == "deadline":
-            on, got = expected_dates.get(d.key.id), rec.deadlines.get(d.key.id)
-            where = ("deadlines", index[d.key.id]) if d.key.id in index else ("deadlines",)
-            add(f"deadlines.{d.key.id}", _due_text(scenario, on), _due_text(scenario, got), *where)
+    out += _deadline_mismatches(scenario, rec, [d.key.id for d in found if d.key.kind == "deadline"])
     given = {w.id for w in outcome.warnings}
     missing = differences({ItemKey("warning", w): {} for w in exp.warnings},
                           {ItemKey("warning", w): {} for w in exp.warnings if w in given})  # fmt: skip
     if missing:
         add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
+    return out
+
+
+def _deadline_mismatches(
+    scenario: Scenario, rec: recommendation.Recommendation, differing: list[str]
+) -> list[Mismatch]:
+    exp = scenario.expected
+    index = {d.id: j for j, d in enumerate(exp.deadlines)}
+    expected_dates = {d.id: d.on(scenario.contact_date) for d in exp.deadlines}
+    out = []
+    for did in differing:
+        on, got = expected_dates.get(did), rec.deadlines.get(did)
+        path: tuple[str | int, ...] = ("deadlines", index[did]) if did in index else ("deadlines",)
+        where = scenario.at("expected", *path)
+        out.append(Mismatch(scenario, f"deadlines.{did}", _due_text(scenario, on), _due_text(scenario, got), where))
     return out
 
 
