@@ -94,7 +94,7 @@ async def test_the_debrief_teaches_and_the_whole_answer_is_one_key_away(
         text = shown_text(app)
         # the reason as a sentence (the deciding rule's text), the answers it read, the vignette's words
         assert "Derfor: Behandling af unge under 18 forudsætter som udgangspunkt, at" in text
-        assert "Fordi: alder 17 (< 18)" in text
+        assert "Begrundelse: alder 17 (< 18)" in text
         assert "Sagen siger (Alder): «Jeg er 17»" in text
         # what the score was reduced by, item by item
         assert "−40 underretning glemt: Forældre (inddragelse og samtykke)" in text
