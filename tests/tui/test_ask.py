@@ -26,7 +26,7 @@ from tests.conftest import CONTACT, ROOT
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
 from triage.cli.ask import run_ask
-from triage.cli.prompt_input import bool_of_key, parse_int
+from triage.cli.prompt_input import parse_int
 from triage.output.i18n import CATALOGUE
 from triage.rules.engine import walk
 from triage.rules.model import Answer, Knowledge, Lang, Question
@@ -129,10 +129,6 @@ def test_a_typed_age(knowledge: Knowledge, typed: str, expected: int | None) -> 
     value, problem = parse_int(age, typed, "en")
     assert value == expected
     assert (problem is None) == (expected is not None)
-
-
-def test_yes_and_no_keys_in_both_languages() -> None:
-    assert [bool_of_key(k) for k in "jJyYnNx"] == [True, True, True, True, False, False, None]
 
 
 def test_every_prompt_string_is_in_the_catalogue() -> None:

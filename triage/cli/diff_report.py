@@ -22,7 +22,7 @@ from triage.rules.errors import DataError, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
 
-EXIT_SAME, EXIT_CHANGED, EXIT_BAD = 0, 1, 2
+EXIT_SAME, EXIT_CHANGED = 0, 1
 
 
 def run(

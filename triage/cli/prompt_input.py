@@ -11,7 +11,6 @@ import re
 
 from triage.output.i18n import t
 from triage.rules.model import Lang, Question
-from triage.rules.session import NO_KEYS, YES_KEYS
 
 BACK_KEY = "<"
 
@@ -30,16 +29,6 @@ def parse_int(q: Question, text: str, lang: Lang) -> tuple[int | None, str | Non
 
 def is_back(text: str) -> bool:
     return text.strip() == BACK_KEY
-
-
-def bool_of_key(key: str) -> bool | None:
-    """``j``/``y`` mean yes, ``n`` means no, in either language; anything else means nothing."""
-    key = key.lower()
-    if key in YES_KEYS:
-        return True
-    if key in NO_KEYS:
-        return False
-    return None
 
 
 def multi_problem(q: Question, chosen: list[str], lang: Lang) -> str | None:

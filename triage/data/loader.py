@@ -270,8 +270,7 @@ def _text(t: schema.TextSpec) -> Text:
 class _Builder:
     """Turns validated specs into the frozen model, collecting cross-reference problems."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def compile(
@@ -464,7 +463,7 @@ def load(root: Path | str) -> Knowledge:
     muni_read = read_toml(root, MUNICIPALITIES_FILE, problems)
     if problems or flow_read is None or law_read is None or muni_read is None:
         raise DataError(problems)
-    builder = _Builder(root)
+    builder = _Builder()
     flow_src, flow_raw = flow_read
     law_src, law_raw = law_read
     muni_src, muni_raw = muni_read

@@ -25,7 +25,6 @@ Value = bool | int | str | datetime.date | tuple[str, ...]
 Scalar = bool | int | str
 
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
-COMPARE_OPS = ("==", "!=", "<=", ">=", "<", ">", "in", "not in")
 
 
 class ConditionError(Exception):
