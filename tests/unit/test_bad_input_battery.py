@@ -5,17 +5,16 @@ then extra keys, the two meta keys, and broken files (encodings, empty, oversize
 TOML syntax). Each must give exactly one line on stderr, naming the file (and the key,
 where there is one), exit code 2, nothing on stdout and no traceback.
 
-The hand-picked cases of ``test_bad_input.py`` (run as real processes) are not repeated
-here; these run in-process through ``triage.cli.main.main``, a representative few also as real
-processes. ``test_the_battery_covers_every_key`` counts and lists them.
+The hand-picked cases of ``tests/system/test_bad_input.py`` (run as real processes) are not
+repeated here; these run in-process through ``triage.cli.main.main``, a representative few also
+as real processes (``tests/system/test_bad_input_battery_processes.py``).
+``test_the_battery_covers_every_key`` counts and lists them.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ROOT
-from tests.unit.test_bad_input import CASES, GOOD
+from tests.system.test_bad_input import CASES, GOOD
 from triage.cli import main as cli
 from triage.data.loader import load
 from triage.rules.model import Knowledge, Question
@@ -244,20 +243,6 @@ def test_bad_input_in_process(case: Bad, tmp_path: Path, capsys: pytest.CaptureF
     check_one_line(case, path, code, captured.out, captured.err)
 
 
-@pytest.mark.parametrize("case", [c for c in BATTERY if c.id in AS_PROCESS], ids=lambda c: str(c.id))
-def test_bad_input_as_a_real_process(case: Bad, tmp_path: Path) -> None:
-    path = tmp_path / case.name
-    path.write_bytes(case.content)
-    result = subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--answers", str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    check_one_line(case, path, result.returncode, result.stdout, result.stderr)
-
-
 def test_the_battery_covers_every_key() -> None:
     """Counted and listed: every question has wrong types and its absence; ranges and options where they exist."""
     assert len({c.id for c in BATTERY}) == len(BATTERY)
@@ -273,31 +258,6 @@ def test_the_battery_covers_every_key() -> None:
     for category in ("non_utf8", "empty", "too_large", "json_syntax", "toml_syntax", "hostile"):
         assert by_category[category] >= 2, category
     assert len(BATTERY) >= 15 * len(questions)  # a floor, so a generator that stops generating fails
-
-
-def _small_memory() -> None:  # an unbounded read would take all memory: keep the child's small
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
-
-
-@pytest.mark.parametrize("source", ["stdin", "path"])
-def test_an_endless_answers_file_is_refused_after_the_bound(source: str) -> None:
-    """/dev/zero (or gigabytes piped in) is read no further than the 1 MB an answers file may hold."""
-    with open("/dev/zero", "rb") as zero:
-        result = subprocess.run(
-            [sys.executable, "-m", "triage", "recommend", "--answers", "-" if source == "stdin" else "/dev/zero"],
-            stdin=zero,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-            timeout=60,
-            preexec_fn=_small_memory,
-        )
-    name = "<stdin>" if source == "stdin" else "/dev/zero"
-    assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    assert result.stderr == f"{name}: file is too large (an answers file is at most 1 MB)\n"
 
 
 def test_a_folder_is_not_an_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
-import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -303,25 +301,6 @@ def test_dead_rule(tmp_path: Path) -> None:
     start = line_of(folder, M, 'id = "youth"') - 2
     assert code == 1
     assert f"{M}:{start}:1: testby.rules[3]: rule 'youth' never applies (dead rule)" in lines
-
-
-def test_gap_without_a_level_and_its_counterexample(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age >= 18 and wants_treatment"', 'when = "age >= 19 and wants_treatment"')
-    code, _out, err = run_check(folder)
-    assert code == 1
-    assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
-    example = err.split("(triage recommend --answers -):\n", 1)[1]
-    assert "age = 18" in example and example.startswith('municipality = "testby"')
-    proc = subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--data", str(folder), "--answers", "-"],
-        input=example,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert proc.returncode == 2
-    assert proc.stderr.strip() == "municipalities.toml: testby.rules: no service level rule applies to these answers"
 
 
 def test_acute_danger_without_emergency(tmp_path: Path) -> None:
