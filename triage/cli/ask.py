@@ -26,11 +26,11 @@ from triage.output.export import shown, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
+from triage.rules.errors import Exit
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang, Question
 from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name, means_unknown
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
-EXIT_OK, EXIT_STOPPED = 0, 130
 
 
 def _control(question: questionary.Question) -> InquirerControl:
@@ -362,9 +362,9 @@ def run_ask(
             if saved == BACK:
                 conv = conv.back()
                 continue
-            return EXIT_OK
+            return Exit.OK
         except (KeyboardInterrupt, EOFError):
             if not conv.started or confirm_stop(conv):
                 console.print(t("ask_dropped", lang))
-                return EXIT_STOPPED
+                return Exit.STOPPED
             console.print(t("ask_continue", lang))

@@ -18,11 +18,9 @@ from typing import Any
 from triage.cli.check_report import answers_toml
 from triage.data.loader import load
 from triage.data.paths import DATA_FILES, default_data_dir
-from triage.rules.errors import DataError, Problem, TriageError, suggestion
+from triage.rules.errors import DataError, Exit, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
-
-EXIT_SAME, EXIT_CHANGED = 0, 1
 
 
 def run(
@@ -49,7 +47,7 @@ def run(
     report = diff(old_k, new_k, ids)
     render = {"json": to_json, "markdown": to_markdown}.get(fmt, to_text)
     print_(render(report, label, str(new_root), contact_date).rstrip("\n"))
-    return EXIT_CHANGED if report.changed else EXIT_SAME
+    return Exit.FINDINGS if report.changed else Exit.OK
 
 
 def _load(root: Path, label: str) -> Knowledge:

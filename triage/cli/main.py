@@ -1,7 +1,7 @@
 """The ``triage`` command: parse arguments, load data once, hand finished objects to a mode.
 
-Exit codes (contract): 0 success, 1 findings, 2 bad input with one located line on
-stderr and never a traceback.
+Exit codes (contract; ``triage.rules.errors.Exit``): 0 success, 1 findings, 2 bad input
+with one located line on stderr and never a traceback; an error carries its own code.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from collections.abc import Callable, Sequence
 
 from triage import __version__
 from triage.data.knowledge import load_knowledge
-from triage.rules.errors import DataError, TriageError
+from triage.rules.errors import DataError, Exit, TriageError, after_signal
 from triage.rules.model import Knowledge, Lang
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
@@ -45,14 +43,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         from triage.output.streams import console
 
         console().print(to_rich(rec, knowledge.flow))
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check_report.run(data, str(args.format))
+    return check_report.run(data, str(args.format), lang_of(args.lang))
 
 
 def _full_screen_refused(lang: Lang) -> bool:
@@ -98,7 +96,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality)
     if _full_screen_refused(lang_of(args.lang)):
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
@@ -129,7 +127,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     knowledge = load_knowledge(args.data)
     library = load_library(knowledge)
     if library is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     lang = lang_of(args.lang)
     if args.report:
         from triage.cli import train_report
@@ -149,9 +147,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
     if not pool:
         print(t("training_none_match", lang), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     if _full_screen_refused(lang):
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     from triage.tui.train_app import run_training
 
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
@@ -187,14 +185,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     from triage.cli.ask import Ended, ending_signals_end_the_prompt, run_ask
 
     try:
         with ending_signals_end_the_prompt():
             return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
     except Ended as ended:
-        return 128 + ended.signal
+        return after_signal(ended.signal)
 
 
 def _common(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -277,9 +275,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from triage.output.streams import make_tolerant
 
@@ -294,16 +289,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `triage recommend … | head`: the reader has what it wanted. Nothing more can be
         # written, and Python would complain again when it flushes stdout at exit.
         _stdout_to_devnull()
-        return EXIT_PIPE_CLOSED
+        return Exit.PIPE_CLOSED
     except DataError as err:
         extra = f" (and {len(err.problems) - 1} more; run 'triage check')" if len(err.problems) > 1 else ""
         print(f"{err}{extra}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return err.exit_code
     except TriageError as err:
         print(str(err), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return err.exit_code
     except KeyboardInterrupt:
-        return 130
+        return Exit.STOPPED
 
 
 def _stdout_to_devnull() -> None:

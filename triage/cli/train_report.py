@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from triage.output.i18n import t
+from triage.rules.errors import Exit
 from triage.rules.model import Knowledge, Lang
 from triage.training import progress
 from triage.training.scenarios import Library
@@ -59,4 +60,4 @@ def run(knowledge: Knowledge, library: Library, lang: Lang, path: Path | None = 
     console = streams.console()
     for item in render(progress.report(path), knowledge, library, lang):
         console.print(item)
-    return 0
+    return Exit.OK

@@ -43,6 +43,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Udarbejdet med triage – en anbefaling, ikke en afgørelse.",
         "Made with triage – a recommendation, not a decision.",
     ),
+    # --- triage check: the proof's report (the findings themselves are the data's own lines) ---
+    "check_title": ("triage check: {root}", "triage check: {root}"),
+    "check_classes": ("klasser afprøvet", "classes checked"),
+    "check_rules": ("regler", "rules"),
+    "check_rules_used": ("regler brugt", "rules used"),
+    "check_dead_rules": ("døde regler", "dead rules"),
+    "check_seconds": ("sekunder", "seconds"),
+    "check_counterexample": (
+        "mindste modeksempel for {municipality} (triage recommend --answers -):",
+        "smallest counterexample for {municipality} (triage recommend --answers -):",
+    ),
+    "check_ok": (
+        "OK: hver samtale får præcis ét serviceniveau, med kilde",
+        "OK: every conversation gets exactly one level, cited",
+    ),
+    "check_findings": ("{n} fund", "{n} finding(s)"),
     # --- triage ask: line-by-line prompts (issue 6) ---
     "wizard_no_tty": (
         "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "
