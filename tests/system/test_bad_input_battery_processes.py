@@ -20,7 +20,7 @@ def test_bad_input_as_a_real_process(case: Bad, tmp_path: Path) -> None:
     path = tmp_path / case.name
     path.write_bytes(case.content)
     result = subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--answers", str(path)],
+        [sys.executable, "-m", "triage", "recommend", "--answers", str(path), "--lang", "en"],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -40,7 +40,16 @@ def test_an_endless_answers_file_is_refused_after_the_bound(source: str) -> None
     """/dev/zero (or gigabytes piped in) is read no further than the 1 MB an answers file may hold."""
     with open("/dev/zero", "rb") as zero:
         result = subprocess.run(
-            [sys.executable, "-m", "triage", "recommend", "--answers", "-" if source == "stdin" else "/dev/zero"],
+            [
+                sys.executable,
+                "-m",
+                "triage",
+                "recommend",
+                "--lang",
+                "en",
+                "--answers",
+                "-" if source == "stdin" else "/dev/zero",
+            ],
             stdin=zero,
             capture_output=True,
             text=True,

@@ -212,7 +212,31 @@ AS_PROCESS = {
 }
 
 
-def check_one_line(case: Bad, path: Path, code: int, out: str, err: str) -> None:
+# The same messages with --lang da (the default): each English part expected above, in Danish.
+# What the JSON and TOML parsers themselves say ("nested too deeply") is theirs, and stays English.
+DANISH = {
+    "expected a date": "forventede en dato",
+    "a date": "en dato",
+    "expected a JSON object": "forventede et JSON-objekt",
+    "expected": "forventede",
+    "out of range": "uden for intervallet",
+    "choose at least": "vælg mindst",
+    "listed twice": "står der to gange",
+    "is not an option": "er ikke en mulighed",
+    "missing answer": "mangler svar",
+    "unknown answer": "ukendt svar",
+    "unknown municipality": "ukendt kommune",
+    "did you mean 'holbaek'": "mente du 'holbaek'",
+    "not UTF-8": "ikke UTF-8",
+    "file is empty": "filen er tom",
+    "too large": "for stor",
+    "not valid JSON": "ikke gyldig JSON",
+    "given twice": "givet to gange",
+    "not valid TOML": "ikke gyldig TOML",
+}
+
+
+def check_one_line(case: Bad, path: Path, code: int, out: str, err: str, lang: str = "en") -> None:
     assert code == 2, (case.id, err)
     assert out == ""
     assert "Traceback" not in err
@@ -220,7 +244,7 @@ def check_one_line(case: Bad, path: Path, code: int, out: str, err: str) -> None
     assert len(lines) == 1 and err.endswith("\n"), err
     line = lines[0]
     assert line.startswith(str(path)), line
-    assert case.message in line, line
+    assert (case.message if lang == "en" else DANISH.get(case.message, case.message)) in line, line
     if case.key:
         assert f" {case.key}:" in line, line
     if case.category in LOCATED:  # the key stands in the file: say on which line
@@ -238,9 +262,20 @@ def loaded(knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bad_input_in_process(case: Bad, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / case.name
     path.write_bytes(case.content)
-    code = cli.main(["recommend", "--answers", str(path)])
+    code = cli.main(["recommend", "--answers", str(path), "--lang", "en"])
     captured = capsys.readouterr()
     check_one_line(case, path, code, captured.out, captured.err)
+
+
+@pytest.mark.usefixtures("loaded")
+@pytest.mark.parametrize("case", BATTERY, ids=[c.id for c in BATTERY])
+def test_bad_input_in_danish(case: Bad, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 17: the answers file's messages follow --lang (Danish by default), as the wizard's and ask's do."""
+    path = tmp_path / case.name
+    path.write_bytes(case.content)
+    code = cli.main(["recommend", "--answers", str(path)])
+    captured = capsys.readouterr()
+    check_one_line(case, path, code, captured.out, captured.err, "da")
 
 
 def test_the_battery_covers_every_key() -> None:
@@ -261,7 +296,7 @@ def test_the_battery_covers_every_key() -> None:
 
 
 def test_a_folder_is_not_an_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["recommend", "--answers", str(tmp_path)]) == 2
+    assert cli.main(["recommend", "--answers", str(tmp_path), "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err == f"{tmp_path}: cannot read file (Is a directory)\n"
 

@@ -20,16 +20,16 @@ from triage.rules.model import Knowledge, Lang
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
+    from triage.output.i18n import t
     from triage.rules import engine
 
+    lang = lang_of(args.lang)
     knowledge = load_knowledge(args.data)
-    name, raw = answers.read(args.answers)
-    parsed = answers.parse(name, raw, knowledge, datetime.date.today())
+    name, raw = answers.read(args.answers, lang)
+    parsed = answers.parse(name, raw, knowledge, datetime.date.today(), lang)
     for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    rec = engine.recommend(
-        knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang), parsed.not_known
-    )
+        print(f"{t('warning_prefix', lang)}: {warning}", file=sys.stderr)
+    rec = engine.recommend(knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang, parsed.not_known)
     if args.format == "json":
         import json
 
@@ -94,7 +94,7 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
     knowledge = load_knowledge(args.data)
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang_of(args.lang))
     if _full_screen_refused(lang_of(args.lang)):
         return Exit.BAD_INPUT
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
@@ -110,7 +110,7 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
     from triage.cli.scenario_commands import run_list
 
     knowledge = load_knowledge(args.data)
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang_of(args.lang))
     return run_list(
         knowledge,
         lang_of(args.lang),
@@ -133,14 +133,14 @@ def cmd_train(args: argparse.Namespace) -> int:
         from triage.cli import train_report
 
         return train_report.run(knowledge, library, lang)
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang)
     from triage.rules.errors import Problem, suggestion
 
     scenario = None
     if args.scenario is not None:
         scenario = library.get(args.scenario)
         if scenario is None:
-            hint = suggestion(args.scenario, [s.id for s in library.scenarios])
+            hint = suggestion(args.scenario, [s.id for s in library.scenarios], lang)
             raise TriageError(
                 Problem("--scenario", "", t("training_unknown_scenario", lang, id=args.scenario, hint=hint))
             )
@@ -155,14 +155,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
 
 
-def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en") -> None:
+def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang) -> None:
     """``--municipality`` must name a municipality of the data: one located line if not."""
     if mid and mid not in knowledge.municipalities:
         from triage.output.i18n import t
         from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
-        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids), known=", ".join(ids))
+        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids, lang), known=", ".join(ids))
         raise TriageError(Problem("--municipality", "", message))
 
 

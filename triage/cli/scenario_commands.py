@@ -68,9 +68,9 @@ def run_list(
         return Exit.BAD_INPUT
     if topic is not None and library.topic(topic) is None:
         ids = [x.id for x in library.topics]
-        raise TriageError(
-            Problem("--topic", "", f"unknown topic '{topic}'{suggestion(topic, ids)} (topics: {', '.join(ids)})")
-        )
+        hint = suggestion(topic, ids, lang)
+        message = t("sc_unknown_topic", lang, topic=topic, hint=hint, ids=", ".join(ids))
+        raise TriageError(Problem("--topic", "", message))
     chosen = library.select(municipality=municipality, difficulty=difficulty, topic=topic)
     console = streams.console()
     if not chosen:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from triage.rules.model import Lang
+from triage.rules.parsing import MESSAGES as ANSWER_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # what is wrong with an answer, typed or in a file: kept beside the one parser in the rules core
+    **ANSWER_MESSAGES,
+    "warning_prefix": ("advarsel", "warning"),
     # recommendation headings
     "recommendation": ("Anbefaling", "Recommendation"),
     "municipality": ("Kommune", "Municipality"),
@@ -44,6 +48,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Made with triage – a recommendation, not a decision.",
     ),
     # --- triage check: the proof's report (the findings themselves are the data's own lines) ---
+    "sc_unknown_topic": ("ukendt emne '{topic}'{hint} (emner: {ids})", "unknown topic '{topic}'{hint} (topics: {ids})"),
     "check_title": ("triage check: {root}", "triage check: {root}"),
     "check_classes": ("klasser afprøvet", "classes checked"),
     "check_rules": ("regler", "rules"),
@@ -105,11 +110,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask_int_hint": ("({lo}–{hi}; < tilbage)", "({lo}–{hi}; < back)"),
     "ask_int_unknown_hint": ("({lo}–{hi}; v eller ? = ved ikke; < tilbage)", "({lo}–{hi}; v or ? = not known; < back)"),
-    "ask_int_invalid": (
-        "Skriv et helt tal fra {lo} til {hi}, eller < for tilbage",
-        "Type a whole number from {lo} to {hi}, or < to go back",
-    ),
-    "ask_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
     "ask_quit_confirm": ("Afbryd samtalen og kassér {n} svar?", "Stop the call and drop {n} answers?"),
     "ask_dropped": ("Samtalen er afbrudt. Intet er gemt.", "Call stopped. Nothing was saved."),
     "ask_continue": ("Vi fortsætter.", "Carrying on."),
@@ -151,8 +151,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Skriv tallet og tryk Enter · v eller ? = ved ikke",
         "Type the number and press Enter · v or ? = not known",
     ),
-    "wizard_int_invalid": ("Skriv et helt tal fra {min} til {max}", "Type a whole number from {min} to {max}"),
-    "wizard_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
     "wizard_answers_empty": ("Ingen svar endnu", "No answers yet"),
     "wizard_live_title": ("Anbefaling indtil nu", "Recommendation so far"),
     "wizard_live_empty": ("Vises, når svarene rækker til det.", "Shown as soon as the answers allow."),

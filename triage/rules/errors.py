@@ -100,9 +100,11 @@ class AnswersError(TriageError):
     """An answers file is unreadable, or an answer is missing, unknown or of the wrong kind."""
 
 
-def suggestion(word: str, candidates: Iterable[str]) -> str:
+def suggestion(word: str, candidates: Iterable[str], lang: Literal["da", "en"] = "en") -> str:
     """`` (did you mean 'x'?)`` or nothing: a typo should cost the reader one glance."""
     import difflib  # only when something is wrong
 
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    if not close:
+        return ""
+    return f" (mente du '{close[0]}'?)" if lang == "da" else f" (did you mean '{close[0]}'?)"

@@ -22,12 +22,12 @@ from typing import Annotated, Any
 
 import msgspec
 
-from triage.data.answers import check_value
 from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
 from triage.data.schema import Struct, TextSpec
 from triage.rules import engine
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Knowledge, Location, Term, Text
+from triage.rules.parsing import BadAnswer, parse_answer
 
 SCENARIO_DIR = "flows/scenarios"
 TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"
@@ -265,11 +265,10 @@ def _check(
         if q is None:
             bad(("answers", key), f"unknown answer{suggestion(key, known)}")
             continue
-        answer, error = check_value(q, value)
-        if error is not None or answer is None:
-            bad(("answers", key), error or "invalid answer")
-            continue
-        values[key] = answer
+        try:
+            values[key] = parse_answer(q, value, "en")  # a maintainer's file: its messages are English
+        except BadAnswer as error:
+            bad(("answers", key), str(error))
     if len(problems) == before:
         state = engine.walk(flow, values, use_defaults=True)
         if state.next is not None:
