@@ -61,7 +61,7 @@ cite = [{ source = "std", section = "Anonym behandling", law = "SEL § 101a" }]
 kind = "level"
 id = "youth"
 level = "youth_outpatient"
-when = "age < 18 and wants_treatment"
+when = "age < 18 and wants_treatment and parental_consent == 'yes'"
 text = { da = "Ungebehandling.", en = "Youth treatment." }
 cite = [{ source = "std", section = "Unge" }]
 
@@ -85,7 +85,8 @@ cite = [{ source = "std", section = "Børn", law = "Barnets lov § 133" }]
 kind = "level"
 id = "counselling"
 level = "counselling"
-when = "not wants_treatment or (caller == 'professional' and citizen_consents)"
+when = '''not wants_treatment or (caller == 'professional' and citizen_consents)
+  or (age < 18 and parental_consent != 'yes')'''
 text = { da = "Rådgivning.", en = "Advice." }
 cite = [{ source = "std", section = "Rådgivning" }]
 """
@@ -294,8 +295,8 @@ def test_dead_rule(tmp_path: Path) -> None:
     folder = broken(
         tmp_path,
         M,
-        'when = "age < 18 and wants_treatment"',
-        "when = \"age < 18 and wants_treatment and caller == 'relative'\"",
+        "when = \"age < 18 and wants_treatment and parental_consent == 'yes'\"",
+        "when = \"age < 18 and wants_treatment and parental_consent == 'yes' and caller == 'relative'\"",
     )
     code, lines = findings(folder)
     start = line_of(folder, M, 'id = "youth"') - 2

@@ -65,7 +65,8 @@ def test_because_of_a_youth_level(knowledge: Knowledge) -> None:
     rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT)
     why = rec.why("service_level")
     assert why is not None
-    assert [r.name for r in why.decided] == ["age", "wants_treatment"]
+    # Under 18 the youth level also needs the parents' consent (Barnets lov § 33; issue 19).
+    assert [r.name for r in why.decided] == ["age", "wants_treatment", "parental_consent"]
     assert why.decided[0].tests == ("≥ 13", "≤ 25")
     assert why.mapping()["age"] == 17
     assert "acute_danger" in why.mapping()  # the emergency rule read it, and did not apply

@@ -168,7 +168,7 @@ CASES = [
         offers=DOC,
         age=30,
         complex_needs=True,
-        deadlines={},
+        deadlines={"treatment_start": 14},  # «Behandlingsgaranti»: 14 days for every request (issue 19, point 1)
     ),
     c(
         "holbaek-complex-16",
@@ -311,7 +311,8 @@ CASES = [
         "faxe",
         "Målgruppe: få samtaler anonymt og uden forældresamtykke (forældre inddrages ikke)",
         "anonymous_counselling",
-        notes={"youth_social_services"},
+        notes=set(),  # no automatic notification: § 133 is the counsellor's judgement (issue 19, point 4)
+        warnings={"minor_notification_judgement"},
         offers=set(),
         age=15,
         parental_consent="no",
@@ -359,7 +360,7 @@ CASES = [
         "Behandlingstilbud: visitation til dag-/døgnbehandling; Behandlingsgaranti: plan inden 14 dage",
         "intensive_assessment",
         offers={"doctor_consultation", "action_plan"},
-        deadlines={"treatment_plan": 14, "doctor_consultation": 14},
+        deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
         complex_needs=True,
     ),
     c(
@@ -375,7 +376,8 @@ CASES = [
         "faxe",
         "Målgruppe: behandling af unge under 18 kræver forældres samtykke",
         "anonymous_counselling",
-        notes={"youth_social_services"},
+        notes=set(),
+        warnings={"minor_notification_judgement"},
         offers=set(),
         age=15,
         complex_needs=True,
@@ -397,8 +399,8 @@ CASES = [
         "faxe",
         "Målgruppe: få vejledende samtaler anonymt og uden forældresamtykke",
         "anonymous_counselling",
-        notes={"youth_social_services"},
-        warnings={"anonymity_vs_age"},
+        notes=set(),
+        warnings={"anonymity_vs_age", "minor_notification_judgement"},
         anonymous=True,
         age=16,
     ),
@@ -549,8 +551,8 @@ CASES = [
         "ishoj",
         "Form og indhold: anonym rådgivning på Pitstop (forældre inddrages ikke)",
         "anonymous_counselling",
-        notes={"youth_social_services"},
-        warnings={"anonymity_vs_age"},
+        notes=set(),
+        warnings={"anonymity_vs_age", "minor_notification_judgement"},
         anonymous=True,
         age=16,
     ),
@@ -604,8 +606,8 @@ CASES = [
         "vallensbaek",
         "Anonym rådgivning og behandling: anonym rådgivning for alle (forældre inddrages ikke)",
         "anonymous_counselling",
-        notes={"youth_social_services"},
-        warnings={"anonymity_vs_age"},
+        notes=set(),
+        warnings={"anonymity_vs_age", "minor_notification_judgement"},
         anonymous=True,
         age=15,
     ),
@@ -1000,7 +1002,9 @@ def test_ishoj_assessment_step_gives_the_answer_time(knowledge: Knowledge) -> No
     (step,) = [s for s in rec.steps if s.id == "vum_referral"]
     assert "14 dage" in step.text and step.due is None
     assert any(c.section == "Svarfrist og behandlingsgaranti" for c in rec.cited("next_step:vum_referral"))
-    assert "treatment_start" not in rec.deadlines
+    # The guarantee still runs from the contact: «Behandlingen skal iværksættes senest 14 dage
+    # efter at du har henvendt dig» (same section; issue 19, point 1).
+    assert rec.deadlines["treatment_start"] == CONTACT + datetime.timedelta(days=14)
 
 
 @pytest.mark.parametrize("muni", MUNICIPALITIES)

@@ -62,8 +62,9 @@ def test_wrong_answer_and_wrong_prediction_are_named(knowledge: Knowledge, libra
         "none",
     )
     assert any(c.section == "Ungebehandling" for c in outcome.citations)
-    # The age decided the notifications (their because); parental consent, never asked, did not.
-    assert outcome.decided_by == ("age",)
+    # The age decided the notifications (their because), and so did the parents' consent, which
+    # the trainee never asked: it decided the youth level that the notifications read.
+    assert outcome.decided_by == ("age", "parental_consent")
 
     fields = [(p.field, p.expected, p.got) for p in d.prediction_differences]
     assert fields == [

@@ -21,6 +21,7 @@ from triage.data import schema, tomlpos
 from triage.data.files import TooLarge, read_bounded
 from triage.data.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
 from triage.rules import conditions
+from triage.rules.derived import DERIVED
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import (
     Centre,
@@ -31,6 +32,7 @@ from triage.rules.model import (
     Location,
     Municipality,
     Option,
+    PensionAge,
     Question,
     Rule,
     Source,
@@ -355,6 +357,7 @@ class _Builder:
             deadlines=terms("deadlines", spec.deadlines),
             questions=tuple(compiled),
             not_known=_text(spec.not_known),
+            not_working_day=_text(spec.not_working_day),
         )
 
     def rules(
@@ -481,6 +484,7 @@ def load(root: Path | str) -> Knowledge:
     types: dict[str, conditions.AnswerType] = {q.id: q.answer_type for q in flow.questions}
     types["municipality"] = conditions.AnswerType("choice", tuple(muni_raw))
     types["level"] = conditions.AnswerType("choice", tuple(t.id for t in flow.levels))
+    types.update(DERIVED)
 
     law = Law(
         superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in law_spec.superseded),
@@ -496,6 +500,7 @@ def load(root: Path | str) -> Knowledge:
             "draft": _text(law_spec.status_notes.draft),
             "outdated": _text(law_spec.status_notes.outdated),
         },
+        pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in law_spec.pension_age),
     )
     national = builder.rules(law_src, ("rules",), law_spec.rules, LAW_SOURCE, flow, types, ())
     for rule in national:

@@ -77,6 +77,9 @@ class FlowFile(Struct, frozen=True, kw_only=True):
     # The warning for an answer that an answers file lacks and that is read as not known;
     # ``{question}`` stands for the question's label.
     not_known: TextSpec
+    # The warning for a deadline on a Saturday, Sunday or public holiday: ``{deadline}``,
+    # ``{date}``, ``{day}`` (its kind: "søndag", "Juledag") and ``{due}`` (the last working day).
+    not_working_day: TextSpec
 
 
 class CiteSpec(Struct, frozen=True, kw_only=True):
@@ -141,6 +144,15 @@ class ToCheckSpec(Struct, frozen=True, kw_only=True):
     note: TextSpec
 
 
+class PensionAgeSpec(Struct, frozen=True, kw_only=True):
+    """The state pension age for people born in a period (either end may be open)."""
+
+    born_from: datetime.date | None = None
+    born_until: datetime.date | None = None
+    age: int
+    law: str
+
+
 class StatusNotesSpec(Struct, frozen=True, kw_only=True):
     draft: TextSpec
     outdated: TextSpec
@@ -152,6 +164,7 @@ class LawFile(Struct, frozen=True, kw_only=True):
     superseded: list[SupersededSpec] = []
     to_check: list[ToCheckSpec] = []
     status_notes: StatusNotesSpec
+    pension_age: list[PensionAgeSpec] = []
     rules: list[RuleSpec] = []
 
 

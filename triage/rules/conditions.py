@@ -24,6 +24,8 @@ from triage.rules.record import Record
 Value = bool | int | str | datetime.date | tuple[str, ...]
 Scalar = bool | int | str
 
+# The answer "not known" to a number question (model.UNKNOWN): `age == 'unknown'` tests for it.
+UNKNOWN_TEXT = "unknown"
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
 
 
@@ -245,6 +247,8 @@ def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
     if op in ("==", "!="):
         if isinstance(a, tuple) and isinstance(b, tuple):
             equal = set(a) == set(b)
+        elif UNKNOWN_TEXT in (a, b) and type(a) is not type(b) and not isinstance(a, tuple) | isinstance(b, tuple):
+            equal = False  # `age == 'unknown'` with a known age (or yes/no)
         elif isinstance(a, tuple) or isinstance(b, tuple) or type(a) is not type(b):
             return None
         else:
@@ -331,11 +335,13 @@ def _compile_compare(node: Compare) -> Evaluator:
     if isinstance(left, Name) and isinstance(right, Literal) and op in ("==", "!=") and isinstance(right.value, str):
         name, text, same = left.name, right.value, op == "=="
 
-        def equals(answers: Mapping[str, Value]) -> bool | None:  # `caller == 'relative'`
+        def equals(answers: Mapping[str, Value]) -> bool | None:  # `caller == 'relative'`, `age == 'unknown'`
             v = answers.get(name)
-            if type(v) is not str:
-                return None
-            return (v == text) is same
+            if type(v) is str:
+                return (v == text) is same
+            if text == UNKNOWN_TEXT and type(v) in (int, bool):
+                return not same  # a known number or yes/no is not "unknown"
+            return None
 
         return equals
     if isinstance(left, Name) and isinstance(right, ListLiteral) and op in ("in", "not in"):
@@ -520,9 +526,13 @@ def check(condition: Condition, types: Mapping[str, AnswerType]) -> list[Conditi
         if t.kind in ("choice", "multi"):
             option(name, t, value, column)
         elif t.kind == "int":
+            if value == UNKNOWN_TEXT and op in ("==", "!="):
+                return  # `age == 'unknown'`: the answer "ved ikke" (Question.allow_unknown)
             if kind != "int":
                 errors.append(ConditionError(f"cannot compare {name} (int) with {value!r}", column))
         elif t.kind == "bool":
+            if value == UNKNOWN_TEXT and op in ("==", "!="):
+                return  # `psychiatric_disorder == 'unknown'`: "ved ikke"
             if kind != "bool" or op not in ("==", "!=", "in", "not in"):
                 errors.append(ConditionError(f"cannot compare {name} (bool) with {value!r} using '{op}'", column))
         elif t.kind == "date" and kind != "str":

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
+from triage.rules.calendar import day_name, is_working_day, last_working_day
 from triage.rules.conditions import explain
+from triage.rules.derived import derive
 from triage.rules.errors import DataError, Problem
 from triage.rules.model import (
     Answer,
@@ -234,6 +236,11 @@ ALTERNATIVES: tuple[tuple[str, Answer, tuple[Answer, ...]], ...] = (
 )
 
 
+def _dmy(day: datetime.date) -> str:
+    """A date in a warning's text: 17.12.2026 (the form of the glossary, in both languages)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
 def _law_matches(cited: str, pattern: str) -> bool:
     """``SEL § 101, stk. 3`` matches ``SEL § 101``; ``SEL § 101a`` does not."""
     return cited == pattern or cited.startswith((pattern + ",", pattern + " "))
@@ -270,6 +277,7 @@ def recommend(
     state = walk(flow, answers, use_defaults=True, not_known=not_known)
     env: dict[str, Answer] = dict(state.answers)
     env["municipality"] = municipality
+    env.update(derive(knowledge.law, env, contact_date))
 
     levels = decide_level(flow, muni, env)
     if not levels:
@@ -381,7 +389,8 @@ def recommend(
             continue
         due: datetime.date | None = None
         if r.due is not None:
-            due = deadlines.get(r.due)
+            legal = deadlines.get(r.due)
+            due = last_working_day(legal) if legal is not None else None
         elif r.due_days is not None:
             due = contact_date + datetime.timedelta(days=r.due_days)
         steps.append(Step(r.id, r.text.get(lang), due, r))
@@ -392,6 +401,14 @@ def recommend(
         if r.kind == "warning":
             warnings.setdefault(r.id, RuleWarning(r.id, r.text.get(lang)))
             cite(f"warning:{r.id}", [r])
+
+    for t in flow.deadlines:
+        day = deadlines.get(t.id)
+        if day is not None and not is_working_day(day):
+            text = flow.not_working_day.get(lang).format(
+                deadline=t.label.get(lang), date=_dmy(day), day=day_name(day, lang), due=_dmy(last_working_day(day))
+            )
+            warnings.setdefault(f"not_working_day:{t.id}", RuleWarning("not_working_day", text))
 
     for src in [muni.standard, *sources_used.values()]:
         if src.status != "current":

@@ -9,7 +9,7 @@ import datetime
 from collections.abc import Mapping
 from typing import Literal
 
-from triage.rules.conditions import AnswerType, Condition
+from triage.rules.conditions import UNKNOWN_TEXT, AnswerType, Condition
 from triage.rules.record import Record
 
 Lang = Literal["da", "en"]
@@ -17,7 +17,7 @@ RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warnin
 Answer = bool | int | str | tuple[str, ...]
 # The answer to an int question that allows it (``Question.allow_unknown``): not known. Every
 # comparison with it is unknown too, so it never decides a rule on its own.
-UNKNOWN = "unknown"
+UNKNOWN = UNKNOWN_TEXT
 
 
 class Text(Record):
@@ -93,6 +93,7 @@ class Flow(Record):
     deadlines: tuple[Term, ...]
     questions: tuple[Question, ...]
     not_known: Text  # the warning for an answer read as not known; {question} is its label
+    not_working_day: Text  # the warning for a deadline on a day off; see schema.FlowFile
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
@@ -187,10 +188,20 @@ class ToCheck(Record):
     note: Text
 
 
+class PensionAge(Record):
+    """The state pension age for people born in a period (``None``: open at that end)."""
+
+    born_from: datetime.date | None
+    born_until: datetime.date | None
+    age: int
+    law: str
+
+
 class Law(Record):
     superseded: tuple[Superseded, ...]
     to_check: tuple[ToCheck, ...]
     status_notes: Mapping[str, Text]
+    pension_ages: tuple[PensionAge, ...] = ()
 
 
 class Knowledge(Record):

@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
-from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name
+from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
+from triage.rules.derived import DERIVED, boundaries, possible
 from triage.rules.engine import decide_level, firing
 from triage.rules.errors import Problem
-from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Location, Municipality, Question
+from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
 
 
 @dataclass
@@ -138,12 +139,34 @@ def _threshold(c: Compare, name: str) -> tuple[str, int | None]:
     return c.op, None
 
 
-def conversations(flow: Flow, domains: Mapping[str, list[Answer]]) -> Iterator[dict[str, Answer]]:
-    """Every reachable complete conversation, one per combination of classes."""
+def conversations(
+    flow: Flow, domains: Mapping[str, list[Answer]], law: Law | None = None
+) -> Iterator[dict[str, Answer]]:
+    """Every reachable complete conversation, one per combination of classes.
+
+    Derived facts (``rules.derived``) that a rule reads are tried, after the questions, with
+    every value they can take for those answers on some contact date: the proof does not fix
+    the date.
+    """
+    derived = [name for name in DERIVED if name in domains] if law is not None else []
+
+    def facts(j: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+        if j == len(derived):
+            yield dict(given)
+            return
+        name = derived[j]
+        assert law is not None
+        for value in possible(law, name, given):
+            if value is None:
+                yield from facts(j + 1, given)
+                continue
+            given[name] = value
+            yield from facts(j + 1, given)
+            del given[name]
 
     def go(i: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
         if i == len(flow.questions):
-            yield dict(given)
+            yield from facts(0, given)
             return
         q = flow.questions[i]
         if q.when.evaluate(given) is not True:
@@ -208,7 +231,7 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     report = Report(muni.id, rules=len(muni.rules))
     others = [r for r in muni.rules if r.kind != "level"]
     asked = report.asked
-    for answers in conversations(flow, domains):
+    for answers in conversations(flow, domains, knowledge.law):
         report.classes += 1
         asked.update(answers)
         env: dict[str, Answer] = {**answers, "municipality": muni.id}
@@ -257,7 +280,14 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
         *(t.when for t in knowledge.law.to_check),
         *(r.when for r in muni.rules),
     ]
-    return {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    read = [name for name in DERIVED if any(name in c.names() for c in conds)]
+    for name in read:  # cut the answers where a derived fact's possible values change
+        for answer, values in boundaries(knowledge.law, name).items():
+            conds += [parse(f"{answer} < {v}") for v in values]
+    domains: dict[str, list[Answer]] = {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    for name in read:
+        domains[name] = []  # its values come from ``possible``, per conversation
+    return domains
 
 
 def verify(knowledge: Knowledge) -> tuple[list[Problem], list[Report]]:
