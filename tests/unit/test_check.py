@@ -372,11 +372,13 @@ def test_json_findings_are_objects_naming_the_municipality_and_the_rule(tmp_path
 
 
 def test_the_text_report_is_made_from_the_same_findings(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age < 18 and wants_treatment"', "when = \"age < 18 and caller == 'x'\"")
+    youth = "when = \"age < 18 and wants_treatment and parental_consent == 'yes'\""
+    folder = broken(tmp_path, M, youth, youth[:-1] + " and caller == 'relative'\"")  # a dead rule
     _, out, _ = run_check(folder, "json")
     _, lines = findings(folder)
     as_objects = json.loads(out)["findings"]
     assert lines and len(lines) == len(as_objects)
+    assert any(f.get("rule") == "youth" for f in as_objects)
     for line, f in zip(lines, as_objects, strict=True):
         assert line == f"{f['file']}:{f['line']}:{f['column']}: {f['key']}: {f['message']}"
 
