@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from triage.data.loader import load  # noqa: E402
 from triage.rules.conditions import Condition, ListLiteral, Literal  # noqa: E402
-from triage.rules.engine import decide_level, firing  # noqa: E402
+from triage.rules.engine import decide  # noqa: E402
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Municipality, Question  # noqa: E402
 from triage.verify import check  # noqa: E402
 
@@ -152,15 +152,10 @@ def _conditions(knowledge: Knowledge, muni: Municipality) -> list[Condition]:
 def naive(knowledge: Knowledge, muni: Municipality, seconds: float) -> tuple[int, float, bool]:
     """The same per-conversation work as the proof, over raw answers, until time runs out."""
     full = {q.id: full_domain(q) for q in knowledge.flow.questions}
-    others = [r for r in muni.rules if r.kind != "level"]
     start = time.perf_counter()
     n = 0
     for answers in check.conversations(knowledge.flow, full):
-        env: dict[str, Answer] = {**answers, "municipality": muni.id}
-        levels = decide_level(knowledge.flow, muni, env)
-        if levels:
-            env["level"] = levels[0].target
-            firing(others, env)
+        decide(knowledge.flow, muni, {**answers, "municipality": muni.id})
         n += 1
         if n % 2000 == 0 and time.perf_counter() - start > seconds:
             return n, time.perf_counter() - start, False

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from triage.data.loader import load  # noqa: E402
-from triage.rules.engine import recommend  # noqa: E402
+from triage.rules.recommendation import recommend  # noqa: E402
 
 ANSWERS = ROOT / "examples" / "holbaek-youth.toml"
 ROUNDS = 21

@@ -403,7 +403,7 @@ def test_a_relative_who_does_not_know_the_age_and_reports_children(knowledge: Kn
 def test_a_nul_in_the_file_name_is_said_and_asked_again(knowledge: Knowledge, sandbox: Sandbox) -> None:
     """A pasted NUL byte: one message and the question again, not a ValueError (issue 12, item 5)."""
     code, out = ask(knowledge, ADULT_KEYS + "y\x15\x1b[200~ca\x00se.md\x1b[201~\r\x15case.md\r")  # pasted
-    assert code == 0 and "Could not save ca\\0se.md: the file name contains a NUL character" in out
+    assert code == 0 and "Could not save ca\\x00se.md: the file name contains a NUL character" in out
     assert sandbox.written() == ["work/case.md"]
 
 

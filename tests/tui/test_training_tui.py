@@ -9,6 +9,7 @@ import pytest
 
 from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
+from tests.tui.screen_text import screen_text
 from triage.cli.main import main
 from triage.rules.model import Knowledge
 from triage.training import progress, scenarios
@@ -73,6 +74,82 @@ async def test_a_round_with_a_wrong_answer_and_a_wrong_prediction(
         assert f"Point: {result.score} af 100" in text
     stored = progress.report()
     assert stored.rounds == 1 and stored.by_municipality[0].group == "holbaek"
+
+
+async def test_the_debrief_teaches_and_the_whole_answer_is_one_key_away(
+    knowledge: Knowledge, library: scenarios.Library
+) -> None:
+    from triage.tui.screens.answer_key import AnswerKeyScreen
+
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*WRONG_AGE, *WRONG_PREDICTION)
+        text = shown_text(app)
+        # the reason as a sentence (the deciding rule's text), the answers it read, the vignette's words
+        assert "Derfor: Behandling af unge under 18 forudsætter som udgangspunkt, at" in text
+        assert "Fordi: alder 17 (< 18)" in text
+        assert "Sagen siger (Alder): «Jeg er 17»" in text
+        # what the score was reduced by, item by item
+        assert "−40 underretning glemt: Forældre (inddragelse og samtykke)" in text
+        await pilot.press("a")
+        assert isinstance(app.screen, AnswerKeyScreen)
+        await pilot.pause()
+        whole = "\n".join(screen_text(app))
+        assert "Den rigtige anbefaling" in whole and "Ambulant ungebehandling" in whole
+        await pilot.press("escape")
+        assert isinstance(app.screen, DebriefScreen)
+
+
+async def test_a_hint_reveals_one_clue_at_a_cost(knowledge: Knowledge, library: scenarios.Library) -> None:
+    from rich.style import Style
+    from rich.text import Text
+    from textual.widgets import Static
+
+    app = trainer(knowledge, library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "s", "j")  # at the age question, whose clue is "Jeg er 17"
+        await pilot.press("f3")
+        assert app.hints == ("age",)
+        shown = app.screen.query_one("#vignette-text", Static).content
+        assert isinstance(shown, Text)
+        marked = [shown.plain[sp.start : sp.end] for sp in shown.spans if Style.parse(str(sp.style)).reverse]
+        assert marked == ["Jeg er 17"]  # reverse video: visible without colour too
+        await pilot.press("1", "7", "enter", "j", "j", "c", "enter", *"nnnnnnn", *RIGHT_PREDICTION)
+        assert app.debrief is not None and app.debrief.score == 100 - library.weights.hint
+        assert "−5 hjælp brugt" in shown_text(app)
+
+
+async def test_the_picker_marks_the_scenarios_played(
+    knowledge: Knowledge, library: scenarios.Library, tmp_path: Path
+) -> None:
+    from triage.training import debrief
+
+    db = tmp_path / "p.sqlite3"
+    youth = library.get(YOUTH)
+    assert youth is not None
+    progress.record(
+        debrief.run(knowledge, youth, youth.answers, debrief.Prediction("outpatient", frozenset())), path=db
+    )
+    other = library.get("faxe-adult")
+    assert other is not None
+    app = TrainingApp(knowledge, library, "da", progress_path=db, pool=(youth, other))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ScenarioPickerScreen)
+        text = "\n".join(screen_text(app))
+        assert "✗ 0 17-årig med hash" in text  # played, wrong: the score the last time
+        assert "○○ Voksen" in text  # never played: no mark
+
+
+async def test_a_teaching_note_is_shown(knowledge: Knowledge, library: scenarios.Library) -> None:
+    from triage.training import debrief
+    from triage.tui.screens.debrief import debrief_text
+
+    s = library.get("faxe-youth-no-consent")
+    assert s is not None and s.teaching is not None
+    d = debrief.run(knowledge, s, s.answers, debrief.Prediction("anonymous_counselling", frozenset()))
+    text = debrief_text(d, knowledge.flow, "da").plain
+    assert "Pointen: Faxe giver nogle få rådgivende samtaler anonymt og uden forældrenes samtykke" in text
 
 
 async def test_a_round_writes_only_the_progress_database_and_uses_no_network(

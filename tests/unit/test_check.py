@@ -430,3 +430,29 @@ def test_no_municipality_at_all(tmp_path: Path) -> None:
     """Found by the loader fuzzer: an emptied file used to load as a valid, empty standard."""
     code, lines = findings(make_data(tmp_path, "# everything deleted\n"))
     assert (code, lines) == (1, [f"{M}:1:1: no municipality: add a table such as [holbaek]"])
+
+
+def test_a_value_left_out_of_a_list_is_a_gap(tmp_path: Path) -> None:
+    """Issue 22: the adult rule written as a list of ages with 22 missing. The proof cuts the
+    ages at every value a list names, so the 22-year-old without a level is found."""
+    ages = ", ".join(str(a) for a in range(18, 121) if a != 22)
+    folder = broken(
+        tmp_path, M, 'when = "age >= 18 and wants_treatment"', f'when = "age in [{ages}] and wants_treatment"'
+    )
+    code, _out, err = run_check(folder)
+    assert code == 1
+    assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
+    assert "age = 22" in err.split("(triage recommend --answers -):\n", 1)[1]
+
+
+def test_not_in_a_list_is_cut_at_its_values(tmp_path: Path) -> None:
+    """`age not in [40]`: the 40-year-old is a class of its own, and gets no level here."""
+    folder = broken(
+        tmp_path,
+        M,
+        'when = "age >= 18 and wants_treatment"',
+        'when = "age >= 18 and age not in [40] and wants_treatment"',
+    )
+    code, _out, err = run_check(folder)
+    assert code == 1
+    assert "age = 40" in err.split("(triage recommend --answers -):\n", 1)[1]

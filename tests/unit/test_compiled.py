@@ -125,3 +125,49 @@ def test_data_too_deep_to_pickle_is_loaded_without_a_copy_or_a_stray_file(
     assert len(calls) == 2  # no copy: loaded from the source each time
     cache = compiled.CACHE_DIR
     assert not cache.exists() or list(cache.iterdir()) == []
+
+
+def test_an_edit_that_keeps_size_and_time_is_seen(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22, point 3: archives and sync tools set the modification time back; the size
+    may stay. The copy is keyed on the bytes, so the edit is still seen."""
+    compiled.load(data)
+    muni = data / "municipalities.toml"
+    before = muni.stat()
+    text = muni.read_text(encoding="utf-8")
+    edited = text.replace('name = "Holbæk"', 'name = "Holbaek"')  # æ is two bytes in UTF-8
+    assert len(edited.encode()) == before.st_size
+    muni.write_text(edited, encoding="utf-8")
+    os.utime(muni, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert compiled.load(data).municipalities["holbaek"].name == "Holbaek"
+
+
+def test_old_compiled_copies_are_cleaned(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One copy per data version, but only the few most recently used are kept."""
+    muni = data / "municipalities.toml"
+    text = muni.read_text(encoding="utf-8")
+    for n in range(compiled.KEEP + 4):
+        muni.write_text(text.replace('name = "Holbæk"', f'name = "Holbæk {n}"'), encoding="utf-8")
+        assert compiled.load(data).municipalities["holbaek"].name == f"Holbæk {n}"
+    copies = list(compiled.CACHE_DIR.glob("knowledge-*.pickle"))
+    assert len(copies) == compiled.KEEP
+    assert compiled.cache_path(data) in copies
+
+
+def test_a_folder_name_that_is_not_utf8_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 22, point 10: a Latin-1 "fælles" from a Windows ZIP in the folder's path."""
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/f\xe6lles"))
+    folder.mkdir()
+    shutil.copy(ROOT / "municipalities.toml", folder)
+    shutil.copytree(ROOT / "flows", folder / "flows")
+    monkeypatch.setattr(compiled, "CACHE_DIR", tmp_path / "pycache")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert compiled.load(folder).municipalities
+    assert compiled.load(folder).municipalities  # the second time from the copy
+
+
+def test_a_copy_of_the_same_data_elsewhere_keeps_its_own_root(data: Path) -> None:
+    """Keyed on content, the copy must still know its folder: scenarios are read beside the data."""
+    twin = data.parent / "twin"
+    shutil.copytree(data, twin)
+    assert compiled.load(data).root == str(data)
+    assert compiled.load(twin).root == str(twin)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.rules.conditions import parse
+from triage.rules.conditions import AnswerType, check, parse
 
 ANSWERS: dict[str, Any] = {
     "age": 17,
@@ -86,3 +86,56 @@ def test_not_is_negation_and_de_morgan_holds(atoms: list[str], op: str) -> None:
     left = parse(f"not ({f' {op} '.join(atoms)})").evaluate(ANSWERS)
     right = parse(f" {other} ".join(f"not ({a})" for a in atoms)).evaluate(ANSWERS)
     assert left is right
+
+
+# --- "not known" (issue 19): `age == 'unknown'` ---------------------------------------
+# The answer "ved ikke" to a number question is the text 'unknown' (model.UNKNOWN). A rule
+# may test for it; a known number or yes/no is never it, and an unanswered question is
+# neither it nor not it. Both ways of writing the test must agree: the name on the left
+# (the compiled fast path) and the literal on the left (the general comparison).
+
+UNKNOWN_TESTS = [
+    ("{name} == 'unknown'", False),
+    ("'unknown' == {name}", False),
+    ("{name} != 'unknown'", True),
+    ("'unknown' != {name}", True),
+    ("not {name} == 'unknown'", True),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.integers(min_value=-5, max_value=200), st.booleans()), st.sampled_from(UNKNOWN_TESTS))
+def test_a_known_number_or_yes_no_is_never_unknown(value: int | bool, test: tuple[str, bool]) -> None:
+    source, expected = test
+    for name in ("age", "under_pension_age"):
+        assert parse(source.format(name=name)).evaluate({name: value}) is expected
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.sampled_from(UNKNOWN_TESTS), st.dictionaries(st.sampled_from(["caller", "resident"]), st.just("self")))
+def test_an_unanswered_question_is_neither_unknown_nor_known(test: tuple[str, bool], others: dict[str, Any]) -> None:
+    source, _ = test
+    assert parse(source.format(name="age")).evaluate(others) is None
+
+
+@pytest.mark.parametrize(("source", "expected"), UNKNOWN_TESTS, ids=[s for s, _ in UNKNOWN_TESTS])
+def test_the_answer_not_known_is_unknown(source: str, expected: bool) -> None:
+    assert parse(source.format(name="age")).evaluate({"age": "unknown"}) is (not expected)
+
+
+def test_unknown_decides_nothing_it_does_not_name() -> None:
+    """Comparing a not-known age with a number stays unknown: only `== 'unknown'` reads it."""
+    assert parse("age < 18").evaluate({"age": "unknown"}) is None
+    assert parse("age < 18 or age == 'unknown'").evaluate({"age": "unknown"}) is True
+    assert parse("age >= 18 and age != 'unknown'").evaluate({"age": "unknown"}) is False
+
+
+def test_the_loader_accepts_unknown_only_where_it_can_be_an_answer() -> None:
+    types = {
+        "age": AnswerType("int"),
+        "under_pension_age": AnswerType("bool"),
+        "caller": AnswerType("choice", ("self", "relative", "professional")),
+    }
+    assert check(parse("age == 'unknown' or under_pension_age != 'unknown'"), types) == []
+    assert check(parse("age < 'unknown'"), types) != []  # an order needs a number
+    assert check(parse("caller == 'unknown'"), types) != []  # not one of the options

@@ -15,8 +15,9 @@ from triage.cli.diff_report import describe, minimal_answers
 from triage.cli.main import main
 from triage.data.answers import parse
 from triage.data.loader import load
-from triage.rules.engine import decide_level, firing, recommend
+from triage.rules.engine import decide
 from triage.rules.model import Answer, Knowledge
+from triage.rules.recommendation import recommend
 from triage.verify import check
 from triage.verify.diff import DiffReport, MunicipalityDiff, diff
 
@@ -71,19 +72,28 @@ def only(report: DiffReport, mid: str) -> MunicipalityDiff:
 def old_conversations(k: Knowledge, m: MunicipalityDiff) -> list[tuple[dict[str, Answer], str, list[str]]]:
     """The classes the diff compared, with the old level and the IDs of the old rules that fire (an oracle)."""
     muni = k.municipalities[m.id]
-    others = [r for r in muni.rules if r.kind != "level"]
     out = []
     for answers in check.conversations(k.flow, m.domains):
-        env: dict[str, Answer] = {**answers, "municipality": m.id}
-        level = decide_level(k.flow, muni, env)[0].target
-        env["level"] = level
-        out.append((answers, level, [r.id for r in firing(others, env)]))
+        decision = decide(k.flow, muni, {**answers, "municipality": m.id})
+        assert decision.level is not None
+        out.append((answers, decision.level, [r.id for r in decision.others]))
     return out
 
 
 @pytest.fixture(scope="module")
 def shipped() -> Knowledge:
     return load(ROOT)
+
+
+def decided(m: MunicipalityDiff) -> list[tuple[tuple[str, str, object, object], ...]]:
+    """The decided differences of each change (wording left out), as (item, field, before, after)."""
+    out = []
+    for c in m.changes:
+        ds = tuple((str(d.key) if d.key.kind != "service_level" else "service_level", d.field, d.before, d.after)
+                   for d in c.differences if not d.wording)  # fmt: skip
+        if ds:
+            out.append(ds)
+    return out
 
 
 def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
@@ -97,10 +107,13 @@ def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
             )(replaced('when = "age >= 26 and wants_treatment"', 'when = "age >= 28 and wants_treatment"')(t)),
         )
     )
-    m = only(diff(shipped, new), "holbaek")
-    assert (m.changed, m.classes) == (192, 15108)
-    assert [c.differences for c in m.changes] == [(("service_level", "outpatient", "youth_outpatient"),)] * 2
-    assert [describe(c, m, {"age": 120}) for c in m.changes] == [
+    m = only(diff(shipped, new, day=DATE), "holbaek")
+    assert (m.changed - m.reworded, m.classes) == (192, 15108)
+    assert decided(m) == [(("service_level", "", "outpatient", "youth_outpatient"),)] * 2
+    # Elsewhere only the reasons move ("age 40 (≥ 26)" becomes "(≥ 28)"): reported, as wording.
+    assert m.reworded > 0
+    assert {d.field for c in m.changes if c.wording_only for d in c.differences} == {"because"}
+    assert [describe(c, m, {"age": 120}) for c in m.changes if not c.wording_only] == [
         "acute_danger false, caller self, resident true, age 26–27, wants_treatment true, "
         "substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, other answers any",
         "acute_danger false, caller professional, citizen_consents true, resident true, age 26–27, "
@@ -109,7 +122,7 @@ def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
     ]
     # The oracle: exactly the old adult-outpatient classes aged 26-27.
     expected = [a for a, level, _ in old_conversations(shipped, m) if level == "outpatient" and a.get("age") == 26]
-    assert len(expected) == m.changed
+    assert len(expected) == m.changed - m.reworded
     # The minimal answers file is accepted by `recommend` and gives the new level on the new data.
     text = minimal_answers(
         m.changes[0], "holbaek", {"wants_treatment": True, "caller_under_18": False, "citizen_consents": True}, DATE
@@ -125,10 +138,8 @@ def test_a_notification_removed(tmp_path: Path, shipped: Knowledge) -> None:
     start = text.index(rule)
     end = text.index("[[holbaek.rules]]", start + 1)
     new = load(copy(tmp_path, "new", lambda t: t[:start] + t[end:]))
-    m = only(diff(shipped, new), "holbaek")
-    assert {c.differences for c in m.changes} == {
-        (("notification:prenatal_care", "Familieambulatoriet Næstved", None),)
-    }
+    m = only(diff(shipped, new, day=DATE), "holbaek")
+    assert set(decided(m)) == {(("notification:prenatal_care", "", "prenatal_care", None),)}
     assert all(c.answers["pregnancy"] == ("self",) for c in m.changes)
     expected = [a for a, _, fired in old_conversations(shipped, m) if "pregnancy_prenatal" in fired]
     assert m.changed == len(expected) > 0
@@ -142,11 +153,15 @@ def test_a_deadline_changed(tmp_path: Path, shipped: Knowledge) -> None:
             in_holbaek('deadline = "treatment_start"\ndays = 14\n', 'deadline = "treatment_start"\ndays = 10\n'),
         )
     )
-    m = only(diff(shipped, new), "holbaek")
-    assert {c.differences for c in m.changes} == {(("deadline:treatment_start", 14, 10),)}
+    m = only(diff(shipped, new, day=DATE), "holbaek")
+    # The legal date moves by four days, and the step that books the treatment with it (to the
+    # last working day on or before the new date: here, with 2026-11-24, a Monday to a Friday).
+    for ds in decided(m):
+        assert ds[0] == ("deadline:treatment_start", "days", 14, 10)
+        assert [(d[0], d[1]) for d in ds[1:]] == [("next_step:book_intake", "due")]
     guaranteed = ("outpatient", "youth_outpatient", "intensive_assessment")
     expected = [a for a, level, _ in old_conversations(shipped, m) if level in guaranteed]
-    assert m.changed == len(expected) > 0
+    assert m.changed - m.reworded == len(expected) > 0
 
 
 def test_a_condition_widened(tmp_path: Path, shipped: Knowledge) -> None:
@@ -161,17 +176,15 @@ def test_a_condition_widened(tmp_path: Path, shipped: Knowledge) -> None:
             ),
         )
     )
-    m = only(diff(shipped, new), "holbaek")
-    assert all(c.answers["age"] == (13,) for c in m.changes)  # the class 13-14
-    assert all(
-        (d[0] == "service_level" and d[2] == "outside_target_group") for c in m.changes for d in c.differences[:1]
-    )
+    m = only(diff(shipped, new, day=DATE), "holbaek")
+    assert all(c.answers["age"] == (13,) for c in m.changes if not c.wording_only)  # the class 13-14
+    assert all(ds[0][0] == "service_level" and ds[0][3] == "outside_target_group" for ds in decided(m))
     rank = shipped.flow.rank
     expected = [
         a for a, level, _ in old_conversations(shipped, m)
         if a.get("age") == 13 and rank(level) > rank("outside_target_group")
     ]  # fmt: skip
-    assert m.changed == len(expected) > 0
+    assert m.changed - m.reworded == len(expected) > 0
 
 
 QUESTION = """
@@ -196,10 +209,10 @@ def test_a_new_question(tmp_path: Path, shipped: Knowledge) -> None:
     """Without a default it is compared at each value: every class with an interpreter gains the step."""
     with_step = in_holbaek("\n[[holbaek.rules]]\n", STEP + "\n[[holbaek.rules]]\n")
     new = load(copy(tmp_path, "new", with_step, flow=lambda t: t + QUESTION.format(default="")))
-    report = diff(shipped, new)
+    report = diff(shipped, new, day=DATE)
     assert [(n.question, n.change, n.compared_at) for n in report.flow] == [("interpreter", "added", "each value")]
     m = only(report, "holbaek")
-    assert {c.differences for c in m.changes} == {(("next_step:book_interpreter", None, "book_interpreter"),)}
+    assert set(decided(m)) == {(("next_step:book_interpreter", "", None, "book_interpreter"),)}
     assert all(c.answers["interpreter"] == (True,) for c in m.changes)
     acute = 2 * 3  # acute danger: children at home (2) x pregnancy (3), the question is not asked
     assert m.changed == (m.classes - acute) // 2
@@ -208,20 +221,26 @@ def test_a_new_question(tmp_path: Path, shipped: Knowledge) -> None:
     at_default = load(
         copy(tmp_path, "default", with_step, flow=lambda t: t + QUESTION.format(default="default = false\n"))
     )
-    report = diff(shipped, at_default)
+    report = diff(shipped, at_default, day=DATE)
     assert [(n.question, n.compared_at, n.values) for n in report.flow] == [("interpreter", "default", (False,))]
     assert not report.changed
 
 
 def test_no_change(tmp_path: Path, shipped: Knowledge) -> None:
-    """A copy, and a copy with only a wording changed: nothing to report (and nothing compared)."""
-    for name, edit in (
-        ("same", None),
-        ("wording", replaced("Læge i centret én gang om ugen", "Læge i centret hver uge")),
-    ):
-        report = diff(shipped, load(copy(tmp_path, name, edit)))
-        assert not report.changed
-        assert all(m.status == "same" and not m.compared for m in report.municipalities)
+    """A copy: nothing to report (and nothing compared)."""
+    report = diff(shipped, load(copy(tmp_path, "same")), day=DATE)
+    assert not report.changed
+    assert all(m.status == "same" and not m.compared for m in report.municipalities)
+
+
+def test_a_wording_changed(tmp_path: Path, shipped: Knowledge) -> None:
+    """A rule's text is what a counsellor reads: "no change" must mean the same recommendation,
+    so a reworded offer is a change -- of wording only, where the offer is given."""
+    edit = replaced("Læge i centret én gang om ugen", "Læge i centret hver uge")
+    report = diff(shipped, load(copy(tmp_path, "wording", edit)), day=DATE)
+    m = only(report, "holbaek")
+    assert report.changed and m.changed == m.reworded > 0
+    assert {(str(d.key), d.field) for c in m.changes for d in c.differences} == {("offer:medical_treatment", "words")}
 
 
 def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -248,3 +267,9 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert "did you mean 'holbaek'" in capsys.readouterr().err
 
 
+def test_a_changed_range_is_a_change(tmp_path: Path, shipped: Knowledge) -> None:
+    """Issue 22: the age question's max lowered: answers the old data took are refused now."""
+    new = load(copy(tmp_path, "range", flow=lambda t: t.replace("min = 0\nmax = 120", "min = 0\nmax = 110", 1)))
+    report = diff(shipped, new, day=DATE)
+    assert report.changed
+    assert [(n.question, n.change, n.values) for n in report.flow] == [("age", "range", (0, 120, 0, 110))]

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import CONTACT, answers
 from tests.unit.test_properties import answer_sets
-from triage.rules.engine import ALTERNATIVES, Recommendation, recommend
+from triage.rules.engine import ALTERNATIVES
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Question
+from triage.rules.recommendation import Recommendation, recommend
 
 
 def items(rec: Recommendation) -> dict[str, object]:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from triage.data.tomlpos import locate
 from triage.rules.conditions import ConditionError, parse
-from triage.rules.engine import recommend
 from triage.rules.model import Knowledge
+from triage.rules.recommendation import recommend
 
 TOKENS = [
     "age",

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import CONTACT, ROOT, answers
-from triage.rules.engine import recommend
 from triage.rules.model import Knowledge
+from triage.rules.recommendation import recommend
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 
 from triage.cli.main import main
 from triage.rules.model import Knowledge
-from triage.training import debrief, progress, scenarios
+from triage.training import debrief, progress, scenarios, scoring
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,8 @@ def test_wrong_answer_and_wrong_prediction_are_named(knowledge: Knowledge, libra
     for p in d.prediction_differences:
         assert p.citations and p.section
     assert d.level_ok and not d.notifications_ok
-    assert d.score == 40 + 0 + round(30 * 12 / 14)  # 14 questions asked (v2 adds wants_treatment), 12 right
+    # Two notifications missed (40 each, once though the wrong age lost them too), two answers wrong (3 each).
+    assert d.score == 100 - 2 * 40 - 2 * 3
 
 
 def test_wrong_level_cites_the_standard(knowledge: Knowledge, library: scenarios.Library) -> None:
@@ -90,7 +91,45 @@ def test_wrong_level_cites_the_standard(knowledge: Knowledge, library: scenarios
         "parents",
         (),
     )
-    assert d.score == 0 + 0 + 30
+    assert d.score == 100 - 25 - 10  # a wrong level, a notification not required
+
+
+def test_a_missed_notification_weighs_more_than_a_wrong_offer(knowledge: Knowledge, library: scenarios.Library) -> None:
+    # Issue 21: substitution offered to an amphetamine user scored 98 of 100.
+    adult = scenario(library, "faxe-adult")
+    offer = round_of(knowledge, adult, "outpatient", set(), seeks_medical_treatment=True)
+    assert [(d.kind, d.id) for d, _ in offer.costs] == [
+        ("offer", "medical_treatment"),
+        ("answer", "seeks_medical_treatment"),
+    ]
+    assert offer.score == 100 - 10 - 3
+    # Missing the child-welfare notification for an anonymous father with children at home.
+    father = scenario(library, "ishoj-anonymous-children")
+    missed = round_of(knowledge, father, "anonymous_treatment", set())
+    assert [(d.kind, d.id, c) for d, c in missed.costs] == [("notification", "child_welfare", 40)]
+    assert missed.score < offer.score - 25
+    hinted = debrief.run(
+        knowledge, father, father.answers, debrief.Prediction("anonymous_treatment", frozenset()), hints=("anonymous",)
+    )
+    assert hinted.score == missed.score - 5
+
+
+def test_score_weights_are_data(tmp_path: Path, knowledge: Knowledge) -> None:
+    from tests.unit.test_scenarios import copy_data, edit
+    from triage.data.loader import load
+
+    data = copy_data(tmp_path)
+    edit(data / "flows/scenarios/scoring.toml", "notification_missed = 40", "notification_missed = 70")
+    lib = scenarios.load(load(data))
+    father = scenario(lib, "ishoj-anonymous-children")
+    d = debrief.run(
+        knowledge, father, father.answers, debrief.Prediction("anonymous_treatment", frozenset()), weights=lib.weights
+    )
+    assert d.score == 30
+    emergency = scoring.Diff("service_level", "service_level", "emergency", "outpatient")
+    assert scoring.score([emergency], lib.weights) == 60
+    edit(data / "flows/scenarios/scoring.toml", "offer = 10", "offer = 200")
+    assert main(["scenarios", "test", "--data", str(data)]) == 2
 
 
 def test_call_broken_off_counts_missing_answers(knowledge: Knowledge, library: scenarios.Library) -> None:
@@ -115,7 +154,7 @@ def test_progress_report_after_two_rounds(knowledge: Knowledge, library: scenari
     assert report.rounds == 2
     assert [(r.group, r.rounds, r.level_right, r.score) for r in report.by_municipality] == [
         ("faxe", 1, 1.0, 100.0),
-        ("holbaek", 1, 0.0, 60.0),
+        ("holbaek", 1, 0.0, 75.0),
     ]
     topics = {r.group: r for r in report.by_topic}
     assert set(topics) == {"deadlines", "anonymity", "medical"}

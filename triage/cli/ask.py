@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.text import Text
 
 from triage.cli.prompt_input import BACK_KEY, is_back, typed_problem
-from triage.output.export import shown, write_private
+from triage.output.export import shown, typed_path, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
@@ -254,10 +254,12 @@ def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
         if not name.strip():
             console.print(t("ask_not_saved", lang))
             return False
-        path = Path(name.strip()).expanduser()
-        if path.is_dir():
-            path = path / suggested
+        path = Path(name.strip())
+        # A path is printed as typed (markup=False): "[2026]" in a folder name is not Rich markup.
         try:
+            path = typed_path(name.strip())  # ~nosuchuser: said, and asked again
+            if path.is_dir():
+                path = path / suggested
             write_private(path, markdown)
         except FileExistsError:
             if not _yes_no(conv, t("ask_overwrite", lang, path=shown(path)), default=False):
@@ -265,12 +267,12 @@ def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
             try:
                 write_private(path, markdown, overwrite=True)
             except OSError as err:
-                console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
+                console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err), markup=False)
                 continue
         except OSError as err:
-            console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err))
+            console.print(t("ask_save_failed", lang, path=shown(path), error=err.strerror or err), markup=False)
             continue
-        console.print(t("ask_saved", lang, path=shown(path)))
+        console.print(t("ask_saved", lang, path=shown(path)), markup=False)
         return True
 
 

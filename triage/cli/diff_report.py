@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import datetime
 import json
-import subprocess
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from triage.cli.check_report import answers_toml
+from triage.cli.revision import old_data
 from triage.data.loader import load
-from triage.data.paths import DATA_FILES, default_data_dir
+from triage.data.paths import default_data_dir
 from triage.rules.errors import DataError, Exit, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
+from triage.rules.outcome import Difference
+from triage.rules.printable import excerpt, printable
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
 
 
@@ -33,20 +33,23 @@ def run(
 ) -> int:
     new_root = Path(new) if new else default_data_dir()
     new_k = _load(new_root, str(new_root))
-    with _old_data(old, new_root) as (old_root, label):
+    with old_data(old, new_root) as (old_root, label):
         old_k = _load(old_root, label)
     ids = None
     if municipality is not None:
         known = list(dict.fromkeys([*new_k.municipalities, *old_k.municipalities]))
         if municipality not in known:
             message = (
-                f"unknown municipality '{municipality}'{suggestion(municipality, known)} (known: {', '.join(known)})"
+                f"unknown municipality '{excerpt(municipality)}'{suggestion(municipality[:100], known)}"
+                f" (known: {', '.join(known)})"
             )
             raise TriageError(Problem("--municipality", "", message))
         ids = [municipality]
-    report = diff(old_k, new_k, ids)
+    report = diff(old_k, new_k, ids, day=contact_date)
     render = {"json": to_json, "markdown": to_markdown}.get(fmt, to_text)
-    print_(render(report, label, str(new_root), contact_date).rstrip("\n"))
+    # The data was refused if it held control characters; what remains (a folder or revision
+    # name) is escaped here, so no line of the report can drive the terminal.
+    print_(printable(render(report, label, str(new_root), contact_date).rstrip("\n"), lines=True))
     return Exit.FINDINGS if report.changed else Exit.OK
 
 
@@ -60,51 +63,6 @@ def _load(root: Path, label: str) -> Knowledge:
         if label != str(root):  # a git revision: name the revision, not the temporary copy
             first = Problem(f"{label}:{first.file}", first.key, first.message, first.line, first.column, first.kind)
         raise DataError([first, *err.problems[1:]]) from None
-
-
-@contextmanager
-def _old_data(old: str, new_root: Path) -> Iterator[tuple[Path, str]]:
-    """OLD as a folder: a folder as it is, a git revision as its data files in a temporary folder."""
-    if Path(old).is_dir():
-        yield Path(old), old
-        return
-    if old.startswith("-"):
-        raise DataError(Problem(old, "", "neither a data folder nor a git revision", kind="unreadable"))
-    top = _git(new_root, "rev-parse", "--show-toplevel")
-    if top is None:
-        raise DataError(
-            Problem(
-                old,
-                "",
-                f"no such folder, and {new_root} is not in a git work tree, so it cannot be a git revision",
-                kind="unreadable",
-            )
-        )
-    prefix = new_root.resolve().relative_to(Path(top.strip()).resolve())
-    with tempfile.TemporaryDirectory(prefix="triage-diff-") as tmp:
-        for name in DATA_FILES:
-            path = (prefix / name).as_posix()
-            text = _git(Path(top.strip()), "show", f"{old}:{path}")
-            if text is None:
-                raise DataError(
-                    Problem(
-                        f"{old}:{path}", "", "not in git (no such revision, or no such file there)", kind="unreadable"
-                    )
-                )
-            target = Path(tmp) / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        yield Path(tmp), old
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, check=False)
-    except OSError:
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", errors="replace")
 
 
 # --- describing classes ---------------------------------------------------------------
@@ -161,22 +119,50 @@ def minimal_answers(change: Change, municipality: str, defaults: Mapping[str, An
     return f'{first}\ncontact_date = "{date.isoformat()}"\n{rest}'
 
 
-def item_value(item: str, value: str | int | None, date: datetime.date) -> str:
+def item_value(d: Difference, value: object, date: datetime.date) -> str:
+    """One side of a difference as a maintainer reads it."""
+    if d.wording:
+        return "(none)" if value is None else "…"
     if value is None:
         return "(none)"
-    if item.startswith("deadline:") and isinstance(value, int):
+    if d.field in ("days", "due") and isinstance(value, int):
         return (date + datetime.timedelta(days=value)).isoformat()
-    if item.startswith(("offer:", "next_step:", "warning:")):
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if d.field == "" and d.key.kind != "service_level":
         return "yes"
-    return str(value).replace(" (!)", " (tell the citizen first)")
+    return str(value)
 
 
-def _item_name(item: str) -> str:
-    kind, _, key = item.partition(":")
-    return f"{kind.replace('_', ' ')} {key}".strip()
+FIELD_NAMES = {
+    "provider": "provided by",
+    "recipient": "recipient",
+    "inform_citizen_first": "tell the citizen first",
+    "days": "date",
+    "due": "due",
+    "words": "wording",
+    "citations": "citations",
+    "because": "reasons (because)",
+}
+
+
+def item_name(d: Difference) -> str:
+    """``deadline treatment_start``, ``next step x: due``, ``offer y: wording``."""
+    level = d.key.kind == "service_level"
+    name = "service level" if level and not d.field else f"{d.key.kind.replace('_', ' ')} {d.key.id}".strip()
+    return f"{name}: {FIELD_NAMES.get(d.field, d.field)}" if d.field and d.field != "days" else name
+
+
+def difference_line(d: Difference, date: datetime.date) -> str:
+    if d.wording:
+        return f"{item_name(d)} changed"
+    return f"{item_name(d):<34} {item_value(d, d.before, date)} → {item_value(d, d.after, date)}"
 
 
 def flow_line(note: FlowNote) -> str:
+    if note.change == "range":
+        lo, hi, new_lo, new_hi = note.values
+        return f"flow: question '{note.question}' accepts {lo}–{hi} → {new_lo}–{new_hi}"
     how = (
         f"compared at its default ({value_text(note.values[0])})"
         if note.compared_at == "default"
@@ -200,21 +186,27 @@ def _headline(m: MunicipalityDiff) -> str:
         return f"{m.id}: no change (its rules, the flow and the law are the same)"
     if not m.changed:
         return f"{m.id}: no change (of {m.classes:,} classes)"
-    return f"{m.id}: {m.changed:,} classes change (of {m.classes:,})"
+    decided = m.changed - m.reworded
+    wording = f"; {m.reworded:,} more only in wording, citations or reasons" if m.reworded else ""
+    return f"{m.id}: {decided:,} classes change (of {m.classes:,}){wording}"
+
+
+def wording_line(note: str) -> str:
+    return f"wording: {note} changed (shown in every result that uses it)"
 
 
 def to_text(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
     maxima, defaults = _context(report, new)
     out = [f"triage diff {old} → {new} (deadlines from {date.isoformat()})"]
     out += [flow_line(n) for n in report.flow]
+    out += [wording_line(w) for w in report.wording]
     for m in report.municipalities:
         out.append(_headline(m))
         for c in m.changes:
             out.append(f"  {describe(c, m, maxima)} ({c.classes:,} classes):")
-            for item, before, after in c.differences:
-                out.append(
-                    f"    {_item_name(item):<34} {item_value(item, before, date)} → {item_value(item, after, date)}"
-                )
+            out += [f"    {difference_line(d, date)}" for d in c.differences]
+            if c.reworded:
+                out.append(f"    and in some of these: {', '.join(item_name(d) for d in c.reworded)} changed")
             out.append("    answers (triage recommend --answers -):")
             out += [f"      {line}" for line in minimal_answers(c, m.id, defaults, date).splitlines()]
     return "\n".join(out) + "\n"
@@ -223,17 +215,17 @@ def to_text(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
 def to_markdown(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
     maxima, defaults = _context(report, new)
     out = [f"# triage diff `{old}` → `{new}`", "", f"Deadlines counted from {date.isoformat()}.", ""]
-    if report.flow:
-        out += [f"- {flow_line(n)}" for n in report.flow] + [""]
+    if report.flow or report.wording:
+        out += [f"- {flow_line(n)}" for n in report.flow] + [f"- {wording_line(w)}" for w in report.wording] + [""]
     for m in report.municipalities:
         out += [f"## {_headline(m)}", ""]
         for c in m.changes:
             out += [f"### {describe(c, m, maxima)} ({c.classes:,} classes)", ""]
             out += ["| item | before | after |", "|---|---|---|"]
-            for item, before, after in c.differences:
-                out.append(
-                    f"| {_item_name(item)} | {item_value(item, before, date)} | {item_value(item, after, date)} |"
-                )
+            for d in c.differences:
+                out.append(f"| {item_name(d)} | {item_value(d, d.before, date)} | {item_value(d, d.after, date)} |")
+            for d in c.reworded:
+                out.append(f"| {item_name(d)} (in some of these) | … | … |")
             out += ["", "```toml", minimal_answers(c, m.id, defaults, date).rstrip("\n"), "```", ""]
     return "\n".join(out) + "\n"
 
@@ -249,6 +241,7 @@ def to_json(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
         "new": new,
         "changed": report.changed,
         "contact_date": date.isoformat(),
+        "wording": report.wording,
         "flow": [
             {
                 "question": n.question,
@@ -265,6 +258,7 @@ def to_json(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
                 "compared": m.compared,
                 "classes": m.classes,
                 "changed_classes": m.changed,
+                "reworded_classes": m.reworded,
                 "changes": [
                     {
                         "classes": c.classes,
@@ -272,11 +266,16 @@ def to_json(report: DiffReport, old: str, new: str, date: datetime.date) -> str:
                         "answers": {k: [answer(v) for v in vs] for k, vs in c.answers.items()},
                         "differences": [
                             {
-                                "item": item,
-                                "before": item_value(item, b, date) if b is not None else None,
-                                "after": item_value(item, a, date) if a is not None else None,
+                                "item": str(d.key) if d.key.kind != "service_level" else "service_level",
+                                "field": d.field or None,
+                                "before": item_value(d, d.before, date) if d.before is not None else None,
+                                "after": item_value(d, d.after, date) if d.after is not None else None,
                             }
-                            for item, b, a in c.differences
+                            for d in c.differences
+                        ],
+                        "reworded_in_some": [
+                            {"item": str(d.key) if d.key.kind != "service_level" else "service_level", "field": d.field}
+                            for d in c.reworded
                         ],
                         "answers_file": minimal_answers(c, m.id, defaults, date),
                     }

@@ -8,28 +8,34 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 
 from triage import __version__
+from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
 from triage.rules.errors import DataError, Exit, TriageError, after_signal
 from triage.rules.model import Knowledge, Lang
+from triage.rules.printable import excerpt
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
     from triage.output.i18n import t
-    from triage.rules import engine
+    from triage.rules import recommendation
 
     lang = lang_of(args.lang)
     knowledge = load_knowledge(args.data)
     name, raw = answers.read(args.answers, lang)
-    parsed = answers.parse(name, raw, knowledge, datetime.date.today(), lang)
+    parsed = answers.parse(name, raw, knowledge, danish_today(), lang)
     for warning in parsed.warnings:
         print(f"{t('warning_prefix', lang)}: {warning}", file=sys.stderr)
-    rec = engine.recommend(knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang, parsed.not_known)
+    rec = recommendation.recommend(
+        knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang, parsed.not_known
+    )
     if args.format == "json":
         import json
 
@@ -79,15 +85,29 @@ def _full_screen_refused(lang: Lang) -> bool:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     from triage.cli import diff_report
+
+    contact_date = date_option(args.date, "en")
+    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+
+
+def date_option(value: str | None, lang: Lang) -> datetime.date:
+    """``--date``: a day YYYY-MM-DD within the bounds of a contact date; default today (Danish)."""
+    from triage.data.schema import contact_date_problem
+    from triage.output.i18n import t
     from triage.rules.errors import Problem
 
-    contact_date = datetime.date.today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", f"expected a date YYYY-MM-DD, got '{args.date}'")) from None
-    return diff_report.run(args.old, args.new or args.data, args.format, args.municipality, contact_date)
+    if value is None:
+        return danish_today()
+    try:
+        day = datetime.date.fromisoformat(value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=excerpt(value))))
+    out_of_range = contact_date_problem(day)
+    if out_of_range is not None:
+        raise TriageError(Problem("--date", "", out_of_range))
+    return day
 
 
 def cmd_wizard(args: argparse.Namespace) -> int:
@@ -129,12 +149,21 @@ def cmd_train(args: argparse.Namespace) -> int:
     if library is None:
         return Exit.BAD_INPUT
     lang = lang_of(args.lang)
+    from triage.rules.errors import Problem, suggestion
+
+    if args.format is not None and not args.report:
+        raise TriageError(Problem("--format", "", t("tr_format_needs_report", lang)))
     if args.report:
         from triage.cli import train_report
 
-        return train_report.run(knowledge, library, lang)
+        return train_report.run(knowledge, library, lang, fmt=args.format or "text")
     _known_municipality(knowledge, args.municipality, lang)
-    from triage.rules.errors import Problem, suggestion
+    if args.topic is not None and library.topic(args.topic) is None:
+        ids = [x.id for x in library.topics]
+        message = t(
+            "training_unknown_topic", lang, id=args.topic, hint=suggestion(args.topic, ids, lang), known=", ".join(ids)
+        )
+        raise TriageError(Problem("--topic", "", message))
 
     scenario = None
     if args.scenario is not None:
@@ -144,12 +173,18 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise TriageError(
                 Problem("--scenario", "", t("training_unknown_scenario", lang, id=args.scenario, hint=hint))
             )
-    pool = library.select(municipality=args.municipality, difficulty=args.difficulty)
+    from triage.cli import practice
+
+    pool = practice.pool(library, args.municipality, args.difficulty, args.topic, args.set, args.retry)
     if not pool:
-        print(t("training_none_match", lang), file=sys.stderr)
+        print(t("training_retry_none" if args.retry else "training_none_match", lang), file=sys.stderr)
         return Exit.BAD_INPUT
+    if args.trainee is not None:
+        practice.keep_trainee(args.trainee, lang)
     if _full_screen_refused(lang):
         return Exit.BAD_INPUT
+    if args.trainee is None:
+        practice.ask_trainee_once(lang)
     from triage.tui.train_app import run_training
 
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
@@ -162,7 +197,8 @@ def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang) -> No
         from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
-        message = t("ask_unknown_municipality", lang, value=mid, hint=suggestion(mid, ids, lang), known=", ".join(ids))
+        hint = suggestion(mid[:100], ids, lang)
+        message = t("ask_unknown_municipality", lang, value=excerpt(mid), hint=hint, known=", ".join(ids))
         raise TriageError(Problem("--municipality", "", message))
 
 
@@ -172,15 +208,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     Arguments are checked first, so a typo is reported as such even from a script.
     """
     from triage.output.i18n import t
-    from triage.rules.errors import Problem
 
     lang = lang_of(args.lang)
-    contact_date = datetime.date.today()
-    if args.date is not None:
-        try:
-            contact_date = datetime.date.fromisoformat(args.date)
-        except ValueError:
-            raise TriageError(Problem("--date", "", t("ask_bad_date", lang, value=args.date))) from None
+    contact_date = date_option(args.date, lang)
     knowledge = load_knowledge(args.data)
     _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():
@@ -221,6 +251,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
     _common(parser, top=True)
     parser.add_argument("--municipality", metavar="ID", help="start at the first question for this municipality")
+    parser.add_argument(
+        "--dev",
+        action="store_true",
+        help="honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
+        " and every answer to files: for development with made-up calls only",
+    )
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -271,15 +307,38 @@ def build_parser() -> argparse.ArgumentParser:
     trn.add_argument("--random", action="store_true", help="a random scenario, and a new random one after each")
     trn.add_argument("--municipality", metavar="ID", help="only scenarios for this municipality")
     trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help="only scenarios of this difficulty")
+    trn.add_argument("--topic", metavar="ID", help="only scenarios with this topic (see flows/scenarios/topics.toml)")
+    trn.add_argument("--set", metavar="FILE", help="only the scenarios a trainer listed in this TOML file")
+    trn.add_argument("--retry", action="store_true", help="only the scenarios answered wrong the last time")
+    trn.add_argument(
+        "--trainee", metavar="NAME", help="your name or initials for the report (kept; never a CPR number)"
+    )
+    trn.add_argument("--format", choices=["text", "csv", "json"], default=None, help="with --report: the format")
     trn.set_defaults(run=cmd_train)
     return parser
+
+
+def ignore_bad_terminal_size(environ: MutableMapping[str, str]) -> None:
+    """COLUMNS or LINES of 0, negative or not a number is no size: forget it.
+
+    Rich took ``COLUMNS=0`` as a width of 0, and ``recommend --format text``, ``check`` and the
+    lists printed nothing with exit 0; without it the real size (or 80) is used.
+    """
+    for name in ("COLUMNS", "LINES"):
+        value = environ.get(name)
+        if value is not None and not (value.strip().isdigit() and int(value) > 0):
+            del environ[name]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from triage.output.streams import make_tolerant
 
     make_tolerant()
+    ignore_bad_terminal_size(os.environ)
     args = build_parser().parse_args(argv)
+    from triage.cli.debug_switches import neutralise
+
+    neutralise(os.environ, dev=args.dev)  # before Textual is imported: it reads them then
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         code = run(args)
@@ -299,6 +358,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.exit_code
     except KeyboardInterrupt:
         return Exit.STOPPED
+    except MemoryError:
+        print("triage: out of memory", file=sys.stderr)
+        return Exit.BAD_INPUT
+    except Exception as err:
+        # A fault of triage itself. Exit 2, never Python's 1: `check` and `diff` document 1 as
+        # "findings" and "changes", so a crash must not read as a result. --dev shows the traceback.
+        if args.dev:
+            raise
+        print(f"triage: internal error ({type(err).__name__}: {excerpt(err)}); --dev shows where", file=sys.stderr)
+        return Exit.BAD_INPUT
 
 
 def _stdout_to_devnull() -> None:

@@ -76,21 +76,23 @@ def run_list(
     if not chosen:
         console.print(t("sc_none_match", lang))
         return Exit.OK
-    table = Table(title=t("sc_list_title", lang, count=len(chosen)))
-    # The ID is how a scenario is named and picked: never cut it short.
+    from rich.text import Text
+
+    table = Table(title=t("sc_list_title", lang, count=len(chosen)), show_lines=True)
+    # The ID is how a scenario is named and picked: never cut it short. The rest is one cell
+    # of lines that wrap (title, then municipality, difficulty and topics, then the level), so
+    # that at 80 columns nothing ends in '…' (issue 21).
     table.add_column(t("sc_id", lang), no_wrap=True, min_width=max(len(s.id) for s in chosen))
-    for key in ("municipality", "sc_difficulty", "sc_topics", "sc_title", "sc_level"):
-        table.add_column(t(key, lang))
+    heading = " · ".join(t(k, lang) for k in ("sc_title", "municipality", "sc_difficulty", "sc_topics", "sc_level"))
+    table.add_column(heading, overflow="fold")
     for s in chosen:
         term = knowledge.flow.term("levels", s.expected.service_level.id)
         topics = [library.topic(x) for x in s.topics]
-        table.add_row(
-            s.id,
-            knowledge.municipalities[s.municipality].name,
-            "●" * s.difficulty + "○" * (3 - s.difficulty),
-            ", ".join(x.label.get(lang) for x in topics if x is not None),
-            s.title.get(lang),
-            term.label.get(lang) if term else s.expected.service_level.id,
-        )
+        cell = Text(s.title.get(lang), style="bold")
+        cell.append(f"\n{knowledge.municipalities[s.municipality].name} · ")
+        cell.append("●" * s.difficulty + "○" * (3 - s.difficulty))
+        cell.append(f" · {', '.join(x.label.get(lang) for x in topics if x is not None)}")
+        cell.append(f"\n→ {term.label.get(lang) if term else s.expected.service_level.id}")
+        table.add_row(Text(s.id), cell)
     console.print(table)
     return Exit.OK

@@ -15,10 +15,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from triage.data import tomlpos
+from triage.data.schema import contact_date_problem
 from triage.rules.engine import META_KEYS, walk
 from triage.rules.errors import AnswersError, Problem, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang
 from triage.rules.parsing import BadAnswer, kind_name, message, parse_answer
+from triage.rules.printable import excerpt
 from triage.rules.record import Record
 
 MAX_BYTES = 1024 * 1024  # a real answers file is a few hundred bytes
@@ -168,15 +170,19 @@ def _meta(
     if not isinstance(municipality, str) or municipality not in knowledge.municipalities:
         ids = list(knowledge.municipalities)
         shown = municipality if isinstance(municipality, str) else kind_name(municipality, lang)
-        hint = suggestion(str(shown), ids, lang)
+        hint = suggestion(str(shown)[:100], ids, lang)
+        value = excerpt(shown)
         raise problem(
-            "municipality", message("answers_unknown_municipality", lang, value=shown, hint=hint, known=", ".join(ids))
+            "municipality", message("answers_unknown_municipality", lang, value=value, hint=hint, known=", ".join(ids))
         )
     if "contact_date" not in data:
         return municipality, today
     contact_date = _date(data["contact_date"])
     if contact_date is None:
         raise problem("contact_date", message("answers_expected_date", lang, got=kind_name(data["contact_date"], lang)))
+    out_of_range = contact_date_problem(contact_date)  # the data's own wording (schema), in English
+    if out_of_range is not None:
+        raise problem("contact_date", out_of_range)
     return municipality, contact_date
 
 
@@ -192,8 +198,8 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date, lan
             found.update(_positions(text, as_json))
         return found.get(key, (None, None))
 
-    def problem(key: str, message: str) -> AnswersError:
-        return AnswersError(Problem(name, key, message, *where(key)))
+    def problem(key: str, text: str) -> AnswersError:
+        return AnswersError(Problem(name, excerpt(key), text, *where(key)))
 
     flow = knowledge.flow
     municipality, contact_date = _meta(name, data, knowledge, today, lang, problem)
@@ -204,9 +210,8 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date, lan
             continue
         q = flow.question(key)
         if q is None:
-            raise problem(
-                key, message("answers_unknown_answer", lang, hint=suggestion(key, [*known, *META_KEYS], lang))
-            )
+            hint = suggestion(key[:100], [*known, *META_KEYS], lang)
+            raise problem(key, message("answers_unknown_answer", lang, hint=hint))
         try:
             values[key] = parse_answer(q, value, lang)
         except BadAnswer as bad:

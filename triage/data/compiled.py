@@ -3,11 +3,13 @@
 Parsing and validating the TOML files is most of what ``triage recommend`` costs, and the
 files rarely change. So the finished ``Knowledge`` is stored once in the package's
 ``__pycache__`` and reused while the data files, the code that builds ``Knowledge`` and the
-Python version are unchanged. The rules for it are Python's own for ``.pyc``: a file counts
-as unchanged while its modification time and size are, it goes where the package's ``.pyc``
+Python version are unchanged. Unchanged means the same bytes: the copy is named after a hash
+of the files' content (an edit that keeps the size, with the modification time set back as
+archives and sync tools do, is still seen; Python's own mtime-and-size rule for ``.pyc`` was
+not enough). The rest is Python's rules for ``.pyc``: it goes where the package's ``.pyc``
 files go (``__pycache__``, or under ``PYTHONPYCACHEPREFIX``), nothing is written under
-``PYTHONDONTWRITEBYTECODE``, a folder we may not write to is simply not used, and a stale or
-broken file is rebuilt from the source.
+``PYTHONDONTWRITEBYTECODE``, a folder we may not write to is simply not used, and a broken
+file is rebuilt from the source. Only the few most recently used copies are kept.
 
 What is stored is the public rule data only, never an answer: one compiled copy per data
 folder, written nowhere but next to triage's own bytecode.
@@ -15,14 +17,17 @@ folder, written nowhere but next to triage's own bytecode.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import pickle
 import sys
-import zlib
 from importlib.util import cache_from_source
 from pathlib import Path
 
 from triage import __version__
-from triage.data.paths import DATA_FILES
+from triage.data.files import read_bounded
+from triage.data.paths import DATA_FILES, MAX_DATA_BYTES
 from triage.rules.model import Knowledge
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # the triage package
@@ -39,26 +44,35 @@ _BUILDERS = (
 )
 
 
-Stamp = tuple[object, ...]
+Stamp = str
+# Copies kept: one per data version recently used (the shipped data, a maintainer's edit, the
+# revisions `triage diff` compared); older ones are removed when a new one is written.
+KEEP = 8
 
 
 def stamp(root: Path) -> Stamp | None:
-    """What the compiled copy must match: code and data files by time and size, like a ``.pyc``."""
+    """What the compiled copy must match: a hash of the code's and the data files' bytes, and of
+    the folder's path (``Knowledge.root``: the training scenarios are read from beside the data)."""
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     try:
-        files = [_PACKAGE / name for name in _BUILDERS] + [root / name for name in DATA_FILES]
-        return (__version__, sys.version, str(root.resolve()), *((str(f), *mtime_size(f)) for f in files))
-    except OSError:
+        digest.update(os.fsencode(root.resolve()) + b"\0")  # any bytes: a Latin-1 folder name too
+        for name in _BUILDERS:
+            digest.update(_chunk(name, (_PACKAGE / name).read_bytes()))
+        for name in DATA_FILES:
+            digest.update(_chunk(name, read_bounded(root / name, MAX_DATA_BYTES, regular=True)))
+    except OSError:  # reported by the loader, which reads them again
         return None
+    return digest.hexdigest()
 
 
-def mtime_size(path: Path) -> tuple[int, int]:
-    st = path.stat()
-    return st.st_mtime_ns, st.st_size
+def _chunk(name: str, content: bytes) -> bytes:
+    return f"{name}\0{len(content)}\0".encode() + content
 
 
 def cache_path(root: Path) -> Path:
-    """One compiled copy per data folder, named after the folder."""
-    return CACHE_DIR / f"knowledge-{zlib.crc32(str(root.resolve()).encode()):08x}.pickle"
+    """The compiled copy of the data in ``root``, named after its content (see ``stamp``)."""
+    current = stamp(root)
+    return CACHE_DIR / f"knowledge-{current or 'unreadable'}.pickle"
 
 
 def load(root: Path) -> Knowledge:
@@ -68,7 +82,7 @@ def load(root: Path) -> Knowledge:
     cache: a compiled copy exists only for data that loaded cleanly.
     """
     current = stamp(root)
-    path = cache_path(root)
+    path = CACHE_DIR / f"knowledge-{current}.pickle"
     if current is not None:
         found = fetch(path, current)
         if isinstance(found, Knowledge):
@@ -90,7 +104,13 @@ def fetch(path: Path, current: Stamp) -> object | None:
         return None
     except Exception:  # a damaged or foreign file is rebuilt from the source, never trusted
         return None
-    return found if stored == current else None
+    if stored != current:
+        return None
+    if not sys.dont_write_bytecode:  # where nothing is written, not even a time
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by ``clean``
+    value: object = found
+    return value
 
 
 def keep(path: Path, current: Stamp, value: object) -> bool:
@@ -111,4 +131,15 @@ def keep(path: Path, current: Stamp, value: object) -> bool:
         write_atomic(path, blob, overwrite=True, mode=0o644)  # no temporary file survives a failure
     except OSError:
         return False
+    clean(path.parent, KEEP)
     return True
+
+
+def clean(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used compiled copies in ``folder``."""
+    try:
+        copies = sorted(folder.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in copies[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:  # another process cleaning at the same time, or a folder we may not change
+        pass

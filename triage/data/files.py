@@ -156,23 +156,26 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def read_bounded(path: Path, limit: int, *, settings: bool = False) -> bytes:
+def read_bounded(path: Path, limit: int, *, settings: bool = False, regular: bool = False) -> bytes:
     """At most ``limit`` bytes of ``path``; ``TooLarge`` beyond it, so ``/dev/zero`` or a huge
     file costs at most ``limit``. A pipe (``--answers <(...)``) is read like a file.
 
-    ``settings``: a file triage keeps for itself, which must be a regular file and not a
-    link: opened without following a link and without waiting, so a FIFO never blocks.
+    ``regular``: it must be a regular file (a data file): opened without waiting, so a FIFO
+    is refused instead of hanging ``check`` and ``diff``.
+    ``settings``: a file triage keeps for itself: also regular, and not a link either.
     """
     _no_nul(path)
     flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if settings or regular:
+        flags |= getattr(os, "O_NONBLOCK", 0)
     if settings:
-        flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as file:
         st = os.fstat(file.fileno())
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if settings and not stat.S_ISREG(st.st_mode):
+        if (settings or regular) and not stat.S_ISREG(st.st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         return read_stream(file, limit, str(path))
 

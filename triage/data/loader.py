@@ -19,7 +19,7 @@ import msgspec
 
 from triage.data import schema, tomlpos
 from triage.data.files import TooLarge, read_bounded
-from triage.data.paths import FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE
+from triage.data.paths import FLOW_FILE, LAW_FILE, MAX_DATA_BYTES, MUNICIPALITIES_FILE
 from triage.rules import conditions
 from triage.rules.derived import DERIVED
 from triage.rules.errors import DataError, Problem, suggestion
@@ -111,14 +111,13 @@ _AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
 
 
-MAX_DATA_BYTES = 16 * 1024 * 1024  # the shipped files are under 100 KB; 98 municipalities about 1.2 MB
 
 
 def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
     """Read and parse one file; on failure record a located problem and return None."""
     path = root / rel
     try:
-        raw = read_bounded(path, MAX_DATA_BYTES)
+        raw = read_bounded(path, MAX_DATA_BYTES, regular=True)  # a FIFO would hang check and diff
     except TooLarge:
         limit = MAX_DATA_BYTES // (1024 * 1024)
         problems.append(Problem(rel, "", f"file is too large (a data file is at most {limit} MB)", kind="unreadable"))
@@ -137,6 +136,12 @@ def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile
         data = tomlpos.loads(text)
     except tomlpos.TomlError as err:
         problems.append(Problem(rel, "", f"not valid TOML: {err.message}", err.line, err.column, kind="unreadable"))
+        return None
+    from triage.data.controls import findings
+
+    unsafe = [source.problem(path, message) for path, message in findings(data)]
+    if unsafe:
+        problems.extend(unsafe)
         return None
     return source, data
 

@@ -11,6 +11,7 @@ FLOW_FILE = "flows/intake.toml"
 LAW_FILE = "flows/law.toml"
 MUNICIPALITIES_FILE = "municipalities.toml"
 DATA_FILES = (FLOW_FILE, LAW_FILE, MUNICIPALITIES_FILE)
+MAX_DATA_BYTES = 16 * 1024 * 1024  # the shipped files are under 100 KB; 98 municipalities about 1.2 MB
 
 
 def default_data_dir() -> Path:

@@ -9,9 +9,25 @@ its days is a load error with a location, not a surprise at run time.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
+
+# Bounds that keep every date the engine computes a real, nearby date: a deadline of 3,000,000
+# days overflowed Python's dates (a traceback; the wizard froze counting working days), and a
+# negative one put a deadline before the call.
+MAX_DAYS = 3650  # ten years; the standards' deadlines are days or weeks
+Days = Annotated[int, msgspec.Meta(ge=0, le=MAX_DAYS)]
+# The contact dates an answers file, `--date` and the wizard may give.
+FIRST_CONTACT_DATE = datetime.date(2000, 1, 1)
+LAST_CONTACT_DATE = datetime.date(2099, 12, 31)
+
+
+def contact_date_problem(value: datetime.date) -> str | None:
+    """Why ``value`` cannot be a contact date, or None."""
+    if FIRST_CONTACT_DATE <= value <= LAST_CONTACT_DATE:
+        return None
+    return f"{value.isoformat()} is out of range ({FIRST_CONTACT_DATE.isoformat()} to {LAST_CONTACT_DATE.isoformat()})"
 
 
 class Struct(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
@@ -116,12 +132,12 @@ class NotificationRule(_Rule, tag="notification", frozen=True, kw_only=True):
 
 class DeadlineRule(_Rule, tag="deadline", frozen=True, kw_only=True):
     deadline: str
-    days: int
+    days: Days
 
 
 class StepRule(_Rule, tag="step", frozen=True, kw_only=True):
     due: str | None = None  # a deadline ID whose date this step takes
-    due_days: int | None = None  # or days after contact
+    due_days: Days | None = None  # or days after contact
 
 
 class WarningRule(_Rule, tag="warning", frozen=True, kw_only=True):

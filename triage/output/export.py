@@ -7,11 +7,13 @@ replaced unless the caller says the counsellor confirmed it. The write is atomic
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from triage.data.files import PRIVATE, existing_target, write_atomic
+from triage.rules.printable import printable
 
-__all__ = ["PRIVATE", "existing_target", "shown", "write_private"]
+__all__ = ["PRIVATE", "existing_target", "shown", "typed_path", "working_folder", "write_private"]
 
 
 def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
@@ -22,5 +24,24 @@ def write_private(path: Path, text: str, *, overwrite: bool = False) -> Path:
 
 
 def shown(path: Path) -> str:
-    """``path`` as it can be printed: a NUL pasted into a file name is shown as ``\\0``."""
-    return str(path).replace("\0", "\\0")
+    """``path`` as it can be printed: a control character pasted into a file name (a NUL, an ESC)
+    is shown escaped (``\\x00``), never sent to the terminal."""
+    return printable(str(path))
+
+
+def working_folder() -> Path:
+    """Where a summary is offered: the working folder, or home when it was deleted meanwhile
+    (``Path.cwd()`` raises then, and the call would be lost at the save step)."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return Path.home()
+
+
+def typed_path(text: str) -> Path:
+    """The path the counsellor typed, ``~`` expanded; ``OSError`` for ``~nosuchuser`` (which
+    ``expanduser`` reports as a ``RuntimeError``)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        raise OSError(errno.ENOENT, "no such user", text) from None

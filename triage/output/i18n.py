@@ -238,8 +238,9 @@ CATALOGUE.update(
         "tr_by_topic": ("Pr. emne", "By topic"),
         "tr_group": ("Gruppe", "Group"),
         "tr_rounds": ("Runder", "Rounds"),
-        "tr_level_ok": ("Serviceniveau rigtigt", "Service level right"),
-        "tr_notes_ok": ("Underretninger rigtige", "Notifications right"),
+        # Broken where Danish hyphenates: at 80 columns a header wraps there instead of mid-word.
+        "tr_level_ok": ("Service-\nniveau rigtigt", "Service level right"),
+        "tr_notes_ok": ("Underret-\nninger rigtige", "Notifi-\ncations right"),
         "tr_answers_ok": ("Svar rigtige", "Answers right"),
         "tr_score": ("Gns. point", "Avg. score"),
         "tr_no_rounds": (
@@ -278,10 +279,6 @@ CATALOGUE.update(
         "training_key_predict": ("Videre", "Next"),
         "training_debrief_title": ("Gennemgang", "Debrief"),
         "training_score": ("Point: {score} af 100", "Score: {score} of 100"),
-        "training_score_parts": (
-            "(40 for serviceniveau, 30 for underretninger, 30 for svarene)",
-            "(40 for the service level, 30 for notifications, 30 for the answers)",
-        ),
         "training_prediction": ("Din forudsigelse", "Your prediction"),
         "training_level_ok": ("✓ Serviceniveau rigtigt: {label}", "✓ Service level right: {label}"),
         "training_level_wrong": (
@@ -352,5 +349,69 @@ CATALOGUE.update(
         "alt_no_offers": ("ingen tilbud", "no offers"),
         "alt_none": ("ingen", "none"),
         "training_decided_by": ("Afgjort af dit svar", "Decided by your answer"),
+    }
+)
+
+
+# --- training a trainer can run (issue 21) -------------------------------------------
+CATALOGUE.update(
+    {
+        "training_score_less": ("Trukket fra", "Taken off"),
+        "training_cost_level": ("forkert serviceniveau", "wrong service level"),
+        "training_cost_answer": ("svar", "answer"),
+        "training_cost_hint": ("hjælp brugt", "hint taken"),
+        "training_cost_notification_missed": ("underretning glemt", "notification missed"),
+        "training_cost_notification_extra": ("underretning uden grund", "notification without cause"),
+        "training_cost_notification_wrong": ("underretning", "notification"),
+        "training_cost_offer_missed": ("tilbud mangler", "offer missing"),
+        "training_cost_offer_extra": ("tilbud uden grund", "offer without cause"),
+        "training_cost_offer_wrong": ("tilbud", "offer"),
+        "training_cost_deadline_missed": ("frist mangler", "deadline missing"),
+        "training_cost_deadline_extra": ("frist uden grund", "deadline without cause"),
+        "training_cost_deadline_wrong": ("frist på en anden dag", "deadline on another day"),
+        "training_teaching": ("Pointen", "The point"),
+        "training_therefore": ("Derfor", "Therefore"),
+        "training_no_rule": (
+            "Ingen regel kræver denne underretning for disse svar.",
+            "No rule requires this notification for these answers.",
+        ),
+        "training_key_answer_key": ("Hele facit", "Whole answer"),
+        "tr_trainee": ("Kursist", "Trainee"),
+        "tr_trends": (
+            "Udvikling pr. emne (gns. point første og seneste dag)",
+            "Trend per topic (avg. score first and last day)",
+        ),
+        "tr_rounds_title": ("Runder", "Rounds"),
+        "tr_date": ("Dato", "Date"),
+        "tr_points": ("Point", "Score"),
+        "tr_wrong": ("Forkert", "Wrong"),
+        "tr_wrong_level": ("serviceniveau", "service level"),
+        "tr_wrong_notes": ("underretninger", "notifications"),
+        "tr_over_weeks": ("over {n} uger", "over {n} weeks"),
+        "tr_over_week": ("over {n} uge", "over {n} week"),
+        "tr_over_days": ("over {n} dage", "over {n} days"),
+        "tr_over_day": ("over {n} dag", "over {n} day"),
+        "tr_format_needs_report": ("--format virker kun med --report", "--format works only with --report"),
+        "tr_trainee_prompt": (
+            "Dit navn eller dine initialer (til træneren; aldrig et CPR-nummer): ",
+            "Your name or initials (for the trainer; never a CPR number): ",
+        ),
+        "tr_trainee_kept": ("Gemt: {name}. Skift med --trainee NAVN.", "Kept: {name}. Change it with --trainee NAME."),
+        "training_unknown_topic": (
+            "ukendt emne '{id}'{hint} (emner: {known})",
+            "unknown topic '{id}'{hint} (topics: {known})",
+        ),
+        "training_retry_none": (
+            "Ingen scenarier at tage om: alle senest spillede var rigtige (eller intet er spillet endnu).",
+            "No scenario to retry: every one played last was right (or none has been played yet).",
+        ),
+        "training_key_hint": ("Spor", "Clue"),
+        "training_hint": (
+            "Spor (−{cost} point) – {question}: «{words}»",
+            "Clue (−{cost} points) – {question}: «{words}»",
+        ),
+        "training_no_hint": ("Ikke flere spor i denne sag.", "No more clues in this case."),
+        "training_done_mark": ("✓", "✓"),
+        "training_answer_key_title": ("Den rigtige anbefaling", "The right recommendation"),
     }
 )

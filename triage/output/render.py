@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from triage.output.i18n import t
-from triage.rules.engine import Alternative, Because, Cited, Reason, Recommendation
 from triage.rules.model import UNKNOWN, Answer, Flow, Lang, Question
+from triage.rules.outcome import Because, Cited, Reason
+from triage.rules.printable import printable
+from triage.rules.recommendation import Alternative, Recommendation
 
 
 def source_name(c: Cited, lang: Lang) -> str:
@@ -261,4 +263,4 @@ def to_markdown(rec: Recommendation, flow: Flow) -> str:
     out += ["", f"## {t('citations', lang)}", ""]
     out += list(dict.fromkeys(f"- `{c.item}`: {citation_line(c, lang)}" for c in rec.citations))
     out += ["", f"_{t('generated_by', lang)}_", ""]
-    return "\n".join(out)
+    return printable("\n".join(out), lines=True)  # a control character would act in a terminal or viewer

@@ -12,8 +12,8 @@ from rich.text import Text
 
 from triage.output.i18n import t
 from triage.output.render import alternative_details, alternative_title, because_text, citation_line, status_label
-from triage.rules.engine import Recommendation
 from triage.rules.model import Flow
+from triage.rules.recommendation import Recommendation
 
 
 def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:

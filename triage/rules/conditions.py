@@ -18,6 +18,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Literal as TypingLiteral
+from typing import Protocol
 
 from triage.rules.record import Record
 
@@ -96,6 +97,9 @@ class _Tok(Record):
     column: int
 
 
+MAX_TOKENS = 1000  # names, values, operators and brackets; the shipped conditions have at most 29
+
+
 def _tokenize(source: str) -> list[_Tok]:
     toks: list[_Tok] = []
     pos = 0
@@ -112,6 +116,8 @@ def _tokenize(source: str) -> list[_Tok]:
             if kind == "name" and text in KEYWORDS:
                 kind = "kw"
             toks.append(_Tok(kind, text, pos + 1))
+            if len(toks) > MAX_TOKENS:  # issue 22: a 1.15-million-term `or` took 69 s and 2.9 GB to load
+                raise ConditionError(f"condition is too long (more than {MAX_TOKENS} terms)", pos + 1)
         pos = m.end()
     toks.append(_Tok("end", "", len(source) + 1))
     return toks
@@ -273,50 +279,83 @@ def _compare(op: str, a: _Operand, b: _Operand) -> bool | None:
     return x >= y  # type: ignore[operator]
 
 
-Evaluator = Callable[[Mapping[str, Value]], "bool | None"]
+Trace = dict[int, "bool | None"]  # the value of each node, by ``id(node)``, as one evaluation found it
+
+
+class Evaluator(Protocol):
+    def __call__(self, answers: Mapping[str, Value], record: Trace | None = None, /) -> bool | None: ...
 
 
 def compile_node(node: Node) -> Evaluator:
     """A tree as nested closures, built once: ``triage check`` evaluates every rule for
-    thousands of answer classes, and dispatching on node types each time was most of it."""
+    thousands of answer classes, and dispatching on node types each time was most of it.
+
+    The one evaluator of the language. Given a ``record`` dict, it also notes the value of
+    every node it evaluates (and then evaluates every part of an ``and``/``or``, not only up
+    to the first that decides): that trace is what ``explain`` reads to say which answers
+    decided, so the explanation cannot disagree with the decision. Without one (the hot
+    path of the proof) it costs one test per node.
+    """
+    key = id(node)
     if isinstance(node, And | Or):
         parts = tuple(compile_node(item) for item in node.items)
         decisive = isinstance(node, Or)  # the value that ends the search: True for or, False for and
 
-        def any_or_all(answers: Mapping[str, Value]) -> bool | None:
+        def any_or_all(answers: Mapping[str, Value], record: Trace | None = None) -> bool | None:
             result: bool | None = not decisive
             for part in parts:
-                v = part(answers)
+                v = part(answers, record)
                 if v is decisive:
-                    return decisive
-                if v is None:
+                    if record is None:
+                        return decisive
+                    result = decisive
+                elif v is None and result is not decisive:
                     result = None
+            if record is not None:
+                record[key] = result
             return result
 
         return any_or_all
     if isinstance(node, Not):
         inner = compile_node(node.operand)
 
-        def negation(answers: Mapping[str, Value]) -> bool | None:
-            v = inner(answers)
-            return None if v is None else not v
+        def negation(answers: Mapping[str, Value], record: Trace | None = None) -> bool | None:
+            v = inner(answers, record)
+            result = None if v is None else not v
+            if record is not None:
+                record[key] = result
+            return result
 
         return negation
     if isinstance(node, Compare):
-        return _compile_compare(node)
-    if isinstance(node, Name):
+        test = _compile_compare(node)
+    elif isinstance(node, Name):
         name = node.name
 
-        def flag(answers: Mapping[str, Value]) -> bool | None:
+        def test(answers: Mapping[str, Value]) -> bool | None:
             v = answers.get(name)
             return v if isinstance(v, bool) else None
 
-        return flag
-    constant = node.value if isinstance(node, Literal) and isinstance(node.value, bool) else None
-    return lambda _answers: constant
+    else:
+        constant = node.value if isinstance(node, Literal) and isinstance(node.value, bool) else None
+
+        def test(_answers: Mapping[str, Value]) -> bool | None:
+            return constant
+
+    def leaf(answers: Mapping[str, Value], record: Trace | None = None) -> bool | None:
+        v = test(answers)
+        if record is not None:
+            record[key] = v
+        return v
+
+    return leaf
 
 
-def _compile_compare(node: Compare) -> Evaluator:
+Test = Callable[[Mapping[str, Value]], "bool | None"]
+
+
+
+def _compile_compare(node: Compare) -> Test:
     op, left, right = node.op, node.left, node.right
     if isinstance(left, Name) and isinstance(right, Literal) and op in ("<", "<=", ">", ">="):
         name, k = left.name, right.value
@@ -372,7 +411,8 @@ def _operand(node: Node) -> Callable[[Mapping[str, Value]], _Operand]:
     if isinstance(node, ListLiteral):
         items = node.items
         return lambda _answers: items
-    return compile_node(node)
+    inner = compile_node(node)  # the type check refuses this; kept total for hostile trees
+    return lambda answers: inner(answers, None)
 
 
 def _walk(node: Node) -> Iterator[Node]:
@@ -397,9 +437,19 @@ class Condition(Record):
         """True, False, or None when it depends on an answer that is unknown."""
         # Compiled on first use (also after unpickling) and kept as this instance's own
         # `evaluate`, so that later calls go straight to the closures.
-        fn = self.__dict__["evaluate"] = compile_node(self.root)
-        result: bool | None = fn(answers)
-        return result
+        fn = self.__dict__["evaluate"] = self.compiled()  # record=None by default: no trace
+        return fn(answers)
+
+    def compiled(self) -> Evaluator:
+        fn: Evaluator | None = self.__dict__.get("_compiled")
+        if fn is None:
+            fn = self.__dict__["_compiled"] = compile_node(self.root)
+        return fn
+
+    def trace(self, answers: Mapping[str, Value]) -> tuple[bool | None, Trace]:
+        """The value, and the value of every node on the way (see ``compile_node``)."""
+        record: Trace = {}
+        return self.compiled()(answers, record), record
 
     def names(self) -> frozenset[str]:
         return frozenset(n.name for n in _walk(self.root) if isinstance(n, Name))
@@ -550,52 +600,30 @@ _NEGATED = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 ALL_VALUES: frozenset[bool | None] = frozenset({True, False, None})
 
 
-def _value(node: Node, answers: Mapping[str, Value]) -> bool | None:
-    """A sub-tree's value, the same as the compiled closures give (only for explanations)."""
-    if isinstance(node, And | Or):
-        decisive = isinstance(node, Or)
-        result: bool | None = not decisive
-        for item in node.items:
-            v = _value(item, answers)
-            if v is decisive:
-                return decisive
-            if v is None:
-                result = None
-        return result
-    if isinstance(node, Not):
-        v = _value(node.operand, answers)
-        return None if v is None else not v
-    if isinstance(node, Compare):
-        return _compare(node.op, _operand(node.left)(answers), _operand(node.right)(answers))
-    if isinstance(node, Name):
-        flag = answers.get(node.name)
-        return flag if isinstance(flag, bool) else None
-    return node.value if isinstance(node, Literal) and isinstance(node.value, bool) else None
-
-
-def _keeping(node: Node, answers: Mapping[str, Value], want: frozenset[bool | None]) -> Iterator[Node]:
+def _keeping(node: Node, record: Trace, want: frozenset[bool | None]) -> Iterator[Node]:
     """The leaves (names and comparisons) whose answers, left as they are, keep ``node``'s value in ``want``.
 
     ``and`` true needs every part; ``and`` false needs one false part (the first); ``or`` the
-    other way round. This is the trace of what a condition read to decide, no more.
+    other way round. It reads the values that the evaluation recorded (``Condition.trace``),
+    never evaluates again: this is the trace of what a condition read to decide, no more.
     """
     if want >= ALL_VALUES:
         return
     if isinstance(node, Not):
-        yield from _keeping(node.operand, answers, frozenset(None if w is None else not w for w in want))
+        yield from _keeping(node.operand, record, frozenset(None if w is None else not w for w in want))
     elif isinstance(node, And | Or):
         decisive = isinstance(node, Or)
         if decisive in want and (not decisive) not in want:
             for item in node.items:
-                if _value(item, answers) in want:
-                    yield from _keeping(item, answers, want)
+                if record[id(item)] in want:
+                    yield from _keeping(item, record, want)
                     return
         elif (not decisive) in want and decisive not in want:
             for item in node.items:
-                yield from _keeping(item, answers, want)
+                yield from _keeping(item, record, want)
         else:
             for item in node.items:
-                yield from _keeping(item, answers, frozenset({_value(item, answers)}))
+                yield from _keeping(item, record, frozenset({record[id(item)]}))
     elif isinstance(node, Name | Compare):
         yield node
 
@@ -605,17 +633,17 @@ def explain(condition: Condition, answers: Mapping[str, Value], want: frozenset[
     it does not): ``(answer, test)`` pairs in source order, the test as ``< 18`` or ``≥ 26``
     where an answer was compared with a number, else empty. Changing any other answer
     leaves the condition's value in ``want``."""
+    _, record = condition.trace(answers)
     out: list[tuple[str, str]] = []
-    for leaf in _keeping(condition.root, answers, want):
+    for leaf in _keeping(condition.root, record, want):
         if isinstance(leaf, Name):
             out.append((leaf.name, ""))
             continue
-        assert isinstance(leaf, Compare)
-        names = [s.name for s in (leaf.left, leaf.right) if isinstance(s, Name)]
+        names = [s.name for s in (leaf.left, leaf.right) if isinstance(s, Name)] if isinstance(leaf, Compare) else []
         test = ""
-        if isinstance(leaf.left, Name) and isinstance(leaf.right, Literal) and _is_int(leaf.right.value):
-            held = _value(leaf, answers)
-            if held is not None:
+        if isinstance(leaf, Compare) and isinstance(leaf.left, Name) and isinstance(leaf.right, Literal):
+            held = record[id(leaf)]
+            if held is not None and _is_int(leaf.right.value):
                 op = leaf.op if held else _NEGATED.get(leaf.op, leaf.op)
                 test = f"{_OP_TEXT.get(op, op)} {leaf.right.value}"
         out += [(n, test) for n in names]

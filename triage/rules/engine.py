@@ -1,8 +1,10 @@
-"""The rules engine: pure functions from answers to the next question and to a recommendation.
+"""The rules engine: pure functions from answers to the next question (``walk``) and to the
+``Outcome`` (``evaluate``).
 
 No I/O, no globals, no municipality names: everything it knows comes in as ``Knowledge``.
-Every UI (wizard, prompts, training, ``recommend``) calls these two entry points, so they
-cannot disagree.
+``evaluate`` works in named stages (decide, items, citations, steps, because, alternatives);
+``triage check`` runs its first stage for every class of conversation, and everything else
+reads the ``Outcome`` (``recommendation.recommend`` puts it into words).
 """
 
 from __future__ import annotations
@@ -10,22 +12,23 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection, Iterable, Iterator, Mapping
 
-from triage.rules.calendar import day_name, is_working_day, last_working_day
-from triage.rules.conditions import explain
+from triage.rules.because import because
+from triage.rules.calendar import is_working_day, last_working_day
 from triage.rules.derived import derive
 from triage.rules.errors import DataError, Problem
-from triage.rules.model import (
-    Answer,
-    Citation,
-    Flow,
-    Knowledge,
-    Lang,
-    Municipality,
-    Question,
-    Rule,
-    Source,
+from triage.rules.model import Answer, Citation, Flow, Knowledge, Municipality, Question, Rule, Source
+from triage.rules.outcome import (
+    Cited,
+    DeadlineItem,
+    Decision,
+    LevelItem,
+    NotificationItem,
+    OfferItem,
+    Outcome,
+    StepItem,
+    WarningItem,
 )
-from triage.rules.record import Record
+from triage.rules.record import Record, replace
 
 # Keys of an answers file that are not questions of the flow.
 META_KEYS = ("municipality", "contact_date")
@@ -108,122 +111,206 @@ def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
     return kept
 
 
-# --- recommendation ------------------------------------------------------------------
+# --- evaluation: answers -> Outcome, in stages --------------------------------------------
 
 
-class Cited(Record):
-    """One citation of one item of the result, with current law resolved."""
-
-    item: str  # "service_level", "offer:doctor_consultation", "notification:parents", ...
-    source: Source | None  # None: national law
-    section: str
-    law: str | None  # the law in force
-    cited_law: str | None = None  # what the standard cites, where that law is superseded
-    to_check: bool = False  # the cited law may not cover this case any more
-    note: str | None = None
-    condition: str | None = None  # the condition of the rule that cites it, as written
+def firing(rules: Iterable[Rule], env: Mapping[str, Answer]) -> list[Rule]:
+    return [r for r in rules if r.when.evaluate(env) is True]
 
 
-class Level(Record):
-    id: str
-    label: str
-    text: str
-    provided_by: str
-    rules: tuple[Rule, ...]
+def decide(flow: Flow, muni: Municipality, env: dict[str, Answer]) -> Decision:
+    """Stage 1: the level rules that apply (highest precedence first), the level, then every
+    other rule that applies with that level. ``env`` gets ``level``. The proof runs this stage
+    for every class of conversation; ``evaluate`` runs it once and builds on it."""
+    level_rules, other_rules = muni.split()
+    levels = sorted(firing(level_rules, env), key=lambda r: flow.rank(r.target))
+    if not levels:
+        return Decision(None, (), (), env)
+    env["level"] = levels[0].target
+    return Decision(levels[0].target, tuple(levels), tuple(firing(other_rules, env)), env)
 
 
-class Offer(Record):
-    id: str
-    label: str
-    text: str
-    provided_by: str
-    rules: tuple[Rule, ...]
+def facts(
+    knowledge: Knowledge, municipality: str, answers: Mapping[str, Answer], day: datetime.date
+) -> dict[str, Answer]:
+    """What the conditions read: the answers, the municipality and the derived facts."""
+    env: dict[str, Answer] = dict(answers)
+    env["municipality"] = municipality
+    env.update(derive(knowledge.law, env, day))
+    return env
 
 
-class Notification(Record):
-    to: str
-    label: str
-    recipient: str
-    reason: str
-    basis: str
-    inform_citizen_first: bool
-    rules: tuple[Rule, ...]
+def evaluate(
+    knowledge: Knowledge,
+    municipality: str,
+    answers: Mapping[str, Answer],
+    contact_date: datetime.date,
+    not_known: Collection[str] = (),
+    *,
+    alternatives: bool = True,
+) -> Outcome:
+    """The outcome for a complete set of answers (see ``walk`` for completeness): IDs, dates,
+    the rules that applied, citations, warnings and ``because`` -- no labels, no language.
 
-
-class Step(Record):
-    id: str
-    text: str
-    due: datetime.date | None
-    rule: Rule
-
-
-class RuleWarning(Record):
-    id: str
-    text: str
-
-
-class Reason(Record):
-    """One answer that decided an item, with its value and how a rule compared it (``< 18``)."""
-
-    name: str
-    value: Answer
-    tests: tuple[str, ...] = ()
-
-
-class Because(Record):
-    """Why an item is in the result: the answers the deciding rule's condition read.
-
-    ``answers`` is the whole of it, in flow order: leave these answers as they are and the
-    item stays, whatever else changes. It is made of ``decided`` (what the deciding rule
-    read), ``ruled_out`` (what kept the rules that would otherwise decide from applying: the
-    higher service levels, a shorter deadline), the service level's own answers where the
-    rule read the level (``level``), and the answers that made each of these questions asked.
+    ``not_known``: questions an answers file did not answer, read as not known (each gets a
+    warning that names it). ``alternatives``: also the outcomes with one answer changed
+    (``ALTERNATIVES``); each is this function on the changed answers, without alternatives.
     """
-
-    item: str
-    decided: tuple[Reason, ...]
-    ruled_out: tuple[Reason, ...]
-    level: bool
-    answers: tuple[Reason, ...]
-    conditions: tuple[str, ...]  # the deciding rules' conditions, as written
-
-    def mapping(self) -> dict[str, Answer]:
-        return {r.name: r.value for r in self.answers}
-
-
-class Recommendation(Record):
-    municipality: Municipality
-    contact_date: datetime.date
-    lang: Lang
-    answers: Mapping[str, Answer]
-    level: Level
-    offers: tuple[Offer, ...]
-    notifications: tuple[Notification, ...]
-    steps: tuple[Step, ...]
-    deadlines: Mapping[str, datetime.date]
-    warnings: tuple[RuleWarning, ...]
-    citations: tuple[Cited, ...]
-    ignored: tuple[str, ...]
-    fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
-    because: tuple[Because, ...] = ()  # service level, offers, notifications, deadlines: in that order
-    alternatives: tuple[Alternative, ...] = ()
-
-    def cited(self, item: str) -> tuple[Cited, ...]:
-        return tuple(c for c in self.citations if c.item == item)
-
-    def why(self, item: str) -> Because | None:
-        return next((b for b in self.because if b.item == item), None)
+    flow = knowledge.flow
+    muni = knowledge.municipalities[municipality]
+    state = walk(flow, answers, use_defaults=True, not_known=not_known)
+    decision = decide(flow, muni, facts(knowledge, municipality, state.answers, contact_date))
+    if decision.level is None:
+        raise DataError(Problem("municipalities.toml", f"{municipality}.rules", "no service level rule applies"
+                                " to these answers"))  # fmt: skip
+    outcome = cite(knowledge, settle(flow, muni, decision, state, contact_date))
+    outcome = replace(outcome, because=because(flow, muni, outcome))
+    if alternatives:
+        outcome = replace(outcome, alternatives=tuple(_alternatives(knowledge, state, outcome, answers, not_known)))
+    return outcome
 
 
-class Alternative(Record):
-    """The result if one answer the caller can still change were different (``change``)."""
+def _provider(rules: Iterable[Rule]) -> str:
+    return "referred" if any(r.provided_by == "referred" for r in rules) else "own"
 
-    change: tuple[tuple[str, Answer], ...]
-    result: Recommendation
 
-    @property
-    def changes(self) -> dict[str, Answer]:
-        return dict(self.change)
+def settle(
+    flow: Flow, muni: Municipality, decision: Decision, state: FlowState, contact_date: datetime.date
+) -> Outcome:
+    """Stage 2: the items of the result, each with the rules that made it, in the flow's order,
+    and their dates. A step that serves a deadline is due on the last working day on or before
+    it (contract version 3); a step ``due_days`` after the contact is due that day, whatever
+    day it is. No citations, warnings or ``because`` yet (``cite``, ``because``)."""
+    groups: dict[tuple[str, str], list[Rule]] = {}
+    for r in decision.others:
+        groups.setdefault((r.kind, r.target), []).append(r)
+    winning = tuple(r for r in decision.level_rules if r.target == decision.level)
+    deadlines = tuple(
+        DeadlineItem(t.id, contact_date + datetime.timedelta(days=min(r.days or 0 for r in rules)), tuple(rules))
+        for t in flow.deadlines
+        if (rules := groups.get(("deadline", t.id)))
+    )
+    return Outcome(
+        municipality=muni.id,
+        contact_date=contact_date,
+        answers=state.answers,
+        ignored=state.ignored,
+        not_known=state.not_known,
+        decision=decision,
+        level=LevelItem(winning[0].target, _provider(winning), winning),
+        offers=tuple(
+            OfferItem(t.id, _provider(rules), tuple(rules))
+            for t in flow.offers
+            if (rules := groups.get(("offer", t.id)))
+        ),
+        notifications=tuple(
+            NotificationItem(
+                t.id,
+                tuple(dict.fromkeys(r.recipient or muni.recipients[t.id] for r in rules)),
+                any(r.inform_citizen_first for r in rules),
+                (),
+                tuple(rules),
+            )
+            for t in flow.notifications
+            if (rules := groups.get(("notification", t.id)))
+        ),
+        deadlines=deadlines,
+        steps=_steps(decision, deadlines, contact_date),
+        warnings=(),
+        citations=(),
+    )
+
+
+def _steps(
+    decision: Decision, deadlines: tuple[DeadlineItem, ...], contact_date: datetime.date
+) -> tuple[StepItem, ...]:
+    dates = {d.id: d.date for d in deadlines}
+    steps = []
+    for r in decision.others:
+        if r.kind != "step":
+            continue
+        due: datetime.date | None = None
+        if r.due is not None:
+            legal = dates.get(r.due)
+            due = last_working_day(legal) if legal is not None else None
+        elif r.due_days is not None:
+            due = contact_date + datetime.timedelta(days=r.due_days)
+        steps.append(StepItem(r.id, due, r))
+    steps.sort(key=lambda s: (s.due is None, s.due or contact_date))
+    return tuple(steps)
+
+
+def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
+    """Stage 3: every item's citations with current law resolved, each notification's legal
+    basis, and the warnings, in the order they arise (the order of the output)."""
+    muni = knowledge.municipalities[outcome.municipality]
+    cited = _Citations(knowledge, muni, outcome.decision.facts)
+    cited.warn(*(WarningItem("not_known", subject=qid) for qid in outcome.not_known))
+    cited.cite("service_level", outcome.level.rules)
+    for o in outcome.offers:
+        cited.cite(f"offer:{o.id}", o.rules)
+    notifications = tuple(replace(n, laws=cited.cite(f"notification:{n.to}", n.rules)) for n in outcome.notifications)
+    for d in outcome.deadlines:
+        cited.cite(f"deadline:{d.id}", d.rules)
+    for r in outcome.decision.others:  # steps, in rule order
+        if r.kind == "step":
+            cited.cite(f"next_step:{r.id}", [r])
+    for r in outcome.decision.others:
+        if r.kind == "warning":
+            cited.warn(WarningItem(r.id, rule=r))
+            cited.cite(f"warning:{r.id}", [r])
+    days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
+    cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
+    for src in [muni.standard, *cited.sources.values()]:
+        if src.status != "current":
+            cited.warn(WarningItem(f"standard_{src.status}", subject=src.key))
+    return replace(
+        outcome,
+        notifications=notifications,
+        warnings=tuple(cited.warnings.values()),
+        citations=tuple(cited.citations),
+    )
+
+
+class _Citations:
+    """Citations with current law resolved, and the warnings, in the order they arise."""
+
+    def __init__(self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer]) -> None:
+        self.law, self.muni, self.env = knowledge.law, muni, env
+        self.citations: list[Cited] = []
+        self.warnings: dict[str, WarningItem] = {}
+        self.sources: dict[str, Source] = {}
+
+    def warn(self, *items: WarningItem) -> None:
+        for w in items:
+            self.warnings.setdefault(w.id if w.rule is not None else f"{w.id}:{w.subject}", w)
+
+    def cite(self, item: str, rules: Iterable[Rule]) -> tuple[str, ...]:
+        """Record the citations of ``rules`` for ``item``; returns the laws in force they rest on."""
+        laws: list[str] = []
+        for r in rules:
+            for c in r.cites:
+                entry = self.resolve(item, c, r.when.source)
+                self.citations.append(entry)
+                if entry.source is not None:
+                    self.sources[entry.source.key] = entry.source
+                if entry.law:
+                    laws.append(entry.law)
+        return tuple(dict.fromkeys(laws))
+
+    def resolve(self, item: str, c: Citation, condition: str) -> Cited:
+        """A citation against current law: superseded paragraphs and cases to re-check."""
+        law, cited_law, to_check = c.law, None, False
+        if law is not None:
+            for s in self.law.superseded:
+                if _law_matches(law, s.cited):
+                    cited_law, law = law, s.current
+                    self.warn(WarningItem("superseded_law", subject=s.cited))
+            for t in self.law.to_check:
+                if _law_matches(law, t.law) and t.when.evaluate(self.env) is True:
+                    to_check = True
+                    self.warn(WarningItem("law_to_check", subject=t.law))
+        return Cited(item, self.muni.sources.get(c.source), c.section, law, cited_law, to_check, c.note, condition)
 
 
 # The answers a caller can still change during the call, and the value to try: when
@@ -236,354 +323,30 @@ ALTERNATIVES: tuple[tuple[str, Answer, tuple[Answer, ...]], ...] = (
 )
 
 
-def _dmy(day: datetime.date) -> str:
-    """A date in a warning's text: 17.12.2026 (the form of the glossary, in both languages)."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year}"
-
-
-def _law_matches(cited: str, pattern: str) -> bool:
-    """``SEL § 101, stk. 3`` matches ``SEL § 101``; ``SEL § 101a`` does not."""
-    return cited == pattern or cited.startswith((pattern + ",", pattern + " "))
-
-
-def firing(rules: Iterable[Rule], env: Mapping[str, Answer]) -> list[Rule]:
-    return [r for r in rules if r.when.evaluate(env) is True]
-
-
-def decide_level(flow: Flow, muni: Municipality, env: Mapping[str, Answer]) -> list[Rule]:
-    """The level rules that apply, highest precedence first (empty: the data has a gap)."""
-    fired = firing((r for r in muni.rules if r.kind == "level"), env)
-    return sorted(fired, key=lambda r: flow.rank(r.target))
-
-
-def recommend(
-    knowledge: Knowledge,
-    municipality: str,
-    answers: Mapping[str, Answer],
-    contact_date: datetime.date,
-    lang: Lang = "da",
-    not_known: Collection[str] = (),
-    *,
-    alternatives: bool = True,
-) -> Recommendation:
-    """The recommendation for a complete set of answers (see ``walk`` for completeness).
-
-    ``not_known``: questions an answers file did not answer, read as not known (each gets a
-    warning that names it). ``alternatives``: also the results with one answer changed
-    (``ALTERNATIVES``); each is this function on the changed answers, without alternatives.
-    """
-    flow = knowledge.flow
-    muni = knowledge.municipalities[municipality]
-    state = walk(flow, answers, use_defaults=True, not_known=not_known)
-    env: dict[str, Answer] = dict(state.answers)
-    env["municipality"] = municipality
-    env.update(derive(knowledge.law, env, contact_date))
-
-    levels = decide_level(flow, muni, env)
-    if not levels:
-        raise DataError(
-            Problem(
-                "municipalities.toml",
-                f"{municipality}.rules",
-                "no service level rule applies to these answers",
-            )
-        )
-    level_id = levels[0].target
-    env["level"] = level_id
-    others = firing((r for r in muni.rules if r.kind != "level"), env)
-    winning = tuple(r for r in levels if r.target == level_id)
-
-    def by_target(kind: str) -> dict[str, list[Rule]]:
-        groups: dict[str, list[Rule]] = {}
-        for r in others:
-            if r.kind == kind:
-                groups.setdefault(r.target, []).append(r)
-        return groups
-
-    def label(group: str, tid: str) -> str:
-        term = flow.term(group, tid)
-        return term.label.get(lang) if term else tid
-
-    def join(rules: Iterable[Rule]) -> str:
-        return " ".join(dict.fromkeys(r.text.get(lang) for r in rules))
-
-    level = Level(
-        level_id,
-        label("levels", level_id),
-        join(winning),
-        "referred" if any(r.provided_by == "referred" for r in winning) else "own",
-        winning,
-    )
-    offer_groups = by_target("offer")
-    offers = tuple(
-        Offer(
-            t.id,
-            t.label.get(lang),
-            join(offer_groups[t.id]),
-            "referred" if any(r.provided_by == "referred" for r in offer_groups[t.id]) else "own",
-            tuple(offer_groups[t.id]),
-        )
-        for t in flow.offers
-        if t.id in offer_groups
-    )
-
-    deadlines: dict[str, datetime.date] = {}
-    deadline_groups = by_target("deadline")
-    for t in flow.deadlines:
-        if t.id in deadline_groups:
-            days = min(r.days or 0 for r in deadline_groups[t.id])
-            deadlines[t.id] = contact_date + datetime.timedelta(days=days)
-
-    cited: list[Cited] = []
-    warnings: dict[str, RuleWarning] = {}
-    for qid in state.not_known:
-        q = flow.question(qid)
-        question = q.label.get(lang) if q is not None else qid
-        text = flow.not_known.get(lang).format(question=question)
-        warnings[f"not_known:{qid}"] = RuleWarning(f"not_known:{qid}", text)
-    sources_used: dict[str, Source] = {}
-
-    def cite(item: str, rules: Iterable[Rule]) -> list[str]:
-        """Record the citations of ``rules`` for ``item``; returns the laws in force they rest on."""
-        laws: list[str] = []
-        for r in rules:
-            for c in r.cites:
-                entry = _resolve(knowledge, muni, env, item, c, lang, warnings, r.when.source)
-                cited.append(entry)
-                if entry.source is not None:
-                    sources_used[entry.source.key] = entry.source
-                if entry.law:
-                    laws.append(entry.law)
-        return list(dict.fromkeys(laws))
-
-    cite("service_level", winning)
-    for o in offers:
-        cite(f"offer:{o.id}", o.rules)
-
-    notifications: list[Notification] = []
-    note_groups = by_target("notification")
-    for t in flow.notifications:
-        rules = note_groups.get(t.id)
-        if not rules:
-            continue
-        laws = cite(f"notification:{t.id}", rules)
-        recipients = dict.fromkeys(r.recipient or muni.recipients[t.id] for r in rules)
-        notifications.append(
-            Notification(
-                to=t.id,
-                label=t.label.get(lang),
-                recipient=" / ".join(recipients),
-                reason=join(rules),
-                basis="; ".join(laws) or "; ".join(dict.fromkeys(c.section for r in rules for c in r.cites)),
-                inform_citizen_first=any(r.inform_citizen_first for r in rules),
-                rules=tuple(rules),
-            )
-        )
-    for t in flow.deadlines:
-        if t.id in deadline_groups:
-            cite(f"deadline:{t.id}", deadline_groups[t.id])
-
-    steps: list[Step] = []
-    for r in others:
-        if r.kind != "step":
-            continue
-        due: datetime.date | None = None
-        if r.due is not None:
-            legal = deadlines.get(r.due)
-            due = last_working_day(legal) if legal is not None else None
-        elif r.due_days is not None:
-            due = contact_date + datetime.timedelta(days=r.due_days)
-        steps.append(Step(r.id, r.text.get(lang), due, r))
-        cite(f"next_step:{r.id}", [r])
-    steps.sort(key=lambda s: (s.due is None, s.due or contact_date))
-
-    for r in others:
-        if r.kind == "warning":
-            warnings.setdefault(r.id, RuleWarning(r.id, r.text.get(lang)))
-            cite(f"warning:{r.id}", [r])
-
-    for t in flow.deadlines:
-        day = deadlines.get(t.id)
-        if day is not None and not is_working_day(day):
-            text = flow.not_working_day.get(lang).format(
-                deadline=t.label.get(lang), date=_dmy(day), day=day_name(day, lang), due=_dmy(last_working_day(day))
-            )
-            warnings.setdefault(f"not_working_day:{t.id}", RuleWarning("not_working_day", text))
-
-    for src in [muni.standard, *sources_used.values()]:
-        if src.status != "current":
-            note = knowledge.law.status_notes[src.status].get(lang)
-            reason = src.status_reason.get(lang) if src.status_reason else ""
-            text = note.format(title=src.title, short=src.short, reason=reason).strip()
-            warnings.setdefault(f"standard_{src.status}:{src.key}", RuleWarning(f"standard_{src.status}", text))
-
-    because = _because(
-        flow,
-        muni,
-        env,
-        winning[0],
-        [r for r in muni.rules if r.kind == "level" and flow.rank(r.target) < flow.rank(level_id)],
-        [(f"offer:{o.id}", list(o.rules)) for o in offers]
-        + [(f"notification:{n.to}", list(n.rules)) for n in notifications],
-        [(t.id, deadline_groups[t.id]) for t in flow.deadlines if t.id in deadline_groups],
-        [r for r in muni.rules if r.kind == "deadline"],
-    )
-    alternative_results: tuple[Alternative, ...] = ()
-    if alternatives:
-        alternative_results = tuple(
-            Alternative(((key, value),), result)
-            for key, value, result in _alternatives(
-                knowledge, municipality, state, level_id, answers, contact_date, lang, not_known
-            )
-        )
-
-    return Recommendation(
-        municipality=muni,
-        contact_date=contact_date,
-        lang=lang,
-        answers=state.answers,
-        level=level,
-        offers=offers,
-        notifications=tuple(notifications),
-        steps=tuple(steps),
-        deadlines=deadlines,
-        warnings=tuple(warnings.values()),
-        citations=tuple(cited),
-        ignored=state.ignored,
-        fired=tuple(levels) + tuple(others),
-        because=because,
-        alternatives=alternative_results,
-    )
-
-
 def _alternatives(
     knowledge: Knowledge,
-    municipality: str,
     state: FlowState,
-    level_id: str,
+    outcome: Outcome,
     answers: Mapping[str, Answer],
-    contact_date: datetime.date,
-    lang: Lang,
     not_known: Collection[str],
-) -> Iterator[tuple[str, Answer, Recommendation]]:
-    """For each answer of ``ALTERNATIVES`` that was given with a value to try: the result with it changed.
-
-    Skipped where the changed answers would make the flow ask a question that has no answer
-    (other than the one the call is at: during a call the alternatives follow it).
-    """
+) -> Iterator[tuple[tuple[tuple[str, Answer], ...], Outcome]]:
+    """Stage 6: for each answer of ``ALTERNATIVES`` that was given with a value to try, the
+    outcome with it changed. Skipped where the changed answers would make the flow ask a
+    question that has no answer (other than the one the call is at: during a call the
+    alternatives follow it)."""
     for key, value, when in ALTERNATIVES:
         if key not in state.answers or state.answers[key] not in when:
             continue
-        if key == "anonymous" and level_id == "anonymous_treatment":
+        if key == "anonymous" and outcome.level.id == "anonymous_treatment":
             continue
         changed = {**answers, key: value}
         following = walk(knowledge.flow, changed, use_defaults=True, not_known=not_known).next
         if following is not None and (state.next is None or following.id != state.next.id):
             continue  # the change makes the flow ask something new: not one answer changed any more
-        yield key, value, recommend(knowledge, municipality, changed, contact_date, lang, not_known, alternatives=False)
+        other = evaluate(knowledge, outcome.municipality, changed, outcome.contact_date, not_known, alternatives=False)
+        yield ((key, value),), other
 
 
-def _because(
-    flow: Flow,
-    muni: Municipality,
-    env: Mapping[str, Answer],
-    winner: Rule,
-    higher: list[Rule],
-    items: list[tuple[str, list[Rule]]],
-    deadlines: list[tuple[str, list[Rule]]],
-    deadline_rules: list[Rule],
-) -> tuple[Because, ...]:
-    """``Because`` for every item: see there. ``higher``: the level rules that rank above the winner."""
-    holds, fails = frozenset({True}), frozenset({False, None})
-
-    def reasons(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for name, test in pairs:
-            if name == "municipality":
-                continue
-            tests = out.setdefault(name, [])
-            if test and test not in tests:
-                tests.append(test)
-        return out
-
-    def closed(read: dict[str, list[str]]) -> dict[str, list[str]]:
-        """Add what made each question asked (or kept it from being asked)."""
-        todo = [n for n in read if n != "level"]
-        while todo:
-            q = flow.question(todo.pop())
-            if q is None:
-                continue
-            want = holds if q.id in env else fails
-            for name, tests in reasons(explain(q.when, env, want)).items():
-                if name not in read:
-                    read[name] = tests
-                    todo.append(name)
-        return read
-
-    def made(
-        item: str,
-        decided: dict[str, list[str]],
-        ruled_out: dict[str, list[str]],
-        conds: list[Rule],
-        level: dict[str, list[str]] | None,
-    ) -> Because:
-        everything: dict[str, list[str]] = {}
-        for part in (decided, ruled_out, level or {}):
-            for name, tests in part.items():
-                if name != "level":
-                    everything.setdefault(name, []).extend(t for t in tests if t not in everything.get(name, []))
-        everything = closed(everything)
-
-        def as_reasons(read: Mapping[str, list[str]], keys: Iterable[str]) -> tuple[Reason, ...]:
-            return tuple(Reason(k, env[k], tuple(read[k])) for k in keys if k in read and k in env)
-
-        order = [q.id for q in flow.questions]
-        return Because(
-            item,
-            as_reasons(decided, order),
-            as_reasons(ruled_out, order),
-            "level" in decided or "level" in ruled_out,
-            as_reasons(everything, order),
-            tuple(dict.fromkeys(r.when.source for r in conds)),
-        )
-
-    level_decided = reasons(explain(winner.when, env, holds))
-    level_ruled_out = reasons(p for r in higher for p in explain(r.when, env, fails))
-    level_all = {**level_decided, **{k: v for k, v in level_ruled_out.items() if k not in level_decided}}
-    out = [made("service_level", level_decided, level_ruled_out, [winner], None)]
-    for item, rules in items:
-        decided = reasons(explain(rules[0].when, env, holds))
-        out.append(made(item, decided, {}, rules[:1], level_all if "level" in decided else None))
-    for target, rules in deadlines:
-        first = min(rules, key=lambda r: r.days or 0)
-        shorter = [r for r in deadline_rules if r.target == target and (r.days or 0) < (first.days or 0)]
-        decided = reasons(explain(first.when, env, holds))
-        ruled_out = reasons(p for r in shorter for p in explain(r.when, env, fails))
-        reads_level = "level" in decided or "level" in ruled_out
-        out.append(made(f"deadline:{target}", decided, ruled_out, [first], level_all if reads_level else None))
-    return tuple(out)
-
-
-def _resolve(
-    knowledge: Knowledge,
-    muni: Municipality,
-    env: Mapping[str, Answer],
-    item: str,
-    c: Citation,
-    lang: Lang,
-    warnings: dict[str, RuleWarning],
-    condition: str | None = None,
-) -> Cited:
-    """Resolve a citation against current law: superseded paragraphs and cases to re-check."""
-    source = muni.sources.get(c.source)
-    law, cited_law, to_check = c.law, None, False
-    if law is not None:
-        for s in knowledge.law.superseded:
-            if _law_matches(law, s.cited):
-                cited_law, law = law, s.current
-                warnings.setdefault(f"superseded:{s.cited}", RuleWarning("superseded_law", s.note.get(lang)))
-        for t in knowledge.law.to_check:
-            if _law_matches(law, t.law) and t.when.evaluate(env) is True:
-                to_check = True
-                warnings.setdefault(f"to_check:{t.law}", RuleWarning("law_to_check", t.note.get(lang)))
-    return Cited(item, source, c.section, law, cited_law, to_check, c.note, condition)
+def _law_matches(cited: str, pattern: str) -> bool:
+    """``SEL § 101, stk. 3`` matches ``SEL § 101``; ``SEL § 101a`` does not."""
+    return cited == pattern or cited.startswith((pattern + ",", pattern + " "))

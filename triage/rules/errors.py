@@ -77,9 +77,9 @@ class Problem(Record):
 
 def _one_line(text: str) -> str:
     """A message is one line whatever a file held: control characters are shown escaped."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    from triage.rules.printable import printable
+
+    return printable(text)
 
 
 class TriageError(Exception):

@@ -174,6 +174,14 @@ class Municipality(Record):
     recipients: Mapping[str, str]
     rules: tuple[Rule, ...]  # national rules already merged in, overrides applied
 
+    def split(self) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+        """The level rules and the other rules (kept: the proof asks for every class)."""
+        parts: tuple[tuple[Rule, ...], tuple[Rule, ...]] | None = self.__dict__.get("_split")
+        if parts is None:
+            levels = tuple(r for r in self.rules if r.kind == "level")
+            parts = self.__dict__["_split"] = (levels, tuple(r for r in self.rules if r.kind != "level"))
+        return parts
+
 
 class Superseded(Record):
     cited: str

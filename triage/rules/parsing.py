@@ -18,6 +18,7 @@ from typing import Literal
 
 from triage.rules.errors import suggestion
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
+from triage.rules.printable import excerpt
 
 Reason = Literal["wrong_type", "out_of_range", "not_an_option", "listed_twice", "too_few"]
 
@@ -81,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind_list": ("en liste", "a list"),
     "kind_table": ("en tabel", "a table"),
     "kind_date": ("en dato", "a date"),
+    "kind_datetime": ("en dato med klokkeslæt ({value})", "a date with a time ({value})"),
 }
 
 
@@ -115,11 +117,13 @@ def kind_name(value: object, lang: Lang) -> str:
     if isinstance(value, int):
         return message("kind_number", lang)
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{excerpt(value)}'"
     if isinstance(value, list):
         return message("kind_list", lang)
     if isinstance(value, dict):
         return message("kind_table", lang)
+    if isinstance(value, datetime.datetime):  # a subclass of date: asked first
+        return message("kind_datetime", lang, value=excerpt(value.isoformat()))
     if isinstance(value, datetime.date):
         return message("kind_date", lang)
     return type(value).__name__
@@ -158,8 +162,8 @@ def parse_answer(q: Question, raw: object, lang: Lang) -> Answer:
 
 def _an_option(q: Question, value: str, options: list[str], lang: Lang) -> None:
     if value not in options:
-        hint = suggestion(value, options, lang)
-        text = message("answer_not_an_option", lang, value=value, hint=hint, options=", ".join(options))
+        hint = suggestion(value[:100], options, lang)
+        text = message("answer_not_an_option", lang, value=excerpt(value), hint=hint, options=", ".join(options))
         raise BadAnswer(q, "not_an_option", text)
 
 

@@ -23,7 +23,8 @@ from triage.rules.errors import TriageError
 from triage.rules.model import Answer, Knowledge, Lang, Question
 
 if TYPE_CHECKING:  # imported on first use: the wizard's first screen, the picker, needs no engine
-    from triage.rules.engine import FlowState, Recommendation
+    from triage.rules.engine import FlowState
+    from triage.rules.recommendation import Recommendation
 
 # What a counsellor may press for yes and no, in either language (the wizard and ``ask``).
 YES_KEYS = ("j", "y")
@@ -149,7 +150,7 @@ class Session:
         """The recommendation as far as the answers so far allow (None while no level applies yet)."""
         if self.municipality is None:
             return None
-        from triage.rules.engine import recommend
+        from triage.rules.recommendation import recommend
 
         try:
             return recommend(self.knowledge, self.municipality, self.flow_state.answers, self.contact_date, self.lang)

@@ -5,10 +5,10 @@ the recommendation was revealed, it computes everything the training screen show
 the UI only renders it. "Why" is always a citation of the standard (or the law) that the
 engine used, next to the scenario's own section and the words of the vignette.
 
-The score (0-100) weighs what matters on a real call:
-  40  the service level predicted right,
-  30  the notifications predicted right (less for each one missed or wrongly added),
-  30  the answers recorded as the canonical ones (in proportion).
+The score (0-100) weighs what matters on a real call: ``triage.training.scoring`` takes 100
+less the weight of each difference (flows/scenarios/scoring.toml), a missed notification or
+emergency the most. The differences are those of the prediction, those the trainee's own
+answers lead to, each wrong answer and each hint taken.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 
 from triage.rules import engine
 from triage.rules.model import Answer, Knowledge, Lang, Question, Text
+from triage.rules.outcome import Cited
+from triage.rules.recommendation import Recommendation, recommend
+from triage.training import scoring
 from triage.training.scenarios import Scenario
-
-LEVEL_POINTS, NOTIFICATION_POINTS, ANSWER_POINTS = 40, 30, 30
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class Difference:
     expected: str  # what is right (the engine on the canonical answers)
     got: str  # what the trainee predicted, or what their answers led to
     section: str | None  # the scenario's section of the standard, where it names one
-    citations: tuple[engine.Cited, ...]  # the engine's citations for the right item
+    citations: tuple[Cited, ...]  # the engine's citations for the right item
     # For "outcome:" differences: the trainee's wrong answers that decided it, i.e. that are in
     # the `because` of the item in the right result or in theirs (question IDs, in flow order).
     decided_by: tuple[str, ...] = ()
@@ -58,7 +59,7 @@ class Difference:
 class Debrief:
     scenario: Scenario
     prediction: Prediction
-    recommendation: engine.Recommendation  # on the canonical answers
+    recommendation: Recommendation  # on the canonical answers
     answer_differences: tuple[AnswerDifference, ...]
     answers_total: int
     outcome_differences: tuple[Difference, ...]  # what the trainee's own answers would change
@@ -66,6 +67,9 @@ class Debrief:
     level_ok: bool
     notifications_ok: bool
     score: int
+    costs: tuple[tuple[scoring.Diff, int], ...] = ()  # what the score was reduced by, item by item
+    hints: tuple[str, ...] = ()  # the answer keys whose clue the trainee revealed
+    theirs: Recommendation | None = None  # what the trainee's own answers lead to (when they differ)
 
     @property
     def answers_wrong(self) -> int:
@@ -83,10 +87,15 @@ def run(
     answers: Mapping[str, Answer],
     prediction: Prediction,
     lang: Lang = "da",
+    *,
+    weights: scoring.Weights = scoring.DEFAULT,
+    hints: tuple[str, ...] = (),
 ) -> Debrief:
-    """Compare a round with the scenario; ``answers`` may be incomplete (the call broke off)."""
+    """Compare a round with the scenario; ``answers`` may be incomplete (the call broke off).
+
+    ``hints``: the clues revealed during the call, each costing ``weights.hint``."""
     flow = knowledge.flow
-    rec = engine.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
+    rec = recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, lang)
     given = engine.walk(flow, answers, use_defaults=False)
     canonical = scenario.answers
 
@@ -103,8 +112,9 @@ def run(
 
     expected_sections = {n.id: n.section for n in scenario.expected.notifications}
     outcome: list[Difference] = []
+    theirs: Recommendation | None = None
     if given.done and differences:
-        theirs = engine.recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
+        theirs = recommend(knowledge, scenario.municipality, given.answers, scenario.contact_date, lang)
         outcome = _outcome_differences(scenario, rec, theirs, expected_sections)
         wrong = [d.key for d in differences]
         outcome = [replace(d, decided_by=_decided_by(d.field, rec, theirs, wrong)) for d in outcome]
@@ -137,11 +147,9 @@ def run(
     for kind in extra:
         predicted.append(Difference(f"notification:{kind}", "not required", kind, None, ()))
 
-    union = engine_notes | prediction.notifications
-    notes_share = 1.0 - (len(missed) + len(extra)) / len(union) if union else 1.0
     total = len(keys)
-    answers_share = (total - len(differences)) / total if total else 1.0
-    score = round((LEVEL_POINTS if level_ok else 0) + NOTIFICATION_POINTS * notes_share + ANSWER_POINTS * answers_share)
+    diffs = score_differences(rec, prediction, theirs, [d.key for d in differences], hints)
+    costs = tuple((d, scoring.cost(d, weights)) for d in scoring.unique(diffs))
     return Debrief(
         scenario=scenario,
         prediction=prediction,
@@ -152,12 +160,45 @@ def run(
         prediction_differences=tuple(predicted),
         level_ok=level_ok,
         notifications_ok=not missed and not extra,
-        score=score,
+        score=scoring.score(diffs, weights),
+        costs=costs,
+        hints=hints,
+        theirs=theirs,
     )
 
 
+def score_differences(
+    right: Recommendation,
+    prediction: Prediction,
+    theirs: Recommendation | None,
+    wrong_answers: list[str],
+    hints: tuple[str, ...],
+) -> list[scoring.Diff]:
+    """The round's differences as the score reads them: the prediction's, those the trainee's
+    own answers lead to (``theirs``), each wrong answer and each hint, item by item."""
+    out: list[scoring.Diff] = []
+    level = right.level.id
+    if prediction.service_level != level:
+        out.append(scoring.Diff("service_level", "service_level", level, prediction.service_level))
+    notes = {n.to: n.to for n in right.notifications}
+    out += scoring.items("notification", notes, {n: n for n in prediction.notifications})
+    if theirs is not None:
+        if theirs.level.id != level:
+            out.append(scoring.Diff("service_level", "service_level", level, theirs.level.id))
+        out += scoring.items("notification", notes, {n.to: n.to for n in theirs.notifications})
+        out += scoring.items("offer", {o.id: o.id for o in right.offers}, {o.id: o.id for o in theirs.offers})
+        out += scoring.items(
+            "deadline",
+            {k: v.isoformat() for k, v in right.deadlines.items()},
+            {k: v.isoformat() for k, v in theirs.deadlines.items()},
+        )
+    out += [scoring.Diff("answer", key, None, None) for key in wrong_answers]
+    out += [scoring.Diff("hint", key, None, None) for key in hints]
+    return out
+
+
 def _decided_by(
-    field: str, right: engine.Recommendation, theirs: engine.Recommendation, wrong: list[str]
+    field: str, right: Recommendation, theirs: Recommendation, wrong: list[str]
 ) -> tuple[str, ...]:
     """The wrong answers that an outcome item of either result was decided by (its ``because``)."""
     kind = field.removeprefix("outcome:")
@@ -184,8 +225,8 @@ def _same(a: Answer | None, b: Answer | None) -> bool:
 
 def _outcome_differences(
     scenario: Scenario,
-    right: engine.Recommendation,
-    theirs: engine.Recommendation,
+    right: Recommendation,
+    theirs: Recommendation,
     sections: Mapping[str, str],
 ) -> list[Difference]:
     """Where the trainee's answers lead the engine elsewhere than the canonical answers do."""
@@ -232,7 +273,7 @@ def _outcome_differences(
     return out
 
 
-def cite_text(c: engine.Cited) -> str:
+def cite_text(c: Cited) -> str:
     """One citation as a person reads it: ``Holbæk 2023, Ungebehandling (SEL § 101)``."""
     where = f"{c.source.short}, {c.section}" if c.source is not None else c.section
     return f"{where} ({c.law})" if c.law else where

@@ -2,9 +2,11 @@
 
 Only fictional training data is stored: the scenario ID, when the round was played,
 the predicted and the engine's service level and notifications, which answer keys
-differed, and the score. Never a name, never free text, never a real call; the live
-wizard does not write here. ``report`` turns the rounds into accuracy per municipality
-and per topic, and names the weakest topic to practise next.
+differed, the hints taken, and the score; and the trainee's own name (asked once, for the
+trainer's report; never a CPR number, see ``check_trainee``). Never a citizen's name,
+never free text, never a real call; the live wizard does not write here. ``report`` turns
+the rounds into accuracy per municipality and per topic, a trend per topic over time, and
+names the weakest topic to practise next.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
+import re
 import sqlite3
 import urllib.parse
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,13 @@ CREATE TABLE IF NOT EXISTS rounds (
     score INTEGER NOT NULL
 )
 """
+# Added for issue 21; an older database gets them (with these defaults) when next written.
+ADDED_COLUMNS = {
+    "trainee": "TEXT NOT NULL DEFAULT ''",
+    "hints": "INTEGER NOT NULL DEFAULT 0",
+}
+SETTINGS = "CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+TRAINEE_MAX = 40
 
 
 def default_path() -> Path:
@@ -62,8 +72,53 @@ def _connect(path: Path, timeout: float = 5.0) -> Iterator[sqlite3.Connection]:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), PRIVATE))
     with closing(sqlite3.connect(path, timeout=timeout)) as db:
         db.execute(SCHEMA)
+        db.execute(SETTINGS)
+        have = {str(row[1]) for row in db.execute("PRAGMA table_info(rounds)")}
+        for column, kind in ADDED_COLUMNS.items():
+            if column not in have:
+                db.execute(f"ALTER TABLE rounds ADD COLUMN {column} {kind}")
         with db:
             yield db
+
+
+class TraineeError(TriageError):
+    def __init__(self, message: str) -> None:
+        super().__init__(Problem("--trainee", "", message))
+
+
+def check_trainee(name: str) -> str:
+    """The name as stored, or ``TraineeError``: never anything that looks like a CPR number
+    (six or more digits, however they are spaced), nothing empty or over 40 characters."""
+    cleaned = " ".join(name.split())
+    if re.search(r"\d{6}", re.sub(r"[\s.\-/]", "", cleaned)):
+        raise TraineeError("that looks like a CPR number: give a name (or initials), never a CPR number")
+    if not cleaned:
+        raise TraineeError("the name is empty")
+    if len(cleaned) > TRAINEE_MAX or not cleaned.isprintable():
+        raise TraineeError(f"a name of at most {TRAINEE_MAX} printable characters, please")
+    return cleaned
+
+
+def trainee(path: Path | None = None) -> str | None:
+    """The trainee's name, if one was given; the file is only read."""
+    file = path or default_path()
+    if not file.exists():
+        return None
+    uri = f"file:{urllib.parse.quote(str(file.absolute()))}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True, timeout=READ_TIMEOUT)) as db:
+            row = db.execute("SELECT value FROM settings WHERE key = 'trainee'").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def set_trainee(name: str, path: Path | None = None) -> str:
+    """Keep the trainee's name (checked) for this and later rounds."""
+    checked = check_trainee(name)
+    with _connect(path or default_path()) as db:
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('trainee', ?)", (checked,))
+    return checked
 
 
 def record(
@@ -82,11 +137,14 @@ def record_all(
     "database is locked" after it).
     """
     with _connect(path or default_path(), timeout) as db:
+        row = db.execute("SELECT value FROM settings WHERE key = 'trainee'").fetchone()
+        name = str(row[0]) if row else ""
         db.executemany(
             "INSERT INTO rounds (scenario, municipality, topics, played_at, predicted_level, engine_level,"
-            " predicted_notifications, engine_notifications, answers_total, answers_wrong, wrong_answers, score)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_row(debrief, at) for debrief, at in rounds],
+            " predicted_notifications, engine_notifications, answers_total, answers_wrong, wrong_answers, score,"
+            " hints, trainee)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*_row(debrief, at), len(debrief.hints), name) for debrief, at in rounds],
         )
 
 
@@ -122,11 +180,46 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Round:
+    """One stored round, as a trainer reads it."""
+
+    played_at: datetime.datetime
+    scenario: str
+    municipality: str
+    topics: tuple[str, ...]
+    score: int
+    level_right: bool
+    notifications_right: bool
+    answers_total: int
+    wrong_answers: tuple[str, ...]
+    hints: int
+    trainee: str
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A topic's average score on the first day it was played and on the last."""
+
+    topic: str
+    first_day: datetime.date
+    last_day: datetime.date
+    first: float  # average score, 0-100
+    last: float
+
+    @property
+    def days(self) -> int:
+        return (self.last_day - self.first_day).days
+
+
+@dataclass(frozen=True)
 class Report:
     rounds: int
     by_municipality: tuple[Row, ...]
     by_topic: tuple[Row, ...]
     weakest_topic: str | None  # lowest average score; ties go to the topic with fewer rounds
+    played: tuple[Round, ...] = ()  # every round, oldest first
+    trends: tuple[Trend, ...] = ()  # per topic played on more than one day
+    trainee: str | None = None
 
 
 @dataclass
@@ -190,9 +283,12 @@ def _read_rows(file: Path) -> list[tuple[Any, ...]]:
             missing = sorted(COLUMNS - columns)
             if missing:
                 raise ProgressError(file, f"not triage's training database: no {', '.join(missing)}")
+            extra = [f"{c}" if c in columns else "NULL" for c in ("played_at", "scenario", "wrong_answers")]
+            extra += [c if c in columns else "0" if c == "hints" else "''" for c in ADDED_COLUMNS]
             return db.execute(
                 "SELECT municipality, topics, predicted_level = engine_level,"
-                " predicted_notifications = engine_notifications, answers_total, answers_wrong, score FROM rounds"
+                " predicted_notifications = engine_notifications, answers_total, answers_wrong, score,"
+                f" {', '.join(extra)} FROM rounds ORDER BY played_at, id"
             ).fetchall()
     except sqlite3.Error as err:
         raise ProgressError(file, _reason(err)) from None
@@ -206,9 +302,56 @@ def report(path: Path | None = None) -> Report:
         return Report(0, (), (), None)
     rows = _read_rows(file)
     try:
-        return _summarise(rows)
+        summary = _summarise([r[:7] for r in rows])
+        played = tuple(_round(r) for r in rows)
     except (TypeError, ValueError, ZeroDivisionError):
         raise ProgressError(file, "not triage's training database: unexpected values") from None
+    return replace(summary, played=played, trends=_trends(played), trainee=trainee(file))
+
+
+def _round(row: tuple[Any, ...]) -> Round:
+    muni, topics, level_ok, notes_ok, total, _wrong, score, played_at, sid, wrong, trainee_name, hints = row
+    return Round(
+        played_at=datetime.datetime.fromisoformat(str(played_at)),
+        scenario=str(sid),
+        municipality=str(muni),
+        topics=tuple(str(topics).split()),
+        score=int(score),
+        level_right=bool(level_ok),
+        notifications_right=bool(notes_ok),
+        answers_total=int(total),
+        wrong_answers=tuple(str(wrong or "").split()),
+        hints=int(hints),
+        trainee=str(trainee_name),
+    )
+
+
+def _trends(played: Sequence[Round]) -> tuple[Trend, ...]:
+    """For each topic played on more than one day: its average score on the first day and the last."""
+    days: dict[str, dict[datetime.date, list[int]]] = {}
+    for r in played:
+        for topic in r.topics:
+            days.setdefault(topic, {}).setdefault(r.played_at.date(), []).append(r.score)
+    out = []
+    for topic, by_day in sorted(days.items()):
+        if len(by_day) < 2:
+            continue
+        first, last = min(by_day), max(by_day)
+        out.append(Trend(topic, first, last, _mean(by_day[first]), _mean(by_day[last])))
+    return tuple(out)
+
+
+def _mean(values: Sequence[int]) -> float:
+    return sum(values) / len(values)
+
+
+def last_scores(path: Path | None = None) -> dict[str, int]:
+    """Each scenario's score in the last round it was played (for --retry and the picker's marks);
+    empty when there is no database or it cannot be read."""
+    try:
+        return {r.scenario: r.score for r in report(path).played}
+    except ProgressError:
+        return {}
 
 
 def _summarise(rows: list[tuple[Any, ...]]) -> Report:

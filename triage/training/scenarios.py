@@ -24,13 +24,16 @@ import msgspec
 
 from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
 from triage.data.schema import Struct, TextSpec
-from triage.rules import engine
+from triage.rules import engine, recommendation
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Knowledge, Location, Term, Text
 from triage.rules.parsing import BadAnswer, parse_answer
+from triage.training import clues, scoring
 
 SCENARIO_DIR = "flows/scenarios"
 TOPICS_FILE = f"{SCENARIO_DIR}/topics.toml"
+# Files of the scenario folder that hold no scenarios: topics, clue words, score weights.
+NOT_SCENARIOS = frozenset({"topics.toml", "signals.toml", "scoring.toml"})
 ABSENT = "absent"
 NONE = "none"
 
@@ -82,6 +85,7 @@ class ScenarioSpec(Struct, frozen=True, kw_only=True):
     clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)
     expected: ExpectedSpec
     disagreements: list[DisagreementSpec] = msgspec.field(default_factory=list)
+    teaching: TextSpec | None = None  # the point of the case, shown in the debrief
 
 
 class ScenarioFile(Struct, frozen=True, kw_only=True):
@@ -150,6 +154,7 @@ class Scenario:
     expected: Expected
     disagreements: tuple[Disagreement, ...]
     location: Location  # the scenario's table; sub-keys are found from its path
+    teaching: Text | None = None  # the point the case makes, for the debrief
 
     def at(self, *path: str | int) -> Location:
         full = (*self.location.path, *path)
@@ -161,6 +166,7 @@ class Library:
     root: str
     scenarios: tuple[Scenario, ...]
     topics: tuple[Term, ...]
+    weights: scoring.Weights = scoring.DEFAULT  # the score's weights (flows/scenarios/scoring.toml)
 
     def get(self, sid: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == sid), None)
@@ -189,7 +195,7 @@ def scenario_files(root: Path) -> list[str]:
     folder = root / SCENARIO_DIR
     if not folder.is_dir():
         return []
-    return [f"{SCENARIO_DIR}/{p.name}" for p in sorted(folder.glob("*.toml")) if p.name != "topics.toml"]
+    return [f"{SCENARIO_DIR}/{p.name}" for p in sorted(folder.glob("*.toml")) if p.name not in NOT_SCENARIOS]
 
 
 def load(knowledge: Knowledge) -> Library:
@@ -203,6 +209,8 @@ def load(knowledge: Knowledge) -> Library:
         if topics_spec is not None:
             topics = tuple(Term(t.id, Text(t.label.da, t.label.en)) for t in topics_spec.topic)
     topic_ids = [t.id for t in topics]
+    signals = clues.load(root, knowledge.flow, problems)
+    weights = scoring.load(root, [t.id for t in knowledge.flow.levels], problems)
     scenarios: list[Scenario] = []
     seen: dict[str, str] = {}
     for rel in scenario_files(root):
@@ -219,14 +227,14 @@ def load(knowledge: Knowledge) -> Library:
                 message = f"duplicate scenario ID '{spec.id}' (also in {seen[spec.id]})"
                 problems.append(source.problem((*path, "id"), message))
             seen[spec.id] = rel
-            checked = _check(knowledge, source, path, spec, topic_ids, problems)
+            checked = _check(knowledge, source, path, spec, topic_ids, problems, signals)
             if checked is not None:
                 scenarios.append(checked)
     if not scenario_files(root):
         problems.append(Problem(SCENARIO_DIR, "", "no scenario files (*.toml) found"))
     if problems:
         raise DataError(problems)
-    return Library(str(root), tuple(scenarios), topics)
+    return Library(str(root), tuple(scenarios), topics, weights)
 
 
 def _check(
@@ -236,6 +244,7 @@ def _check(
     spec: ScenarioSpec,
     topic_ids: Sequence[str],
     problems: list[Problem],
+    signals: Sequence[clues.Signal] = (),
 ) -> Scenario | None:
     """Cross-check one scenario against the flow and the municipalities; None if it has problems."""
     flow = knowledge.flow
@@ -276,6 +285,22 @@ def _check(
         else:  # beyond a gap the walk cannot tell what is asked
             for key in state.ignored:
                 bad(("answers", key), "not asked for these answers; remove it")
+            # A default is what the wizard offers, not what this caller said: the key must say it.
+            for key in state.answers:
+                if key not in values:
+                    bad(
+                        ("answers",),
+                        f"{spec.id}: missing answer '{key}': the flow asks it for these answers"
+                        " (its default is not an answer; read the vignette)",
+                    )
+        said = {k: {"da": v.da, "en": v.en} for k, v in spec.clues.items()}
+        for key, lang, message in clues.contradictions(
+            signals, spec.answers, said, {"da": spec.vignette.da, "en": spec.vignette.en}
+        ):
+            bad(
+                ("clues", key, lang) if key in spec.clues else ("answers", key),
+                f"{spec.id}: contradicts the key: {message}",
+            )
     for key, clue in spec.clues.items():
         if key not in spec.answers:
             bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
@@ -336,6 +361,7 @@ def _check(
             for j, d in enumerate(spec.disagreements)
         ),
         location=location,
+        teaching=Text(spec.teaching.da.strip(), spec.teaching.en.strip()) if spec.teaching else None,
     )
 
 
@@ -384,7 +410,7 @@ class Mismatch:
 @dataclass(frozen=True)
 class Result:
     scenario: Scenario
-    recommendation: engine.Recommendation | None  # None: the rules decide no service level at all
+    recommendation: recommendation.Recommendation | None  # None: the rules decide no service level at all
     mismatches: tuple[Mismatch, ...]  # failures
     known: tuple[Mismatch, ...]  # disagreements the scenario lists, still as listed
 
@@ -398,7 +424,7 @@ def ids_text(ids: Iterable[str]) -> str:
     return ", ".join(out) if out else NONE
 
 
-def compare(scenario: Scenario, rec: engine.Recommendation) -> list[Mismatch]:
+def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
     """Every field where ``rec`` differs from what the scenario expects (disagreements not applied)."""
     exp = scenario.expected
     out: list[Mismatch] = []
@@ -437,7 +463,7 @@ def _due_text(scenario: Scenario, date: datetime.date | None) -> str:
 
 def run_one(knowledge: Knowledge, scenario: Scenario) -> Result:
     try:
-        rec = engine.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, "en")
+        rec = recommendation.recommend(knowledge, scenario.municipality, scenario.answers, scenario.contact_date, "en")
     except DataError as err:  # a gap in the rules: this scenario fails, the others still run
         gap = Mismatch(
             scenario,

@@ -8,6 +8,7 @@ summary, where the counsellor chose) and the picker (the municipality ID, for ne
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 from collections.abc import Callable, Iterable, Mapping
@@ -19,7 +20,9 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.signal import Signal
 
+from triage.data.clock import Today, danish_today
 from triage.data.settings import last_municipality, remember_municipality
+from triage.output.export import shown
 from triage.output.i18n import t
 from triage.rules.model import Answer, Knowledge, Lang
 from triage.rules.session import Session, export_name
@@ -51,6 +54,7 @@ class WizardApp(App[None]):
         lang: Lang = "da",
         today: datetime.date | None = None,
         *,
+        clock: Today = danish_today,
         remember: bool = True,
         dark: bool = True,
     ) -> None:
@@ -60,7 +64,9 @@ class WizardApp(App[None]):
         # filter instead: the terminal's own foreground on its own background, attributes kept;
         # app.tcss marks with reverse and bold (`:nocolor`) what colour marked.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
-        self.call = Session(knowledge, lang, today or datetime.date.today(), municipality)
+        # Each call takes the Danish date of the moment it starts (a fixed ``today``: tests, training).
+        self.clock: Today = clock if today is None else lambda: today
+        self.call = Session(knowledge, lang, self.clock(), municipality)
         self.call_changed: Signal[Session] = Signal(self, "call-changed")
         # Remember the picker's choice only; ``--municipality`` is a one-off and writes nothing.
         self.remember = remember and municipality is None
@@ -95,7 +101,15 @@ class WizardApp(App[None]):
 
     # --- the state ------------------------------------------------------------------
     def set_call(self, call: Session) -> None:
-        """Replace the call, let every subscriber render it, and put the right screen on top."""
+        """Replace the call, let every subscriber render it, and put the right screen on top.
+
+        A call without answers is not begun: it takes today's date (a wizard left open over
+        midnight, or for days, dates the next call by the day it is taken, and saves under it).
+        """
+        if not (self.call.started and call.started):
+            today = self.clock()
+            if call.contact_date != today:
+                call = dataclasses.replace(call, contact_date=today)
         self.call = call
         self.call_changed.publish(call)
         self._route()
@@ -198,7 +212,9 @@ class WizardApp(App[None]):
         self.push_screen(CitationsScreen(rec, self.call.knowledge.flow))
 
     def default_export_path(self) -> Path:
-        return Path.cwd() / export_name(self.call.municipality or "", self.call.contact_date)
+        from triage.output.export import working_folder
+
+        return working_folder() / export_name(self.call.municipality or "", self.call.contact_date)
 
     def action_save(self) -> None:
         from triage.tui.dialogs import ConfirmDialog, ExportDialog
@@ -208,18 +224,19 @@ class WizardApp(App[None]):
             self._not_done()
             return
 
-        def chosen(path: Path | None) -> None:
-            from triage.output.export import existing_target, shown
+        def chosen(typed: Path | None) -> None:
+            from triage.output.export import existing_target, typed_path
 
-            if path is None:
+            if typed is None:
                 return
-            if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
-                path = path / self.default_export_path().name
+            path = typed
             try:
+                path = typed_path(str(typed))  # ~nosuchuser: an error shown, not a crash
+                if path.is_dir():  # as in `triage ask`: a folder saves inside it, under the suggested name
+                    path = path / self.default_export_path().name
                 exists = existing_target(path)  # a FIFO would hang the write, a folder is no file
             except OSError as err:
-                error = err.strerror or err
-                self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+                self._save_failed(path, err)
                 return
             if exists:
                 question = t("wizard_export_exists", self.lang, path=shown(path))
@@ -232,16 +249,22 @@ class WizardApp(App[None]):
         self.push_screen(ExportDialog(self.default_export_path(), self.lang), chosen)
 
     def _write(self, path: Path, text: str, overwrite: bool) -> None:
-        from triage.output.export import shown, write_private
+        from triage.output.export import write_private
 
         try:
             write_private(path, text, overwrite=overwrite)
         except OSError as err:
-            error = err.strerror or err
-            self.notify(t("wizard_export_failed", self.lang, path=shown(path), error=error), severity="error")
+            self._save_failed(path, err)
             return
         self.saved = self.call.answers
-        self.notify(t("wizard_export_saved", self.lang, path=shown(path)))
+        # A path is shown as typed: "[2026]" in a folder name is no markup (it vanished, or
+        # "[/x]" raised MarkupError and lost the call).
+        self.notify(t("wizard_export_saved", self.lang, path=shown(path)), markup=False)
+
+    def _save_failed(self, path: Path, err: OSError) -> None:
+        error = err.strerror or err
+        message = t("wizard_export_failed", self.lang, path=shown(path), error=error)
+        self.notify(message, severity="error", markup=False)
 
     def _confirm_then(self, question_key: str, then: Callable[[], object]) -> None:
         """Run ``then`` at once, or after a yes when unsaved answers would be lost."""

@@ -9,6 +9,7 @@ are fictional.
 from __future__ import annotations
 
 import datetime
+import os
 import random
 import sqlite3
 import sys
@@ -55,7 +56,9 @@ class TrainingApp(WizardApp):
         self.pick_random = pick_random
         self.rng = rng or random.Random()
         self.progress_path = progress_path
+        self.last_scores = progress.last_scores(progress_path)  # scenario ID -> score the last time
         self.scenario: Scenario | None = None
+        self.hints: tuple[str, ...] = ()  # the clues revealed in this round (h), each at a cost
         self.debrief: debriefing.Debrief | None = None
         self.recorded = False
         self.pending: list[tuple[debriefing.Debrief, datetime.datetime]] = []  # rounds not stored yet
@@ -75,6 +78,7 @@ class TrainingApp(WizardApp):
     def start(self, scenario: Scenario | None) -> None:
         """Begin a round (``None``: back to the scenario picker)."""
         self.scenario, self.debrief, self.recorded = scenario, None, False
+        self.hints = ()
         self.set_call(self._call_for(scenario) if scenario else self.call.restart().choose(None))
 
     def on_scenario_picker_screen_chosen(self, event: ScenarioPickerScreen.Chosen) -> None:
@@ -83,12 +87,57 @@ class TrainingApp(WizardApp):
     def action_next_scenario(self) -> None:
         self.start(self._random() if self.pick_random else None)
 
+    # --- hints and what was played -------------------------------------------------------
+    def next_hint(self) -> str | None:
+        """The clue to reveal next: the current question's, else the next one not yet revealed."""
+        scenario = self.scenario
+        if scenario is None:
+            return None
+        question = self.call.question
+        if question is not None and question.id in scenario.clues and question.id not in self.hints:
+            return question.id
+        # Then the questions still to come, then those already answered, each in flow order.
+        order = [q.id for q in self.call.knowledge.flow.questions]
+        answered = self.call.answers
+
+        def rank(key: str) -> tuple[bool, int]:
+            return key in answered, order.index(key) if key in order else len(order)
+
+        left = sorted((k for k in scenario.clues if k not in self.hints), key=rank)
+        return left[0] if left else None
+
+    def action_hint(self) -> None:
+        """F3: reveal one clue of the vignette, at a cost in score (``scoring.Weights.hint``)."""
+        from triage.tui.widgets.vignette import VignettePanel
+
+        scenario, key = self.scenario, self.next_hint()
+        if scenario is None or self.debrief is not None:
+            return
+        if key is None:
+            self.notify(t("training_no_hint", self.lang))
+            return
+        self.hints = (*self.hints, key)
+        q = self.call.knowledge.flow.question(key)
+        name = q.label.get(self.lang) if q is not None else key
+        self.notify(
+            t(
+                "training_hint",
+                self.lang,
+                cost=self.library.weights.hint,
+                question=name,
+                words=scenario.clues[key].get(self.lang),
+            ),
+            timeout=12,
+        )
+        for panel in self.screen.query(VignettePanel):
+            panel.mark(self.hints)
+
     # --- the route --------------------------------------------------------------------
     def _base_screen(self) -> Screen[None]:
         scenario = self.scenario
         if scenario is not None and self.call.municipality is not None:
             return TrainingCallScreen(scenario, self.lang)
-        return ScenarioPickerScreen(self.call.knowledge, self.library, self.pool, self.lang)
+        return ScenarioPickerScreen(self.call.knowledge, self.library, self.pool, self.lang, self.last_scores)
 
     def _route(self) -> None:
         """Base: the scenario picker or the call; on top of the call: prediction, then debrief."""
@@ -124,8 +173,18 @@ class TrainingApp(WizardApp):
         scenario = self.scenario
         if scenario is None:
             return
-        self.debrief = debriefing.run(self.call.knowledge, scenario, self.call.answers, event.prediction, self.lang)
+        self.clear_notifications()  # a hint still on screen would cover the debrief
+        self.debrief = debriefing.run(
+            self.call.knowledge,
+            scenario,
+            self.call.answers,
+            event.prediction,
+            self.lang,
+            weights=self.library.weights,
+            hints=self.hints,
+        )
         self.recorded = self._record(self.debrief)
+        self.last_scores[scenario.id] = self.debrief.score
         self._route()
 
     def _record(self, result: debriefing.Debrief) -> bool:
@@ -141,13 +200,13 @@ class TrainingApp(WizardApp):
         except sqlite3.OperationalError as err:
             if "locked" not in str(err) and "busy" not in str(err):
                 self.pending.pop()
-                self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+                self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
                 return False
             self.notify(t("training_record_later", self.lang), severity="warning")
             return False
         except (OSError, sqlite3.Error) as err:
             self.pending.pop()
-            self.notify(t("training_record_failed", self.lang, error=err), severity="error")
+            self.notify(t("training_record_failed", self.lang, error=err), severity="error", markup=False)
             return False
         return True
 
@@ -179,11 +238,11 @@ def run_training(
     scenario: Scenario | None,
     pick_random: bool,
 ) -> int:
-    import os
 
-    from triage.tui.launch import run_app, settle, terminal_is_dark
+    from triage.tui.launch import real_terminal_size, run_app, settle, terminal_is_dark
 
     settle()
+    real_terminal_size(os.environ)
     app = TrainingApp(
         knowledge,
         library,

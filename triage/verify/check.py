@@ -18,9 +18,10 @@ from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
 from triage.rules.derived import DERIVED, boundaries, possible
-from triage.rules.engine import decide_level, firing
+from triage.rules.engine import decide
 from triage.rules.errors import Problem
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
+from triage.verify.bounds import bound_classes, bound_named_options
 
 
 @dataclass
@@ -94,13 +95,12 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
         hi = q.maximum if q.maximum is not None else lo
         starts = {lo}
         for c in compares:
-            op, k = _threshold(c, q.id)
-            if k is None:
-                continue
-            # Each comparison changes its truth between two neighbouring values.
-            for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
-                if lo < b <= hi:
-                    starts.add(b)
+            # Each comparison changes its truth between two neighbouring values; `in [..]` and
+            # `not in [..]` at each value they list (issue 22: a value left out of a list).
+            for op, k in _thresholds(c, q.id):
+                for b in {"<": [k], ">=": [k], "<=": [k + 1], ">": [k + 1]}.get(op, [k, k + 1]):
+                    if lo < b <= hi:
+                        starts.add(b)
         unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
         return [*sorted(starts), *unknown]
     # multi: sets differ only in the options the conditions name, and whether any other is present
@@ -114,6 +114,7 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     options = [o.value for o in q.options]
     relevant = [v for v in options if v in named]
     others = [v for v in options if v not in named]
+    bound_named_options(q.id, len(relevant))  # before 2**n sets are made
     reps: list[Answer] = []
     for mask in range(1 << len(relevant)):
         chosen = tuple(v for i, v in enumerate(relevant) if mask >> i & 1)
@@ -126,6 +127,16 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
 
 def _names(c: Compare) -> set[str]:
     return {s.name for s in (c.left, c.right) if isinstance(s, Name)}
+
+
+def _thresholds(c: Compare, name: str) -> list[tuple[str, int]]:
+    """Where ``c`` can change its truth for the number ``name``: (operator, value) pairs."""
+    if c.op in ("in", "not in") and isinstance(c.left, Name) and c.left.name == name:
+        if isinstance(c.right, ListLiteral):
+            return [("==", v) for v in c.right.items if isinstance(v, int) and not isinstance(v, bool)]
+        return []
+    op, k = _threshold(c, name)
+    return [] if k is None else [(op, k)]
 
 
 def _threshold(c: Compare, name: str) -> tuple[str, int | None]:
@@ -229,29 +240,26 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     start = time.perf_counter()
     flow = knowledge.flow
     report = Report(muni.id, rules=len(muni.rules))
-    others = [r for r in muni.rules if r.kind != "level"]
     asked = report.asked
     for answers in conversations(flow, domains, knowledge.law):
         report.classes += 1
         asked.update(answers)
-        env: dict[str, Answer] = {**answers, "municipality": muni.id}
-        levels = decide_level(flow, muni, env)
+        decision = decide(flow, muni, {**answers, "municipality": muni.id})
         problems = []
-        if not levels:
+        if decision.level is None:
             problems.append("no service level applies")
         else:
-            env["level"] = levels[0].target
-            report.fired.update(r.id for r in levels if r.target == levels[0].target)
-            fired = firing(others, env)
+            report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
+            fired = decision.others
             report.fired.update(r.id for r in fired)
             notified = {r.target for r in fired if r.kind == "notification"}
             due = {r.target for r in fired if r.kind == "deadline"}
             problems += [
                 i.message
                 for i in INVARIANTS
-                if i.applies(answers.get(i.answer), answers) and not i.holds(levels[0].target, notified, due)
+                if i.applies(answers.get(i.answer), answers) and not i.holds(decision.level, notified, due)
             ]
-            if any(not r.cites for r in [*levels, *fired]):
+            if any(not r.cites for r in decision.level_rules + fired):
                 problems.append("an item without a citation")
         for p in problems:
             if report.counterexample is None or len(answers) < len(report.counterexample):
@@ -285,6 +293,7 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
         for answer, values in boundaries(knowledge.law, name).items():
             conds += [parse(f"{answer} < {v}") for v in values]
     domains: dict[str, list[Answer]] = {q.id: classes(q, conds) for q in knowledge.flow.questions}
+    bound_classes(domains, muni.id)  # before any conversation is walked
     for name in read:
         domains[name] = []  # its values come from ``possible``, per conversation
     return domains

@@ -36,7 +36,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, id="confirm-question")
+            yield Static(self.question, id="confirm-question", markup=False)  # it may name a path
             yield Static(t("wizard_confirm_keys", self.lang), id="confirm-keys")
 
     def action_answer(self, yes: bool) -> None:

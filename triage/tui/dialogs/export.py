@@ -46,7 +46,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
         if self.is_active:  # Enter and Esc typed ahead: the first one answers (see ConfirmDialog)
-            self.dismiss(Path(value).expanduser() if value else None)
+            self.dismiss(Path(value) if value else None)  # ~ is expanded by the app, which reports errors
 
     def action_cancel(self) -> None:
         if self.is_active:

@@ -63,7 +63,11 @@ class CallScreen(Screen[None]):
         """Too small to show the question: say so, and what size is needed, instead of hiding it."""
         width, height = event.size
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        was_small = self.has_class("-too-small")
         self.set_class(small, "-too-small")
+        if was_small and not small and self.focused is None:
+            # Hiding the question took its focus; without it, digits and Enter did nothing.
+            self.call_after_refresh(self._focus_question)
         if small:
             lang = self.wizard.lang
             text = t("wizard_too_small", lang, w=MIN_SIZE[0], h=MIN_SIZE[1], now_w=width, now_h=height)
@@ -86,7 +90,7 @@ class CallScreen(Screen[None]):
 
     @on(QuestionView.Invalid)
     def _invalid(self, event: QuestionView.Invalid) -> None:
-        self.notify(event.text, severity="warning", timeout=4)
+        self.notify(event.text, severity="warning", timeout=4, markup=False)  # it may echo what was typed
 
     @on(AnswersColumn.Reopen)
     def _reopen(self, event: AnswersColumn.Reopen) -> None:

@@ -14,8 +14,8 @@ from textual.widgets import Static
 
 from triage.output.i18n import t
 from triage.output.render import source_name
-from triage.rules.engine import Recommendation
 from triage.rules.model import Flow
+from triage.rules.recommendation import Recommendation
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
 

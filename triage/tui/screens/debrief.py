@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from triage.output.i18n import t
 from triage.rules.model import Answer, Flow, Lang, Question
+from triage.training import scoring, teaching
 from triage.training.debrief import Debrief, Difference, cite_text
 from triage.tui.keys import translate_bindings
 from triage.tui.widgets.footer import QuietFooter
@@ -68,7 +69,29 @@ def _answer(question: Question, value: Answer | None, lang: Lang) -> str:
     return t("training_not_asked", lang) if value is None else format_answer(question, value, lang)
 
 
-def _why(text: Text, flow: Flow, d: Difference, lang: Lang) -> None:
+def _lessons(text: Text, flow: Flow, debrief: Debrief, d: Difference, lang: Lang) -> None:
+    """For each item of the right result the difference is about: the rule's sentence, the answers
+    it read, and the vignette's words for them."""
+    from triage.output.render import because_text
+
+    rec = debrief.recommendation
+    for item in teaching.items_of(d.field, rec, debrief.theirs):
+        lesson = teaching.lesson(debrief.scenario, rec, item)
+        if lesson.rule is not None:
+            text.append(f"\n  {t('training_therefore', lang)}: ", style="bold")
+            text.append(lesson.rule.text.get(lang))
+        why = because_text(rec, flow, item)
+        if why:
+            text.append(f"\n  {why}")
+        for key, words in lesson.clues:
+            q = flow.question(key)
+            name = q.short_label(lang) if q is not None else key
+            text.append(f"\n  {t('training_clue', lang)} ({name}): «{words.get(lang)}»", style="italic")
+    if d.field.startswith("notification:") and d.expected == NOT_REQUIRED:
+        text.append(f"\n  {t('training_no_rule', lang)}")
+
+
+def _why(text: Text, flow: Flow, d: Difference, lang: Lang, debrief: Debrief | None = None) -> None:
     text.append(f"\n• {field_text(flow, d.field, lang)}: ", style="bold")
     text.append(
         t(
@@ -81,10 +104,26 @@ def _why(text: Text, flow: Flow, d: Difference, lang: Lang) -> None:
     if d.decided_by:
         names = ", ".join(q.label.get(lang) for k in d.decided_by if (q := flow.question(k)) is not None)
         text.append(f"\n  {t('training_decided_by', lang)}: {names}", style="bold")
+    if debrief is not None:
+        _lessons(text, flow, debrief, d, lang)
     if d.section:
         text.append(f"\n  {t('training_section', lang)}: «{d.section}»", style="italic")
     for cited in dict.fromkeys(cite_text(c) for c in d.citations):  # one line per source, also when it backs two items
         text.append(f"\n  § {cited}", style="dim")
+
+
+def cost_text(flow: Flow, d: scoring.Diff, lang: Lang) -> str:
+    """What one difference of the score was: ``underretning glemt: Forældre``."""
+    if d.kind == "service_level":
+        return t("training_cost_level", lang)
+    if d.kind == "answer":
+        q = flow.question(d.id)
+        return f"{t('training_cost_answer', lang)}: {q.short_label(lang) if q else d.id}"
+    if d.kind == "hint":
+        return t("training_cost_hint", lang)
+    group = {"notification": "notifications", "offer": "offers", "deadline": "deadlines"}.get(d.kind, d.kind)
+    key = f"training_cost_{d.kind}_{'missed' if d.got is None else 'extra' if d.expected is None else 'wrong'}"
+    return f"{t(key, lang)}: {_label(flow, group, d.id, lang)}"
 
 
 def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
@@ -94,7 +133,14 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
     text.append(
         t("training_score", lang, score=debrief.score), style="bold reverse" if debrief.score < 100 else "bold green"
     )
-    text.append(f"  {t('training_score_parts', lang)}\n", style="dim")
+    text.append("\n")
+    if debrief.costs:
+        parts = [f"−{c} {cost_text(flow, d, lang)}" for d, c in debrief.costs if c]
+        text.append(f"{t('training_score_less', lang)}: {' · '.join(parts)}\n", style="dim")
+    teaching_note = debrief.scenario.teaching
+    if teaching_note is not None:
+        text.append(f"\n{t('training_teaching', lang)}: ", style="bold")
+        text.append(teaching_note.get(lang) + "\n")
 
     text.append(f"\n{t('training_prediction', lang)}\n", style="bold underline")
     p = debrief.prediction
@@ -136,12 +182,12 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
     if debrief.prediction_differences:
         text.append(f"\n{t('training_why_prediction', lang)}", style="bold underline")
         for d in debrief.prediction_differences:
-            _why(text, flow, d, lang)
+            _why(text, flow, d, lang, debrief)
         text.append("\n")
     if debrief.outcome_differences:
         text.append(f"\n{t('training_why_outcome', lang)}", style="bold underline")
         for d in debrief.outcome_differences:
-            _why(text, flow, d, lang)
+            _why(text, flow, d, lang, debrief)
         text.append("\n")
     return text
 
@@ -151,6 +197,7 @@ class DebriefScreen(Screen[None]):
         Binding(
             "n", "app.next_scenario", "training_key_next", id="next"
         ),  # not Enter: a second Enter would skip the debrief
+        Binding("a", "answer_key", "training_key_answer_key", id="answer-key"),
         Binding("k", "sources", "training_key_sources", id="sources"),
         Binding("q", "app.quit", "wizard_key_quit", id="quit-here", show=False),
     ]
@@ -172,6 +219,11 @@ class DebriefScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#debrief-body").focus()
+
+    def action_answer_key(self) -> None:
+        from triage.tui.screens.answer_key import AnswerKeyScreen
+
+        self.app.push_screen(AnswerKeyScreen(self.debrief.recommendation, self.flow))
 
     def action_sources(self) -> None:
         from triage.tui.screens.citations import CitationsScreen

@@ -6,6 +6,7 @@ title, ID, municipality and topic (in the chosen language).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -28,14 +29,29 @@ def difficulty_dots(n: int) -> str:
     return "●" * n + "○" * (3 - n)
 
 
+def played_mark(score: int | None) -> str:
+    """``✓ `` after a perfect last round, ``✗ 57 `` after a wrong one, nothing when never played."""
+    if score is None:
+        return ""
+    return "✓ " if score >= 100 else f"✗ {score} "
+
+
 class ScenarioPickerScreen(PickerScreen):
     @dataclass
     class Chosen(Message):
         scenario: str
 
-    def __init__(self, knowledge: Knowledge, library: Library, pool: tuple[Scenario, ...], lang: Lang) -> None:
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        library: Library,
+        pool: tuple[Scenario, ...],
+        lang: Lang,
+        last_scores: Mapping[str, int] | None = None,
+    ) -> None:
         super().__init__(knowledge, lang, None)
         self.library, self.pool = library, pool
+        self.last_scores = last_scores or {}  # played scenarios: their score the last time
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
@@ -55,7 +71,9 @@ class ScenarioPickerScreen(PickerScreen):
         topics = ", ".join(term.label.get(lang) for tid in s.topics if (term := self.library.topic(tid)) is not None)
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(difficulty_dots(s.difficulty) + " ", style="yellow")
-        text.append(clip(s.title.get(lang), width - 4), style="bold")
+        mark = played_mark(self.last_scores.get(s.id))
+        text.append(mark, style="bold" if mark else "")
+        text.append(clip(s.title.get(lang), width - 4 - len(mark)), style="bold")
         where = f"{self.knowledge.municipalities[s.municipality].name} · {topics}"
         text.append("\n    " + clip(where, width - 4), style="dim")
         return text

@@ -25,6 +25,7 @@ from triage.tui.widgets.vignette import VignettePanel
 class TrainingCallScreen(CallScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "vignette", "training_key_vignette", id="vignette"),
+        Binding("f3", "app.hint", "training_key_hint", id="hint"),
     ]
 
     def __init__(self, scenario: Scenario, lang: Lang) -> None:

@@ -22,7 +22,7 @@ from triage.rules.session import Session
 from triage.tui.widgets.rendered import RenderedOnce
 
 if TYPE_CHECKING:
-    from triage.rules.engine import Recommendation
+    from triage.rules.recommendation import Recommendation
 
 
 def _rows(rows: list[tuple[str, Text]]) -> Table:

@@ -20,7 +20,24 @@ class VignettePanel(VerticalScroll, can_focus=False):
         self.scenario, self.lang = scenario, lang
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(" ".join(self.scenario.vignette.get(self.lang).split())), id="vignette-text")
+        yield Static(self.text(()), id="vignette-text")
+
+    def text(self, marked: tuple[str, ...]) -> Text:
+        """The vignette, with the words of each revealed clue in reverse video (visible without colour)."""
+        out = Text(" ".join(self.scenario.vignette.get(self.lang).split()))
+        for key in marked:
+            clue = self.scenario.clues.get(key)
+            if clue is None:
+                continue
+            for part in clue.get(self.lang).split("..."):
+                words = " ".join(part.split())
+                at = out.plain.find(words) if words else -1
+                if at >= 0:
+                    out.stylize("reverse", at, at + len(words))
+        return out
+
+    def mark(self, keys: tuple[str, ...]) -> None:
+        self.query_one("#vignette-text", Static).update(self.text(keys))
 
     def on_mount(self) -> None:
         self.border_title = f"{t('training_vignette_title', self.lang)}: {self.scenario.title.get(self.lang)}"
