@@ -59,3 +59,15 @@ def test_the_picker_comes_up_without_the_call() -> None:
         "json",
     }
     assert loaded & call == set()
+
+
+def test_training_core_imports_without_ui() -> None:
+    """The future training screen renders these; they must not need a terminal toolkit themselves."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import triage.training.scenarios, triage.training.debrief, triage.training.progress;"
+        "assert not {'textual', 'rich'} & set(sys.modules), 'UI imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.netguard.guard import NetworkGuard, NetworkUsed
 from tests.privacy import Sandbox
-from tests.unit.test_bad_input import GOOD
+from tests.system.test_bad_input import GOOD
 from triage.cli.main import main
 from triage.output.export import write_private
 

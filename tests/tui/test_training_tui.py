@@ -254,9 +254,10 @@ async def test_random_mode_moves_on_to_another_scenario(knowledge: Knowledge, li
     [
         (
             ["--scenario", "holbaek-youth-71"],
-            "--scenario: ukendt scenarie 'holbaek-youth-71' (did you mean 'holbaek-youth-17'?)",
+            "--scenario: ukendt scenarie 'holbaek-youth-71' (mente du 'holbaek-youth-17'?)",
         ),
-        (["--municipality", "holbæk"], "--municipality: unknown municipality 'holbæk'"),
+        (["--municipality", "holbæk"], "--municipality: ukendt kommune 'holbæk'"),
+        (["--municipality", "holbæk", "--lang", "en"], "--municipality: unknown municipality 'holbæk'"),
         (["--municipality", "ishoj", "--difficulty", "1", "--lang", "en"], "No scenario matches"),
     ],
 )

@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
-import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -306,25 +304,6 @@ def test_dead_rule(tmp_path: Path) -> None:
     assert f"{M}:{start}:1: testby.rules[3]: rule 'youth' never applies (dead rule)" in lines
 
 
-def test_gap_without_a_level_and_its_counterexample(tmp_path: Path) -> None:
-    folder = broken(tmp_path, M, 'when = "age >= 18 and wants_treatment"', 'when = "age >= 19 and wants_treatment"')
-    code, _out, err = run_check(folder)
-    assert code == 1
-    assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
-    example = err.split("(triage recommend --answers -):\n", 1)[1]
-    assert "age = 18" in example and example.startswith('municipality = "testby"')
-    proc = subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--data", str(folder), "--answers", "-"],
-        input=example,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    assert proc.returncode == 2
-    assert proc.stderr.strip() == "municipalities.toml: testby.rules: no service level rule applies to these answers"
-
-
 def test_acute_danger_without_emergency(tmp_path: Path) -> None:
     rule = (
         '[[testby.rules]]\nkind = "level"\nid = "emergency"\nlevel = "outpatient"\nwhen = "acute_danger"\n'
@@ -360,9 +339,75 @@ def test_json_report_names_the_finding_and_the_counterexample(tmp_path: Path) ->
     code, out, _ = run_check(folder, "json")
     report = json.loads(out)
     assert code == 1 and report["ok"] is False
-    assert f"{M}:1:1: testby: no service level applies" in report["findings"]
+    gap = {"file": M, "line": 1, "column": 1, "key": "testby", "message": "no service level applies"}
+    assert {**gap, "municipality": "testby"} in report["findings"]
     (testby,) = report["municipalities"]
     assert "age = 18" in testby["counterexample"]
+
+
+def test_json_findings_are_objects_naming_the_municipality_and_the_rule(tmp_path: Path) -> None:
+    """Contract, exit codes: each finding is an object; ``municipality`` and ``rule`` only where there is one."""
+    folder = broken(
+        tmp_path,
+        "flows/intake.toml",
+        'kind = "bool"\nlabel = { da = "Bor der børn',
+        'kind = "bool"\nwhen = "age < 0"\nlabel = { da = "Bor der børn',
+    )
+    code, out, err = run_check(folder, "json")
+    found = json.loads(out)["findings"]
+    assert code == 1 and err == ""
+    rule_line = line_of(folder, M, 'id = "children"') - 2
+    assert {
+        "file": M,
+        "line": rule_line,
+        "column": 1,
+        "key": "testby.rules[5]",
+        "message": "reads 'children_at_home', which the flow never asks",
+        "municipality": "testby",
+        "rule": "children",
+    } in found
+    (question,) = [f for f in found if f["file"] == "flows/intake.toml"]
+    assert set(question) == {"file", "line", "column", "key", "message"}  # the flow's: no municipality, no rule
+    assert question["message"].startswith("question 'children_at_home' is never asked")
+
+
+def test_the_text_report_is_made_from_the_same_findings(tmp_path: Path) -> None:
+    youth = "when = \"age < 18 and wants_treatment and parental_consent == 'yes'\""
+    folder = broken(tmp_path, M, youth, youth[:-1] + " and caller == 'relative'\"")  # a dead rule
+    _, out, _ = run_check(folder, "json")
+    _, lines = findings(folder)
+    as_objects = json.loads(out)["findings"]
+    assert lines and len(lines) == len(as_objects)
+    assert any(f.get("rule") == "youth" for f in as_objects)
+    for line, f in zip(lines, as_objects, strict=True):
+        assert line == f"{f['file']}:{f['line']}:{f['column']}: {f['key']}: {f['message']}"
+
+
+def test_an_unreadable_folder_as_json_is_an_object_too(tmp_path: Path) -> None:
+    code, out, _ = run_check(tmp_path / "nowhere", "json")
+    assert code == 2
+    (finding,) = json.loads(out)["findings"]
+    assert finding["file"] == str(tmp_path / "nowhere") and finding["message"] == "data folder not found"
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("da", ["Kommune", "klasser afprøvet", "døde regler", "mindste modeksempel for testby", "1 fund"]),
+        ("en", ["Municipality", "classes checked", "dead rules", "smallest counterexample for testby", "1 finding(s)"]),
+    ],
+)
+def test_the_text_report_speaks_the_chosen_language(tmp_path: Path, lang: str, words: list[str]) -> None:
+    folder = broken(tmp_path, M, 'when = "age >= 18 and wants_treatment"', 'when = "age >= 19 and wants_treatment"')
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = check_report.run(str(folder), "text", "da" if lang == "da" else "en")
+    text = out.getvalue() + err.getvalue()
+    assert code == 1
+    for word in words:
+        assert word in text, (word, text)
+    assert ("smallest counterexample" in text) == (lang == "en")
+    assert ("modeksempel" in text) == (lang == "da")
 
 
 # --- 4. unreadable input: exit 2 ----------------------------------------------------------

@@ -1,13 +1,11 @@
 """Hostile structure in a data folder (issue 12, item 6): nesting deeper than the parser can
-follow, a number beyond Python's digit limit, an endless file. Each is one located line and
-exit 2 from `triage check` and from any command given `--data`, never a traceback."""
+follow, a number beyond Python's digit limit (an endless file: tests/system/test_hostile_data_processes.py).
+Each is one located line and exit 2 from `triage check` and from any command given `--data`, never a
+traceback."""
 
 from __future__ import annotations
 
-import resource
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -57,25 +55,3 @@ def test_hostile_structure_in_a_scenario_file_is_one_line(data: Path, capsys: py
     assert "flows/scenarios/holbaek.toml" in err and "nested too deeply" in err and "Traceback" not in err
 
 
-def _small_memory() -> None:  # an unbounded read would take all memory: keep the child's small
-    resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3))
-
-
-def test_an_endless_data_file_is_refused_after_the_bound(data: Path) -> None:
-    law = data / "flows" / "law.toml"
-    law.unlink()
-    law.symlink_to("/dev/zero")
-    result = subprocess.run(
-        [sys.executable, "-m", "triage", "--data", str(data), "recommend", "--answers", "-"],
-        input=(ROOT / "examples" / "holbaek-youth.toml").read_text(encoding="utf-8"),
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-        preexec_fn=_small_memory,
-        env={"PYTHONDONTWRITEBYTECODE": "1", "PATH": "/usr/bin:/bin"},
-    )
-    assert (result.returncode, result.stdout) == (2, ""), result.stderr
-    # A device is no data file: refused before a byte is read (issue 22: a FIFO hung `check`).
-    assert result.stderr == "flows/law.toml: cannot read file (not a regular file)\n"

@@ -296,11 +296,16 @@ def test_list_filters(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
 
 
 def test_list_refuses_unknown_filter(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scenarios", "list", "--topic", "pregnant"]) == 2
+    assert main(["scenarios", "list", "--topic", "pregnant", "--lang", "en"]) == 2
     assert capsys.readouterr().err.strip() == (
         "--topic: unknown topic 'pregnant' (did you mean 'pregnancy'?) (topics: anonymity, children, pregnancy,"
         " youth, age_limits, medical, residence, relatives, alcohol, emergency, intensive, social, psychiatry,"
         " deadlines, professionals, advice)"
     )
+    assert main(["scenarios", "list", "--municipality", "holbek", "--lang", "en"]) == 2
+    assert "unknown municipality 'holbek' (did you mean 'holbaek'?)" in capsys.readouterr().err
+    assert main(["scenarios", "list", "--topic", "pregnant"]) == 2  # Danish, the default
+    danish = "--topic: ukendt emne 'pregnant' (mente du 'pregnancy'?) (emner: anonymity,"
+    assert capsys.readouterr().err.startswith(danish)
     assert main(["scenarios", "list", "--municipality", "holbek"]) == 2
-    assert "did you mean 'holbaek'?" in capsys.readouterr().err
+    assert "ukendt kommune 'holbek' (mente du 'holbaek'?)" in capsys.readouterr().err

@@ -187,13 +187,3 @@ def test_train_report_command(
     assert "Øv dette emne næste gang: Graviditet" in capsys.readouterr().out
 
 
-def test_training_core_imports_without_ui() -> None:
-    """The future training screen renders these; they must not need a terminal toolkit themselves."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; import triage.training.scenarios, triage.training.debrief, triage.training.progress;"
-        "assert not {'textual', 'rich'} & set(sys.modules), 'UI imported'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)

@@ -21,16 +21,17 @@ from questionary.prompts.common import InquirerControl
 from rich.console import Console
 from rich.text import Text
 
-from triage.cli.prompt_input import BACK_KEY, is_back, multi_problem, parse_int
+from triage.cli.prompt_input import BACK_KEY, is_back, typed_problem
 from triage.output.export import shown, typed_path, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
+from triage.rules.errors import Exit
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang, Question
+from triage.rules.parsing import parse_typed
 from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name, means_unknown
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
-EXIT_OK, EXIT_STOPPED = 0, 130
 
 
 def _control(question: questionary.Question) -> InquirerControl:
@@ -140,7 +141,7 @@ def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> 
     def validate(text: str) -> bool | str:
         if (is_back(text) and conv.can_go_back) or (unknown_ok and means_unknown(text)):
             return True
-        return parse_int(q, text, lang)[1] or True
+        return typed_problem(q, text, lang) or True
 
     text: str = questionary.text(
         label,
@@ -152,8 +153,8 @@ def _ask_int(conv: Session, q: Question, label: str, default: Answer | None) -> 
         return BACK
     if unknown_ok and means_unknown(text):
         return UNKNOWN
-    value = parse_int(q, text, lang)[0]
-    if value is None:  # validate let nothing else through
+    value = parse_typed(q, text, lang)  # validate let nothing else through
+    if not isinstance(value, int):
         raise ValueError(text)
     return value
 
@@ -175,7 +176,7 @@ def _ask_multi(conv: Session, q: Question, label: str, default: Answer | None) -
     def validate(values: list[str]) -> bool | str:
         if BACK in values:
             return True
-        return multi_problem(q, values, lang) or True
+        return typed_problem(q, values, lang) or True
 
     question = questionary.checkbox(
         label,
@@ -364,9 +365,9 @@ def run_ask(
             if saved == BACK:
                 conv = conv.back()
                 continue
-            return EXIT_OK
+            return Exit.OK
         except (KeyboardInterrupt, EOFError):
             if not conv.started or confirm_stop(conv):
                 console.print(t("ask_dropped", lang))
-                return EXIT_STOPPED
+                return Exit.STOPPED
             console.print(t("ask_continue", lang))

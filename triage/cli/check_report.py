@@ -9,11 +9,13 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from triage.data.knowledge import load_knowledge
-from triage.rules.errors import DataError, Problem
-from triage.rules.model import Answer
-from triage.verify.check import verify
+from triage.output.i18n import t
+from triage.rules.errors import DataError, Exit, Problem
+from triage.rules.model import Answer, Lang
+from triage.verify.check import Report, verify
 
 
 def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
@@ -30,7 +32,7 @@ def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(data: str | None, fmt: str) -> int:
+def run(data: str | None, fmt: str, lang: Lang = "da") -> int:
     try:
         knowledge = load_knowledge(data)
     except DataError as err:
@@ -38,77 +40,68 @@ def run(data: str | None, fmt: str) -> int:
     flow_problems, reports = verify(knowledge)
     findings = flow_problems + [f for r in reports for f in r.findings]
     if fmt == "json":
-        print(
-            json.dumps(
-                {
-                    "ok": not findings,
-                    "findings": findings,
-                    "municipalities": [
-                        {
-                            "id": r.municipality,
-                            "classes": r.classes,
-                            "rules": r.rules,
-                            "dead_rules": r.dead,
-                            "seconds": round(r.seconds, 4),
-                            "counterexample": answers_toml(r.municipality, r.counterexample)
-                            if r.counterexample
-                            else None,
-                        }
-                        for r in reports
-                    ],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        print(json.dumps(to_json(findings, reports), ensure_ascii=False, indent=2))
     else:
-        from rich.table import Table
+        _print_text(knowledge.root, findings, reports, lang)
+    return Exit.FINDINGS if findings else Exit.OK
 
-        from triage.output import streams
 
-        console = streams.console()
-        table = Table(title=f"triage check: {Path(knowledge.root).resolve()}")
-        for col in (
-            "municipality",
-            "classes checked",
-            "rules",
-            "rules used",
-            "dead rules",
-            "seconds",
-        ):
-            table.add_column(col, justify="left" if col == "municipality" else "right")
-        for r in reports:
-            table.add_row(
-                r.municipality,
-                str(r.classes),
-                str(r.rules),
-                str(r.rules - len(r.dead)),
-                str(len(r.dead)),
-                f"{r.seconds:.2f}",
-            )
-        console.print(table)
-        for f in findings:
-            print(f, file=sys.stderr)
-        for r in reports:
-            if r.counterexample is not None:
-                print(
-                    f"\nsmallest counterexample for {r.municipality} (triage recommend --answers -):",
-                    file=sys.stderr,
-                )
-                print(answers_toml(r.municipality, r.counterexample), file=sys.stderr, end="")
-        console.print(
-            "[green]OK: every conversation gets exactly one level, cited[/]"
-            if not findings
-            else f"[red]{len(findings)} finding(s)[/]"
+def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
+    """The report for a program: each finding the contract's object (``Problem.to_json``)."""
+    return {
+        "ok": not findings,
+        "findings": [f.to_json() for f in findings],
+        "municipalities": [
+            {
+                "id": r.municipality,
+                "classes": r.classes,
+                "rules": r.rules,
+                "dead_rules": r.dead,
+                "seconds": round(r.seconds, 4),
+                "counterexample": answers_toml(r.municipality, r.counterexample) if r.counterexample else None,
+            }
+            for r in reports
+        ],
+    }
+
+
+def _print_text(root: str, findings: list[Problem], reports: list[Report], lang: Lang) -> None:
+    """The report for a person: a table on stdout, each finding as one line on stderr, in ``lang``."""
+    from rich.table import Table
+
+    from triage.output import streams
+
+    console = streams.console()
+    table = Table(title=t("check_title", lang, root=Path(root).resolve()))
+    columns = ("municipality", "check_classes", "check_rules", "check_rules_used", "check_dead_rules", "check_seconds")
+    for col in columns:
+        table.add_column(t(col, lang), justify="left" if col == "municipality" else "right")
+    for r in reports:
+        table.add_row(
+            r.municipality,
+            str(r.classes),
+            str(r.rules),
+            str(r.rules - len(r.dead)),
+            str(len(r.dead)),
+            f"{r.seconds:.2f}",
         )
-    return 1 if findings else 0
+    console.print(table)
+    for f in findings:
+        print(f, file=sys.stderr)
+    for r in reports:
+        if r.counterexample is not None:
+            print("\n" + t("check_counterexample", lang, municipality=r.municipality), file=sys.stderr)
+            print(answers_toml(r.municipality, r.counterexample), file=sys.stderr, end="")
+    console.print(
+        f"[green]{t('check_ok', lang)}[/]" if not findings else f"[red]{t('check_findings', lang, n=len(findings))}[/]"
+    )
 
 
 def _print_problems(problems: list[Problem], fmt: str) -> int:
     unreadable = any(p.kind == "unreadable" for p in problems)
     if fmt == "json":
-        print(json.dumps({"ok": False, "findings": [str(p) for p in problems]}, ensure_ascii=False, indent=2))
+        print(json.dumps({"ok": False, "findings": [p.to_json() for p in problems]}, ensure_ascii=False, indent=2))
     else:
         for p in problems:
             print(p, file=sys.stderr)
-    return 2 if unreadable else 1
+    return Exit.BAD_INPUT if unreadable else Exit.FINDINGS

@@ -16,13 +16,11 @@ from triage.cli.check_report import answers_toml
 from triage.cli.revision import old_data
 from triage.data.loader import load
 from triage.data.paths import default_data_dir
-from triage.rules.errors import DataError, Problem, TriageError, suggestion
+from triage.rules.errors import DataError, Exit, Problem, TriageError, suggestion
 from triage.rules.model import UNKNOWN, Answer, Knowledge
 from triage.rules.outcome import Difference
 from triage.rules.printable import excerpt, printable
 from triage.verify.diff import Change, DiffReport, FlowNote, MunicipalityDiff, diff
-
-EXIT_SAME, EXIT_CHANGED, EXIT_BAD = 0, 1, 2
 
 
 def run(
@@ -52,7 +50,7 @@ def run(
     # The data was refused if it held control characters; what remains (a folder or revision
     # name) is escaped here, so no line of the report can drive the terminal.
     print_(printable(render(report, label, str(new_root), contact_date).rstrip("\n"), lines=True))
-    return EXIT_CHANGED if report.changed else EXIT_SAME
+    return Exit.FINDINGS if report.changed else Exit.OK
 
 
 def _load(root: Path, label: str) -> Knowledge:

@@ -1,7 +1,7 @@
 """The ``triage`` command: parse arguments, load data once, hand finished objects to a mode.
 
-Exit codes (contract): 0 success, 1 findings, 2 bad input with one located line on
-stderr and never a traceback.
+Exit codes (contract; ``triage.rules.errors.Exit``): 0 success, 1 findings, 2 bad input
+with one located line on stderr and never a traceback; an error carries its own code.
 """
 
 from __future__ import annotations
@@ -17,25 +17,25 @@ from triage import __version__
 from triage.cli.help_text import Parser, h, lang_asked
 from triage.data.clock import danish_today
 from triage.data.knowledge import load_knowledge
-from triage.rules.errors import DataError, TriageError
+from triage.rules.errors import DataError, Exit, TriageError, after_signal
 from triage.rules.model import Knowledge, Lang
 from triage.rules.printable import excerpt
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def cmd_recommend(args: argparse.Namespace) -> int:
     from triage.data import answers
     from triage.output import render
+    from triage.output.i18n import t
     from triage.rules import recommendation
 
+    lang = lang_of(args.lang)
     knowledge = load_knowledge(args.data)
-    name, raw = answers.read(args.answers)
-    parsed = answers.parse(name, raw, knowledge, danish_today())
+    name, raw = answers.read(args.answers, lang)
+    parsed = answers.parse(name, raw, knowledge, danish_today(), lang)
     for warning in parsed.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{t('warning_prefix', lang)}: {warning}", file=sys.stderr)
     rec = recommendation.recommend(
-        knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang_of(args.lang), parsed.not_known
+        knowledge, parsed.municipality, parsed.values, parsed.contact_date, lang, parsed.not_known
     )
     if args.format == "json":
         import json
@@ -50,14 +50,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         from triage.output.streams import console
 
         console().print(to_rich(rec, knowledge.flow))
-    return EXIT_OK
+    return Exit.OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check_report.run(data, str(args.format))
+    return check_report.run(data, str(args.format), lang_of(args.lang))
 
 
 def _full_screen_refused(lang: Lang) -> bool:
@@ -115,9 +115,9 @@ def cmd_wizard(args: argparse.Namespace) -> int:
     from triage.tui.launch import run_wizard
 
     knowledge = load_knowledge(args.data)
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang_of(args.lang))
     if _full_screen_refused(lang_of(args.lang)):
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     return run_wizard(knowledge, municipality=args.municipality, lang=lang_of(args.lang))
 
 
@@ -131,7 +131,7 @@ def cmd_scenarios_list(args: argparse.Namespace) -> int:
     from triage.cli.scenario_commands import run_list
 
     knowledge = load_knowledge(args.data)
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang_of(args.lang))
     return run_list(
         knowledge,
         lang_of(args.lang),
@@ -148,7 +148,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     knowledge = load_knowledge(args.data)
     library = load_library(knowledge)
     if library is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     lang = lang_of(args.lang)
     from triage.rules.errors import Problem, suggestion
 
@@ -158,11 +158,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         from triage.cli import train_report
 
         return train_report.run(knowledge, library, lang, fmt=args.format or "text")
-    _known_municipality(knowledge, args.municipality)
+    _known_municipality(knowledge, args.municipality, lang)
     if args.topic is not None and library.topic(args.topic) is None:
         ids = [x.id for x in library.topics]
         message = t(
-            "training_unknown_topic", lang, id=args.topic, hint=suggestion(args.topic, ids), known=", ".join(ids)
+            "training_unknown_topic", lang, id=args.topic, hint=suggestion(args.topic, ids, lang), known=", ".join(ids)
         )
         raise TriageError(Problem("--topic", "", message))
 
@@ -170,7 +170,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     if args.scenario is not None:
         scenario = library.get(args.scenario)
         if scenario is None:
-            hint = suggestion(args.scenario, [s.id for s in library.scenarios])
+            hint = suggestion(args.scenario, [s.id for s in library.scenarios], lang)
             raise TriageError(
                 Problem("--scenario", "", t("training_unknown_scenario", lang, id=args.scenario, hint=hint))
             )
@@ -179,11 +179,11 @@ def cmd_train(args: argparse.Namespace) -> int:
     pool = practice.pool(library, args.municipality, args.difficulty, args.topic, args.set, args.retry)
     if not pool:
         print(t("training_retry_none" if args.retry else "training_none_match", lang), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     if args.trainee is not None:
         practice.keep_trainee(args.trainee, lang)
     if _full_screen_refused(lang):
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     if args.trainee is None:
         practice.ask_trainee_once(lang)
     from triage.tui.train_app import run_training
@@ -191,14 +191,14 @@ def cmd_train(args: argparse.Namespace) -> int:
     return run_training(knowledge, library, lang, pool=pool, scenario=scenario, pick_random=args.random)
 
 
-def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang = "en") -> None:
+def _known_municipality(knowledge: Knowledge, mid: str | None, lang: Lang) -> None:
     """``--municipality`` must name a municipality of the data: one located line if not."""
     if mid and mid not in knowledge.municipalities:
         from triage.output.i18n import t
         from triage.rules.errors import Problem, suggestion
 
         ids = list(knowledge.municipalities)
-        hint = suggestion(mid[:100], ids)
+        hint = suggestion(mid[:100], ids, lang)
         message = t("ask_unknown_municipality", lang, value=excerpt(mid), hint=hint, known=", ".join(ids))
         raise TriageError(Problem("--municipality", "", message))
 
@@ -216,14 +216,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     _known_municipality(knowledge, args.municipality, lang)
     if not sys.stdin.isatty():
         print(t("ask_no_tty", lang), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     from triage.cli.ask import Ended, ending_signals_end_the_prompt, run_ask
 
     try:
         with ending_signals_end_the_prompt():
             return run_ask(knowledge, lang=lang, contact_date=contact_date, municipality=args.municipality)
     except Ended as ended:
-        return 128 + ended.signal
+        return after_signal(ended.signal)
 
 
 def _common(p: argparse.ArgumentParser, lang: Lang, *, top: bool = False) -> None:
@@ -342,9 +342,6 @@ def ignore_bad_terminal_size(environ: MutableMapping[str, str]) -> None:
             del environ[name]
 
 
-EXIT_PIPE_CLOSED = 128 + 13  # as a shell reports a program ended by SIGPIPE
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     from triage.output.streams import make_tolerant
 
@@ -363,26 +360,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `triage recommend … | head`: the reader has what it wanted. Nothing more can be
         # written, and Python would complain again when it flushes stdout at exit.
         _stdout_to_devnull()
-        return EXIT_PIPE_CLOSED
+        return Exit.PIPE_CLOSED
     except DataError as err:
         extra = f" (and {len(err.problems) - 1} more; run 'triage check')" if len(err.problems) > 1 else ""
         print(f"{err}{extra}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return err.exit_code
     except TriageError as err:
         print(str(err), file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return err.exit_code
     except KeyboardInterrupt:
-        return 130
+        return Exit.STOPPED
     except MemoryError:
         print("triage: out of memory", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     except Exception as err:
         # A fault of triage itself. Exit 2, never Python's 1: `check` and `diff` document 1 as
         # "findings" and "changes", so a crash must not read as a result. --dev shows the traceback.
         if args.dev:
             raise
         print(f"triage: internal error ({type(err).__name__}: {excerpt(err)}); --dev shows where", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
 
 
 def _stdout_to_devnull() -> None:

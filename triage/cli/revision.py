@@ -27,7 +27,7 @@ from pathlib import Path
 from types import FrameType
 
 from triage.data.paths import DATA_FILES, MAX_DATA_BYTES
-from triage.rules.errors import DataError, Problem
+from triage.rules.errors import DataError, Problem, after_signal
 from triage.rules.printable import excerpt
 
 
@@ -127,7 +127,7 @@ def _ended_by_sigterm() -> Iterator[None]:
     (``SystemExit``), so the temporary folder is removed."""
 
     def ending(number: int, _frame: FrameType | None) -> None:
-        raise SystemExit(128 + number)
+        raise SystemExit(after_signal(number))
 
     try:
         previous = signal.signal(signal.SIGTERM, ending)

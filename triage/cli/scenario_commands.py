@@ -10,11 +10,9 @@ from __future__ import annotations
 import sys
 
 from triage.output.i18n import t
-from triage.rules.errors import DataError, Problem, TriageError, suggestion
+from triage.rules.errors import DataError, Exit, Problem, TriageError, suggestion
 from triage.rules.model import Knowledge, Lang
 from triage.training import scenarios
-
-EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def load_library(knowledge: Knowledge) -> scenarios.Library | None:
@@ -30,7 +28,7 @@ def load_library(knowledge: Knowledge) -> scenarios.Library | None:
 def run_test(knowledge: Knowledge, lang: Lang) -> int:
     library = load_library(knowledge)
     if library is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     results = scenarios.run_all(knowledge, library)
     failed = [r for r in results if not r.passed]
     known = [m for r in results for m in r.known]
@@ -50,7 +48,7 @@ def run_test(knowledge: Knowledge, lang: Lang) -> int:
             known=len(known),
         )
     )
-    return EXIT_FINDINGS if failed else EXIT_OK
+    return Exit.FINDINGS if failed else Exit.OK
 
 
 def run_list(
@@ -67,17 +65,17 @@ def run_list(
 
     library = load_library(knowledge)
     if library is None:
-        return EXIT_BAD_INPUT
+        return Exit.BAD_INPUT
     if topic is not None and library.topic(topic) is None:
         ids = [x.id for x in library.topics]
-        raise TriageError(
-            Problem("--topic", "", f"unknown topic '{topic}'{suggestion(topic, ids)} (topics: {', '.join(ids)})")
-        )
+        hint = suggestion(topic, ids, lang)
+        message = t("sc_unknown_topic", lang, topic=topic, hint=hint, ids=", ".join(ids))
+        raise TriageError(Problem("--topic", "", message))
     chosen = library.select(municipality=municipality, difficulty=difficulty, topic=topic)
     console = streams.console()
     if not chosen:
         console.print(t("sc_none_match", lang))
-        return EXIT_OK
+        return Exit.OK
     from rich.text import Text
 
     table = Table(title=t("sc_list_title", lang, count=len(chosen)), show_lines=True)
@@ -97,4 +95,4 @@ def run_list(
         cell.append(f"\n→ {term.label.get(lang) if term else s.expected.service_level.id}")
         table.add_row(Text(s.id), cell)
     console.print(table)
-    return EXIT_OK
+    return Exit.OK

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from triage.output.i18n import t
+from triage.rules.errors import Exit
 from triage.rules.model import Knowledge, Lang
 from triage.training import progress
 from triage.training.scenarios import Library
@@ -200,11 +201,11 @@ def run(knowledge: Knowledge, library: Library, lang: Lang, path: Path | None = 
     report = progress.report(path)
     if fmt == "json":
         print(json.dumps(to_json(report, library, lang), ensure_ascii=streams.ascii_only(), indent=2))
-        return 0
+        return Exit.OK
     if fmt == "csv":
         print(to_csv(report), end="")
-        return 0
+        return Exit.OK
     console = streams.console()
     for item in render(report, knowledge, library, lang):
         console.print(item)
-    return 0
+    return Exit.OK

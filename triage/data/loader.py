@@ -295,8 +295,7 @@ def _question(q: schema.QuestionSpec) -> Question:
 class _Builder:
     """Turns validated specs into the frozen model, collecting cross-reference problems."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def compile(
@@ -597,7 +596,7 @@ def load(root: Path | str) -> Knowledge:
     if not root.is_dir():
         raise DataError(Problem(str(root), "", "data folder not found", kind="unreadable"))
     specs = _read_specs(root, problems)
-    builder = _Builder(root)
+    builder = _Builder()
     flow = builder.flow(specs.flow_src, specs.flow)
     types = _answer_types(flow, specs.muni_ids)
     law = builder.law(specs.law_src, specs.law, types)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from triage.rules.model import Lang
+from triage.rules.parsing import MESSAGES as ANSWER_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
+    # what is wrong with an answer, typed or in a file: kept beside the one parser in the rules core
+    **ANSWER_MESSAGES,
+    "warning_prefix": ("advarsel", "warning"),
     # recommendation headings
     "recommendation": ("Anbefaling", "Recommendation"),
     "municipality": ("Kommune", "Municipality"),
@@ -47,6 +51,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Udarbejdet med triage – en anbefaling, ikke en afgørelse.",
         "Made with triage – a recommendation, not a decision.",
     ),
+    # --- triage check: the proof's report (the findings themselves are the data's own lines) ---
+    "sc_unknown_topic": ("ukendt emne '{topic}'{hint} (emner: {ids})", "unknown topic '{topic}'{hint} (topics: {ids})"),
+    "check_title": ("triage check: {root}", "triage check: {root}"),
+    "check_classes": ("klasser afprøvet", "classes checked"),
+    "check_rules": ("regler", "rules"),
+    "check_rules_used": ("regler brugt", "rules used"),
+    "check_dead_rules": ("døde regler", "dead rules"),
+    "check_seconds": ("sekunder", "seconds"),
+    "check_counterexample": (
+        "mindste modeksempel for {municipality} (triage recommend --answers -):",
+        "smallest counterexample for {municipality} (triage recommend --answers -):",
+    ),
+    "check_ok": (
+        "OK: hver samtale får præcis ét serviceniveau, med kilde",
+        "OK: every conversation gets exactly one level, cited",
+    ),
+    "check_findings": ("{n} fund", "{n} finding(s)"),
     # --- triage ask: line-by-line prompts (issue 6) ---
     "wizard_no_tty": (
         "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "
@@ -93,11 +114,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "ask_int_hint": ("({lo}–{hi}; < tilbage)", "({lo}–{hi}; < back)"),
     "ask_int_unknown_hint": ("({lo}–{hi}; v eller ? = ved ikke; < tilbage)", "({lo}–{hi}; v or ? = not known; < back)"),
-    "ask_int_invalid": (
-        "Skriv et helt tal fra {lo} til {hi}, eller < for tilbage",
-        "Type a whole number from {lo} to {hi}, or < to go back",
-    ),
-    "ask_multi_min": ("Vælg mindst {n}", "Choose at least {n}"),
     "ask_quit_confirm": ("Afbryd samtalen og kassér {n} svar?", "Stop the call and drop {n} answers?"),
     "ask_dropped": ("Samtalen er afbrudt. Intet er gemt.", "Call stopped. Nothing was saved."),
     "ask_continue": ("Vi fortsætter.", "Carrying on."),

@@ -29,7 +29,6 @@ Scalar = bool | int | str
 # The answer "not known" to a number question (model.UNKNOWN): `age == 'unknown'` tests for it.
 UNKNOWN_TEXT = "unknown"
 KEYWORDS = frozenset({"and", "or", "not", "in", "true", "false"})
-COMPARE_OPS = ("==", "!=", "<=", ">=", "<", ">", "in", "not in")
 
 
 class ConditionError(Exception):

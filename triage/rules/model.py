@@ -13,7 +13,6 @@ from triage.rules.conditions import UNKNOWN_TEXT, AnswerType, Condition
 from triage.rules.record import Record
 
 Lang = Literal["da", "en"]
-LANGS: tuple[Lang, ...] = ("da", "en")
 RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warning"]
 Answer = bool | int | str | tuple[str, ...]
 # The answer to an int question that allows it (``Question.allow_unknown``): not known. Every
@@ -220,10 +219,3 @@ class Knowledge(Record):
     flow: Flow
     law: Law
     municipalities: Mapping[str, Municipality]
-
-    def answer_types(self) -> dict[str, AnswerType]:
-        """Every name a condition may use: the answers, plus the derived ``level``."""
-        types = {q.id: q.answer_type for q in self.flow.questions}
-        types["municipality"] = AnswerType("choice", tuple(self.municipalities))
-        types["level"] = AnswerType("choice", tuple(t.id for t in self.flow.levels))
-        return types

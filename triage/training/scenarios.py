@@ -22,13 +22,13 @@ from typing import Annotated, Any
 
 import msgspec
 
-from triage.data.answers import check_value
 from triage.data.loader import KeyPath, SourceFile, convert, key_string, read_toml, resolve
 from triage.data.schema import Struct, TextSpec
 from triage.rules import engine, recommendation
 from triage.rules.errors import DataError, Problem, suggestion
 from triage.rules.model import Answer, Flow, Knowledge, Location, Term, Text
 from triage.rules.outcome import ItemKey, decided, differences
+from triage.rules.parsing import BadAnswer, parse_answer
 from triage.training import clues, scoring
 
 SCENARIO_DIR = "flows/scenarios"
@@ -294,11 +294,10 @@ def _check_answers(bad: _Bad, flow: Flow, spec: ScenarioSpec) -> dict[str, Answe
         if q is None:
             bad(("answers", key), f"unknown answer{suggestion(key, known)}")
             continue
-        answer, error = check_value(q, value)
-        if error is not None or answer is None:
-            bad(("answers", key), error or "invalid answer")
-            continue
-        values[key] = answer
+        try:
+            values[key] = parse_answer(q, value, "en")  # a maintainer's file: its messages are English
+        except BadAnswer as error:
+            bad(("answers", key), str(error))
     return values
 
 

@@ -336,7 +336,7 @@ class WizardApp(App[None]):
         self.set_call(self.call.restart().choose(municipality))
 
     def action_command_palette(self) -> None:
-        """Textual's palette, made safe against keys typed ahead (see dialogs/palette.py)."""
+        """Textual's palette, made safe against keys typed ahead (see textual_compat.WizardPalette)."""
         from textual.command import CommandPalette
 
         from triage.tui.textual_compat import WizardPalette

@@ -22,7 +22,7 @@ def clip(text: str, width: int) -> str:
 def status_badge(m: Municipality, lang: Lang) -> Text:
     """A badge that cannot be overlooked when the standard is a draft or outdated."""
     status = m.standard.status
-    if "NO_COLOR" in os.environ:  # monochrome (app.py, as Textual decides): draft or outdated in reverse video
+    if "NO_COLOR" in os.environ:  # monochrome (see tui/app.py: Textual decides): draft or outdated in reverse video
         style = "bold" if status == "current" else "bold reverse"
     else:
         style = "bold green" if status == "current" else "bold black on yellow"

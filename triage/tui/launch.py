@@ -10,6 +10,7 @@ from collections.abc import Mapping, MutableMapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
+from triage.rules.errors import Exit, after_signal
 from triage.rules.model import Knowledge, Lang
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ def run_app(app: App[Any]) -> int:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            raise SystemExit(128 + number) from None
-        loop.call_soon_threadsafe(lambda: app.exit(return_code=128 + number))
+            raise SystemExit(after_signal(number)) from None
+        loop.call_soon_threadsafe(lambda: app.exit(return_code=after_signal(number)))
 
     previous = {sig: signal.signal(sig, ending) for sig in ENDING_SIGNALS}
     stop = threading.Event()
@@ -74,7 +75,7 @@ def run_app(app: App[Any]) -> int:
         stop.set()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    return app.return_code or 0
+    return app.return_code or Exit.OK
 
 
 def watch_terminal(stop: threading.Event, fd: int = 0) -> None:

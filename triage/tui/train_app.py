@@ -21,6 +21,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from triage.output.i18n import t
+from triage.rules.errors import Exit
 from triage.rules.model import Knowledge, Lang
 from triage.rules.session import Session
 from triage.training import debrief as debriefing
@@ -257,5 +258,5 @@ def run_training(
             app.store_pending(timeout=10.0)
         except (OSError, sqlite3.Error) as err:
             print(t("training_record_lost", lang, count=len(app.pending), error=err), file=sys.stderr)
-            return 1
+            return Exit.NOT_RECORDED
     return code

@@ -19,6 +19,7 @@ from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
 from triage.rules.derived import DERIVED, boundaries, possible
 from triage.rules.engine import decide
+from triage.rules.errors import Problem
 from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
 from triage.verify.bounds import bound_classes, bound_named_options
 
@@ -30,7 +31,7 @@ class Report:
     rules: int = 0
     fired: set[str] = field(default_factory=set)
     dead: list[str] = field(default_factory=list)
-    findings: list[str] = field(default_factory=list)
+    findings: list[Problem] = field(default_factory=list)
     counterexample: dict[str, Answer] | None = None
     seconds: float = 0.0
     asked: set[str] = field(default_factory=set)  # questions asked in some conversation
@@ -206,19 +207,22 @@ def conversations(
     yield from go(0, {})
 
 
-def located(knowledge: Knowledge, file: str, path: tuple[str | int, ...]) -> str:
-    """``file:line:col: key.path`` for a finding about the value at ``path``."""
-    return _where(knowledge, Location(file, key_string(path), path=path))
+def located(
+    knowledge: Knowledge, file: str, path: tuple[str | int, ...], message: str, municipality: str | None = None
+) -> Problem:
+    """A finding about the value at ``path``, located ``file:line:col: key.path``."""
+    return _where(knowledge, Location(file, key_string(path), path=path), message, municipality)
 
 
-def _where(knowledge: Knowledge, location: Location) -> str:
+def _where(
+    knowledge: Knowledge, location: Location, message: str, municipality: str | None = None, rule: str | None = None
+) -> Problem:
     """The line is looked up only here, when there is a finding to show."""
     loc = resolve(knowledge.root, location)
-    where = f"{loc.file}:{loc.line}:{loc.column}" if loc.line is not None else loc.file
-    return f"{where}: {loc.key}"
+    return Problem(loc.file, loc.key, message, loc.line, loc.column, municipality=municipality, rule=rule)
 
 
-def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[str]:
+def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
     """Conditions that read an answer not asked before them, and questions never asked."""
     out = []
     earlier: set[str] = set()
@@ -226,13 +230,21 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[str]:
         late = sorted(q.when.names() - earlier)
         if late:
             out.append(
-                f"{located(knowledge, FLOW_FILE, ('questions', i, 'when'))}: reads {', '.join(late)},"
-                " which the flow does not ask before this question"
+                located(
+                    knowledge,
+                    FLOW_FILE,
+                    ("questions", i, "when"),
+                    f"reads {', '.join(late)}, which the flow does not ask before this question",
+                )
             )
         elif q.id not in asked:
             out.append(
-                f"{located(knowledge, FLOW_FILE, ('questions', i, 'when'))}: question '{q.id}' is never asked"
-                " (its condition is false for every conversation)"
+                located(
+                    knowledge,
+                    FLOW_FILE,
+                    ("questions", i, "when"),
+                    f"question '{q.id}' is never asked (its condition is false for every conversation)",
+                )
             )
         earlier.add(q.id)
     return out
@@ -249,7 +261,7 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
         for p in _problems(knowledge.flow, muni, answers, report.fired):
             if report.counterexample is None or len(answers) < len(report.counterexample):
                 report.counterexample = answers
-            message = f"{located(knowledge, MUNICIPALITIES_FILE, (muni.id,))}: {p}"  # looked up only now
+            message = located(knowledge, MUNICIPALITIES_FILE, (muni.id,), p, muni.id)  # looked up only now
             if message not in report.findings:
                 report.findings.append(message)
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
@@ -278,13 +290,13 @@ def _problems(flow: Flow, muni: Municipality, answers: Mapping[str, Answer], fir
     return problems
 
 
-def _rule_findings(knowledge: Knowledge, muni: Municipality, report: Report) -> list[str]:
+def _rule_findings(knowledge: Knowledge, muni: Municipality, report: Report) -> list[Problem]:
     out = []
     for r in muni.rules:
         if r.id in report.dead:
-            out.append(f"{_where(knowledge, r.location)}: rule '{r.id}' never applies (dead rule)")
+            out.append(_where(knowledge, r.location, f"rule '{r.id}' never applies (dead rule)", muni.id, r.id))
         for name in sorted(r.when.names() - report.asked - {"level", "municipality"}):
-            out.append(f"{_where(knowledge, r.location)}: reads '{name}', which the flow never asks")
+            out.append(_where(knowledge, r.location, f"reads '{name}', which the flow never asks", muni.id, r.id))
     return out
 
 
@@ -306,7 +318,7 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
     return domains
 
 
-def verify(knowledge: Knowledge) -> tuple[list[str], list[Report]]:
+def verify(knowledge: Knowledge) -> tuple[list[Problem], list[Report]]:
     reports = [prove(knowledge, m, domains_for(knowledge, m)) for m in knowledge.municipalities.values()]
     asked = set().union(*(r.asked for r in reports))
     return flow_findings(knowledge, asked), reports

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from triage.output.i18n import t
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
+from triage.rules.parsing import BadAnswer, parse_answer, parse_typed
 from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means_unknown
 from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField, TickField
@@ -273,11 +274,17 @@ class QuestionView(VerticalScroll, can_focus=False):
         return t("wizard_enter_nothing", self.lang, keys=keys)
 
     def _confirm_multi(self, q: Question, sel: TickField) -> None:
-        ticked = tuple(o.value for o in q.options if o.value in sel.selected)
-        if len(ticked) < q.min_selected:
-            self.post_message(self.Invalid(t("wizard_multi_min", self.lang, n=q.min_selected)))
+        ticked = [o.value for o in q.options if o.value in sel.selected]
+        try:
+            answer = parse_answer(q, ticked, self.lang)  # the one parser of the question: its bounds
+        except BadAnswer as bad:
+            # Nothing ticked: what to press, in the wizard's words; anything else: the parser's.
+            too_few = len(ticked) < q.min_selected
+            self.post_message(
+                self.Invalid(t("wizard_multi_min", self.lang, n=q.min_selected) if too_few else bad.sentence())
+            )
             return
-        self._answer(ticked)
+        self._answer(answer)
 
     @on(OptionList.OptionSelected, ".q-choice")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -297,15 +304,12 @@ class QuestionView(VerticalScroll, can_focus=False):
         q = self.question
         if q is None or q.kind != "int":  # typed ahead: the number was for a question no longer shown
             return
-        low, high = q.minimum if q.minimum is not None else 0, q.maximum if q.maximum is not None else 999
         if self._unknown_ok and means_unknown(event.value):
             self._answer(UNKNOWN)
             return
         try:
-            value = int(event.value)
-        except ValueError:
-            value = -1
-        if not low <= value <= high:
-            self.post_message(self.Invalid(t("wizard_int_invalid", self.lang, min=low, max=high)))
+            value = parse_typed(q, event.value, self.lang)
+        except BadAnswer as bad:
+            self.post_message(self.Invalid(bad.sentence()))
             return
         self._answer(value)

@@ -22,7 +22,7 @@ def run(tmp_path: Path, name: str, content: bytes | str) -> subprocess.Completed
     path = tmp_path / name
     path.write_bytes(content.encode() if isinstance(content, str) else content)
     return subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--answers", str(path)],
+        [sys.executable, "-m", "triage", "--lang", "en", "recommend", "--answers", str(path)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -98,7 +98,7 @@ def test_unreadable_file(tmp_path: Path, name: str, content: bytes | str, messag
 
 def test_missing_file() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "triage", "recommend", "--answers", "/nonexistent.toml"],
+        [sys.executable, "-m", "triage", "--lang", "en", "recommend", "--answers", "/nonexistent.toml"],
         capture_output=True,
         text=True,
         check=False,
@@ -117,7 +117,7 @@ def test_ignored_key_is_a_warning_not_an_error(tmp_path: Path) -> None:
 def test_stdin_and_formats(tmp_path: Path) -> None:
     for fmt in ("json", "text", "markdown"):
         result = subprocess.run(
-            [sys.executable, "-m", "triage", "recommend", "--answers", "-", "--format", fmt],
+            [sys.executable, "-m", "triage", "--lang", "en", "recommend", "--answers", "-", "--format", fmt],
             input=with_(),
             capture_output=True,
             text=True,
