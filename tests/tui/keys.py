@@ -13,8 +13,9 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
+from triage.output.answer_keys import UNKNOWN_KEYS
 from triage.rules.model import UNKNOWN, Knowledge, Lang, Question
-from triage.rules.session import UNKNOWN_KEYS, Session
+from triage.rules.session import Session
 from triage.tui.widgets.question import choices
 
 CONTACT = datetime.date(2026, 11, 24)

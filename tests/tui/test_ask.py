@@ -27,11 +27,12 @@ from tests.netguard.guard import NetworkGuard
 from tests.privacy import Sandbox
 from triage.cli.ask import run_ask
 from triage.cli.prompt_input import typed_problem
+from triage.output.export import export_name
 from triage.output.i18n import CATALOGUE
 from triage.rules.engine import walk
 from triage.rules.model import Answer, Knowledge, Lang, Question
 from triage.rules.parsing import parse_typed
-from triage.rules.session import Session, export_name
+from triage.rules.session import Session
 
 # One adult resident calling for themself about cannabis, asking for treatment, nothing else:
 # every key of the call.

@@ -147,7 +147,7 @@ async def test_save_defaults_to_the_documents_folder_then_the_last_folder_and_a_
 
 async def test_a_folder_as_the_target_saves_inside_it_without_asking(knowledge: Knowledge) -> None:
     """Like `triage ask`: no "overwrite?" for a folder (issue 12, item 5)."""
-    from triage.rules.session import export_name
+    from triage.output.export import export_name
 
     folder = Path(os.environ["HOME"]) / "cases"
     folder.mkdir()

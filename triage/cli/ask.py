@@ -22,14 +22,15 @@ from rich.console import Console
 from rich.text import Text
 
 from triage.cli.prompt_input import BACK_KEY, is_back, typed_problem
-from triage.output.export import shown, typed_path, write_private
+from triage.output.answer_keys import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, means_unknown
+from triage.output.export import export_name, shown, typed_path, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
 from triage.output.richview import to_rich
 from triage.rules.errors import Exit
 from triage.rules.model import UNKNOWN, Answer, Knowledge, Lang, Question
 from triage.rules.parsing import parse_typed
-from triage.rules.session import MUNICIPALITY, NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, export_name, means_unknown
+from triage.rules.session import MUNICIPALITY, Session
 
 BACK = "\x00back"  # the value of the "back" choice: no option ID can look like it
 

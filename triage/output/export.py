@@ -7,6 +7,7 @@ replaced unless the caller says the counsellor confirmed it. The write is atomic
 
 from __future__ import annotations
 
+import datetime
 import errno
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from triage.rules.printable import printable
 __all__ = [
     "PRIVATE",
     "existing_target",
+    "export_name",
     "free_name",
     "in_git_checkout",
     "shown",
@@ -70,3 +72,8 @@ def typed_path(text: str) -> Path:
         return Path(text).expanduser()
     except RuntimeError:
         raise OSError(errno.ENOENT, "no such user", text) from None
+
+
+def export_name(municipality: str, contact_date: datetime.date) -> str:
+    """The file name offered for a saved summary: nothing identifying, just place and day."""
+    return f"triage-{municipality}-{contact_date.isoformat()}.md"

@@ -157,7 +157,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Skriv tallet og tryk Enter · v eller ? = ved ikke",
         "Type the number and press Enter · v or ? = not known",
     ),
-    "wizard_int_invalid": ("Skriv et helt tal fra {min} til {max}", "Type a whole number from {min} to {max}"),
     "wizard_multi_min": (
         "Intet er krydset af: tryk tallet eller bogstavet ud for hvert svar, der passer, og så Enter",
         "Nothing is ticked: press the number or the letter of each answer that applies, then Enter",

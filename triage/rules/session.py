@@ -26,24 +26,8 @@ if TYPE_CHECKING:  # imported on first use: the wizard's first screen, the picke
     from triage.rules.engine import FlowState
     from triage.rules.recommendation import Recommendation
 
-# What a counsellor may press for yes and no, in either language (the wizard and ``ask``).
-YES_KEYS = ("j", "y")
-NO_KEYS = ("n",)
-# What answers "not known" where a number may be unknown (a relative may not know the age).
-UNKNOWN_KEYS = ("v", "?")
-
-
-def means_unknown(typed: str) -> bool:
-    """Whether what was typed into a number field answers "not known" (one of UNKNOWN_KEYS)."""
-    return typed.strip().lower() in UNKNOWN_KEYS
-
 # Where a choice taken back is remembered, beside the answers taken back.
 MUNICIPALITY = "municipality"
-
-
-def export_name(municipality: str, contact_date: datetime.date) -> str:
-    """The file name offered for a saved summary: nothing identifying, just place and day."""
-    return f"triage-{municipality}-{contact_date.isoformat()}.md"
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from textual.signal import Signal
 
 from triage.data.clock import Today, danish_today
 from triage.data.settings import last_folder, last_municipality, remember_folder, remember_municipality
-from triage.output.export import shown
+from triage.output.export import export_name, shown
 from triage.output.i18n import CATALOGUE, t
 from triage.rules.model import Answer, Knowledge, Lang
-from triage.rules.session import Session, export_name
+from triage.rules.session import Session
 from triage.tui.keys import translate_bindings
 from triage.tui.screens.picker import PickerScreen
 from triage.tui.textual_compat import give_base_screen_a_result_callback

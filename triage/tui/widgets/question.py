@@ -21,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from triage.output.answer_keys import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, means_unknown
 from triage.output.i18n import t
 from triage.rules.model import UNKNOWN, Answer, Lang, Question
 from triage.rules.parsing import BadAnswer, parse_answer, parse_typed
-from triage.rules.session import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, Session, means_unknown
+from triage.rules.session import Session
 from triage.tui.textual_compat import event_clock
 from triage.tui.widgets.fields import ChoiceField, NumberField, TickField
 
