@@ -125,9 +125,9 @@ def decide(flow: Flow, muni: Municipality, env: dict[str, Answer]) -> Decision:
     level_rules, other_rules = muni.split()
     levels = sorted(firing(level_rules, env), key=lambda r: flow.rank(r.target))
     if not levels:
-        return Decision(None, (), (), env)
+        return Decision.make(None, (), (), env)
     env["level"] = levels[0].target
-    return Decision(levels[0].target, tuple(levels), tuple(firing(other_rules, env)), env)
+    return Decision.make(levels[0].target, tuple(levels), tuple(firing(other_rules, env)), env)
 
 
 def facts(

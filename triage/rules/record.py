@@ -63,6 +63,14 @@ class Record:
                 values[name] = self._defaults[name]
         self.__dict__.update(values)
 
+    @classmethod
+    def make(cls: type[R], *values: object) -> R:
+        """A record from every field's value, in field order, without ``__init__``'s checks: for
+        the hot loop of the proof (``engine.decide``), where the caller passes them all."""
+        record = cls.__new__(cls)
+        record.__dict__.update(zip(cls._fields, values, strict=True))
+        return record
+
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is frozen: cannot set '{name}'")
 
