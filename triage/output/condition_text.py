@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from triage.output.i18n import t
 from triage.rules.conditions import And, Compare, ConditionError, ListLiteral, Literal, Name, Node, Not, Or, parse
-from triage.rules.model import Flow, Lang
+from triage.rules.model import UNKNOWN, Flow, Lang
 
 LEVEL = "level"  # the service level, which a rule for an offer or a notification may read
 
@@ -45,6 +45,8 @@ class _Sentence:
             return term.label.get(self.lang) if term else value
         q = self.flow.question(name)
         opt = q.option(str(value)) if q is not None else None
+        if opt is None and value == UNKNOWN:  # `age == 'unknown'`: the answer "ved ikke"
+            return t("unknown_answer", self.lang).lower()
         return opt.label.get(self.lang) if opt is not None else str(value)
 
     def either(self, name: str, values: tuple[object, ...]) -> str:
