@@ -14,7 +14,7 @@ Items are named by ``ItemKey``; as text (``str(key)``) they are the contract's n
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal, NamedTuple
 
 from triage.rules.model import Answer, Rule, Source
@@ -42,9 +42,6 @@ class ItemKey(NamedTuple):
         if kind not in ITEM_KINDS or not item:
             raise ValueError(f"not an item name: {name!r}")
         return cls(kind, item)
-
-
-LEVEL = "service_level"
 
 
 # --- the parts of an outcome -----------------------------------------------------------
@@ -168,20 +165,14 @@ class Outcome(Record):
     def deadline_dates(self) -> dict[str, datetime.date]:
         return {d.id: d.date for d in self.deadlines}
 
-    def cited(self, item: str) -> tuple[Cited, ...]:
-        return tuple(c for c in self.citations if c.item == item)
-
-    def why(self, item: str) -> Because | None:
-        return next((b for b in self.because if b.item == item), None)
 
 
 # --- the one comparison ----------------------------------------------------------------
 
 
-# What of an item can differ. The first group changes what is decided (and so the call); the
-# second only how it is worded or justified (the rules' texts and citations, the law in force
-# they cite, the answers listed under "because").
-DECIDED_FIELDS = ("", "provider", "recipient", "inform_citizen_first", "days", "due")
+# What of an item can differ: what is decided ("" for presence, provider, recipient,
+# inform_citizen_first, days, due), which changes the call, or only how it is worded or justified
+# (below: the rules' texts and citations, the law in force they cite, the reasons under "because").
 WORDING_FIELDS = ("words", "citations", "because")
 
 
@@ -189,7 +180,7 @@ class Difference(NamedTuple):
     """One item that differs between two outcomes: what it was and what it is (None: absent)."""
 
     key: ItemKey
-    field: str  # "" for presence (or the level); else one of DECIDED_FIELDS or WORDING_FIELDS
+    field: str  # "" for presence (or the level); else a decided field or one of WORDING_FIELDS
     before: object
     after: object
 
@@ -281,8 +272,3 @@ def decided(outcome: Outcome, fields: Iterable[str] = ("days",)) -> dict[ItemKey
     notifications and deadlines, and only ``fields`` of each (the deadlines' days)."""
     keep = set(fields)
     return {k: {f: v for f, v in item.items() if f in keep} for k, item in facets(outcome, DECIDED_KINDS).items()}
-
-
-def keys(outcome: Outcome, kind: ItemKind) -> Iterator[str]:
-    """The IDs of one kind of item, in the outcome's order."""
-    return (k.id for k in facets(outcome, (kind,)))
