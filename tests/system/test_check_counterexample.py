@@ -15,7 +15,7 @@ def test_gap_without_a_level_and_its_counterexample(tmp_path: Path) -> None:
     code, _out, err = run_check(folder)
     assert code == 1
     assert f"{M}:1:1: testby: no service level applies" in err.splitlines()
-    example = err.split("(triage recommend --answers -):\n", 1)[1]
+    example = err.split("(triage recommend --answers -):\n", 1)[1].split("\n\n", 1)[0] + "\n"
     assert "age = 18" in example and example.startswith('municipality = "testby"')
     proc = subprocess.run(
         [sys.executable, "-m", "triage", "recommend", "--data", str(folder), "--answers", "-"],

@@ -23,6 +23,7 @@ TESTBY = """\
 name = "Testby"
 standard = "std"
 recipients = { child_welfare = "Familieafdelingen", youth_social_services = "Ungeindgangen", parents = "Forældrene" }
+replaces = ["outpatient"]  # its own youth and adult rules
 
 [testby.centre]
 name = "Testby Rusmiddelcenter"
@@ -281,7 +282,10 @@ def test_question_never_asked_and_rule_reading_it(tmp_path: Path) -> None:
     q_line = line_of(folder, "flows/intake.toml", 'when = "age < 0"')
     rule_line = line_of(folder, M, 'id = "children"') - 2
     assert code == 1
-    assert f"{M}:{rule_line}:1: testby.rules[5]: reads 'children_at_home', which the flow never asks" in lines
+    assert (
+        f"{M}:{rule_line}:1: testby.rules[5]: rule 'children' reads 'children_at_home', which the flow never asks"
+        in lines
+    )
     assert (
         f"flows/intake.toml:{q_line}:1: questions[14].when: question 'children_at_home' is never asked"
         " (its condition is false for every conversation)"
@@ -312,17 +316,20 @@ def test_acute_danger_without_emergency(tmp_path: Path) -> None:
     folder = make_data(tmp_path, TESTBY + "\n" + rule)
     code, _out, err = run_check(folder)
     assert code == 1
-    assert f"{M}:1:1: testby: acute danger without the emergency level" in err.splitlines()
+    assert (
+        f"{M}:1:1: testby: acute danger without the emergency level (invariant 'acute_danger_is_emergency';"
+        " the level 'outpatient' came from rule 'emergency')" in err.splitlines()
+    )
     assert "acute_danger = true\n" in err.split("(triage recommend --answers -):\n", 1)[1]
 
 
 def test_pregnancy_without_notification(tmp_path: Path) -> None:
     folder = make_data(
-        tmp_path, TESTBY.replace('standard = "std"', 'standard = "std"\nreplaces = ["pregnancy_notify"]')
+        tmp_path, TESTBY.replace('replaces = ["outpatient"]', 'replaces = ["outpatient", "pregnancy_notify"]')
     )
     code, lines = findings(folder)
     assert code == 1
-    assert f"{M}:1:1: testby: a pregnancy without a notification" in lines
+    assert any(line.startswith(f"{M}:1:1: testby: a pregnancy without a notification (invariant") for line in lines)
 
 
 def test_children_without_notification(tmp_path: Path) -> None:
@@ -331,7 +338,8 @@ def test_children_without_notification(tmp_path: Path) -> None:
     )
     code, lines = findings(folder)
     assert code == 1
-    assert f"{M}:1:1: testby: children at home without a child-welfare notification" in lines
+    (found,) = [line for line in lines if "children at home without" in line]  # one finding, however many classes
+    assert found.startswith(f"{M}:1:1: testby: children at home without a child-welfare notification (invariant")
 
 
 def test_json_report_names_the_finding_and_the_counterexample(tmp_path: Path) -> None:
@@ -340,7 +348,9 @@ def test_json_report_names_the_finding_and_the_counterexample(tmp_path: Path) ->
     report = json.loads(out)
     assert code == 1 and report["ok"] is False
     gap = {"file": M, "line": 1, "column": 1, "key": "testby", "message": "no service level applies"}
-    assert {**gap, "municipality": "testby"} in report["findings"]
+    (found,) = [f for f in report["findings"] if f["message"] == gap["message"]]
+    assert found == {**gap, "municipality": "testby", "counterexample": found["counterexample"]}
+    assert "age = 18" in found["counterexample"]  # each finding with the conversation that shows it
     (testby,) = report["municipalities"]
     assert "age = 18" in testby["counterexample"]
 
@@ -362,7 +372,7 @@ def test_json_findings_are_objects_naming_the_municipality_and_the_rule(tmp_path
         "line": rule_line,
         "column": 1,
         "key": "testby.rules[5]",
-        "message": "reads 'children_at_home', which the flow never asks",
+        "message": "rule 'children' reads 'children_at_home', which the flow never asks",
         "municipality": "testby",
         "rule": "children",
     } in found
@@ -393,8 +403,17 @@ def test_an_unreadable_folder_as_json_is_an_object_too(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("da", ["Kommune", "klasser afprøvet", "døde regler", "mindste modeksempel for testby", "1 fund"]),
-        ("en", ["Municipality", "classes checked", "dead rules", "smallest counterexample for testby", "1 finding(s)"]),
+        ("da", ["Kommune", "klasser afprøvet", "døde regler", "mindste samtale, der viser det", "1 fund"]),
+        (
+            "en",
+            [
+                "Municipality",
+                "classes checked",
+                "dead rules",
+                "the smallest conversation that shows it",
+                "1 finding(s)",
+            ],
+        ),
     ],
 )
 def test_the_text_report_speaks_the_chosen_language(tmp_path: Path, lang: str, words: list[str]) -> None:
@@ -406,8 +425,8 @@ def test_the_text_report_speaks_the_chosen_language(tmp_path: Path, lang: str, w
     assert code == 1
     for word in words:
         assert word in text, (word, text)
-    assert ("smallest counterexample" in text) == (lang == "en")
-    assert ("modeksempel" in text) == (lang == "da")
+    assert ("smallest conversation" in text) == (lang == "en")
+    assert ("mindste samtale" in text) == (lang == "da")
 
 
 # --- 4. unreadable input: exit 2 ----------------------------------------------------------
@@ -456,3 +475,125 @@ def test_not_in_a_list_is_cut_at_its_values(tmp_path: Path) -> None:
     code, _out, err = run_check(folder)
     assert code == 1
     assert "age = 40" in err.split("(triage recommend --answers -):\n", 1)[1]
+
+
+# --- issue 18: the law as a base layer, invariants and overlaps as data ----------------------
+
+BARE = """\
+[bareby]
+name = "Bareby"
+standard = "std"
+recipients = { child_welfare = "Familieafdelingen", youth_social_services = "Ungeindgangen", parents = "Forældrene" }
+
+[bareby.centre]
+name = "Bareby Rusmiddelcenter"
+address = "Testvej 1"
+
+[bareby.sources.std]
+title = "Kvalitetsstandard for Bareby"
+short = "Bareby-standarden"
+status = "draft"
+"""
+
+
+def test_a_municipality_without_rules_gets_the_law_and_passes(tmp_path: Path) -> None:
+    code, out, err = run_check(make_data(tmp_path, BARE))
+    assert (code, err) == (0, "")
+    assert "bareby" in out
+
+
+def test_overlapping_ordinary_levels_are_named_at_the_rule(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path, M, "when = \"age < 18 and wants_treatment and parental_consent == 'yes'\"",
+        "when = \"age < 19 and wants_treatment and (age >= 18 or parental_consent == 'yes')\"",
+    )  # fmt: skip
+    code, out, _ = run_check(folder, "json")
+    (overlap,) = [f for f in json.loads(out)["findings"] if "both apply" in f["message"]]
+    assert code == 1
+    assert overlap["line"] == line_of(folder, M, 'id = "adult"') - 2 and overlap["rule"] == "adult"
+    assert overlap["message"].startswith("level rules 'youth' (youth_outpatient) and 'adult' (outpatient) both apply")
+    assert "age = 18" in overlap["counterexample"]
+
+
+def test_an_overlap_marked_intended_is_not_a_finding(tmp_path: Path) -> None:
+    folder = broken(
+        tmp_path, M, "when = \"age < 18 and wants_treatment and parental_consent == 'yes'\"",
+        "when = \"age < 19 and wants_treatment and (age >= 18 or parental_consent == 'yes')\"",
+    )  # fmt: skip
+    path = folder / M
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "adult"\n', 'id = "adult"\noverlaps = ["youth"]\n'),
+        encoding="utf-8",
+    )
+    assert run_check(folder)[0] == 0
+
+
+def test_a_treatment_level_without_the_guarantee(tmp_path: Path) -> None:
+    folder = make_data(
+        tmp_path, TESTBY.replace('replaces = ["outpatient"]', 'replaces = ["outpatient", "treatment_guarantee"]')
+    )
+    code, lines = findings(folder)
+    assert code == 1
+    assert any(
+        "without the 14-day guarantee" in line and "invariant 'treatment_carries_guarantee'" in line for line in lines
+    )
+
+
+def test_a_cited_exception_to_the_guarantee_is_accepted(tmp_path: Path) -> None:
+    waiver = (
+        '[[testby.rules]]\nkind = "warning"\nid = "no_guarantee"\nwhen = "level == \'outpatient\'"\n'
+        'waives = ["treatment_start"]\ntext = { da = "x", en = "x" }\n'
+        'cite = [{ source = "std", section = "Undtagelse" }]\n'
+    )
+    base = TESTBY.replace('replaces = ["outpatient"]', 'replaces = ["outpatient", "treatment_guarantee"]')
+    folder = make_data(tmp_path, base + "\n" + waiver)
+    _, lines = findings(folder)
+    assert not any("without the 14-day guarantee" in line and "'adult'" in line for line in lines)
+
+
+def test_a_dead_national_rule_names_the_municipality(tmp_path: Path) -> None:
+    folder = make_data(tmp_path, TESTBY.replace('replaces = ["outpatient"]', "replaces = []"))
+    code, out, _ = run_check(folder, "json")
+    found = json.loads(out)["findings"]
+    dead = [f for f in found if f.get("rule") == "outpatient" and "never applies" in f["message"]]
+    overlap = [f for f in found if "both apply" in f["message"]]
+    assert code == 1 and (dead or overlap)
+    for f in dead:
+        assert f["file"] == M and f["municipality"] == "testby" and "in Testby (testby)" in f["message"]
+    for f in overlap:
+        assert f["file"] == M and 'replaces = ["outpatient"]' in f["message"]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "flows/law.toml",
+            "holds = \"role == 'emergency'\"",
+            "holds = \"role == 'emergncy'\"",
+            "'emergncy' is not an option of role",
+        ),
+        (
+            "flows/law.toml",
+            "holds = \"'child_welfare' in notifications\"",
+            "holds = \"'child_wellfare' in notifications\"",
+            "child_wellfare",
+        ),
+        ("flows/intake.toml", 'question = "anonymous"', 'question = "anonymus"', "unknown question 'anonymus'"),
+        ("flows/intake.toml", 'role = "guarantee"', 'role = "garantee"', "garantee"),
+        (
+            M,
+            'id = "adult"\n',
+            'id = "adult"\noverlaps = ["yuoth"]\n',
+            "no level rule 'yuoth' here (did you mean 'youth'?)",
+        ),
+    ],
+)
+def test_the_new_data_is_checked_where_it_is_written(
+    tmp_path: Path, file: str, old: str, new: str, message: str
+) -> None:
+    folder = broken(tmp_path, file, old, new)
+    code, lines = findings(folder)
+    needle = new.splitlines()[-1] if file == M else new
+    assert code == 1
+    assert any(line.startswith(f"{file}:{line_of(folder, file, needle)}:") and message in line for line in lines), lines

@@ -48,9 +48,17 @@ def run(data: str | None, fmt: str, lang: Lang = "da") -> int:
 
 def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
     """The report for a program: each finding the contract's object (``Problem.to_json``)."""
+    examples = {f: (r.municipality, a) for r in reports for f, a in r.examples.items()}
+
+    def finding(f: Problem) -> dict[str, Any]:
+        out: dict[str, Any] = f.to_json()
+        if f in examples:
+            out["counterexample"] = answers_toml(*examples[f])
+        return out
+
     return {
         "ok": not findings,
-        "findings": [f.to_json() for f in findings],
+        "findings": [finding(f) for f in findings],
         "municipalities": [
             {
                 "id": r.municipality,
@@ -86,12 +94,12 @@ def _print_text(root: str, findings: list[Problem], reports: list[Report], lang:
             f"{r.seconds:.2f}",
         )
     console.print(table)
-    for f in findings:
+    examples = {f: (r.municipality, a) for r in reports for f, a in r.examples.items()}
+    for f in findings:  # each finding of the proof with the conversation that shows it
         print(f, file=sys.stderr)
-    for r in reports:
-        if r.counterexample is not None:
-            print("\n" + t("check_counterexample", lang, municipality=r.municipality), file=sys.stderr)
-            print(answers_toml(r.municipality, r.counterexample), file=sys.stderr, end="")
+        if f in examples:
+            print(t("check_example_of", lang), file=sys.stderr)
+            print(answers_toml(*examples[f]), file=sys.stderr)
     console.print(
         f"[green]{t('check_ok', lang)}[/]" if not findings else f"[red]{t('check_findings', lang, n=len(findings))}[/]"
     )

@@ -9,7 +9,7 @@ other commands show the first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -23,10 +23,13 @@ from triage.data.paths import FLOW_FILE, LAW_FILE, MAX_DATA_BYTES, MUNICIPALITIE
 from triage.rules import conditions
 from triage.rules.derived import DERIVED
 from triage.rules.errors import DataError, Problem, suggestion
+from triage.rules.invariants import result_types
 from triage.rules.model import (
+    Alternative,
     Centre,
     Citation,
     Flow,
+    Invariant,
     Knowledge,
     Law,
     Location,
@@ -109,8 +112,6 @@ def resolve(root: str | Path, location: Location) -> Location:
 
 _AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
 _PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
-
-
 
 
 def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
@@ -314,23 +315,77 @@ class _Builder:
             self.problems.append(source.problem(path, found.message, value_offset=max(found.column - 1, 0)))
         return cond
 
-    def terms(self, source: SourceFile, group: str, specs: list[schema.TermSpec]) -> tuple[Term, ...]:
+    def terms(self, source: SourceFile, group: str, specs: Sequence[schema.TermSpec]) -> tuple[Term, ...]:
         """One vocabulary of the flow (levels, offers, ...); rules name its IDs, so each is unique."""
         seen: set[str] = set()
         for i, t in enumerate(specs):
             if t.id in seen:
                 self.problems.append(source.problem((group, i, "id"), f"duplicate ID '{t.id}'"))
             seen.add(t.id)
-        return tuple(Term(t.id, _text(t.label), _text(t.help) if t.help else None) for t in specs)
+        return tuple(
+            Term(
+                t.id,
+                _text(t.label),
+                _text(t.help) if t.help else None,
+                role=getattr(t, "role", None),
+                precedence=getattr(t, "precedence", "ordinary"),
+            )
+            for t in specs
+        )
+
+    def roles(self, source: SourceFile, levels: tuple[Term, ...], deadlines: tuple[Term, ...]) -> None:
+        """The emergency level comes first (it wins over every level, contract), and at most one
+        deadline is the treatment guarantee: code and invariants find them by role."""
+        missing = [i for i, t in enumerate(levels) if t.role is None]
+        if len(missing) == len(levels):
+            return  # a flow from before roles (contract version 2): read for `triage diff OLD`
+        for i in missing:
+            self.problems.append(source.problem(("levels", i), "missing key 'role'"))
+        emergency = [i for i, t in enumerate(levels) if t.role == "emergency"]
+        if levels and emergency != [0]:
+            self.problems.append(
+                source.problem(
+                    ("levels", emergency[-1] if emergency else 0, "role"),
+                    "exactly one level has role 'emergency', and it comes first: it wins over every level",
+                )
+            )
+        guarantees = [i for i, t in enumerate(deadlines) if t.role == "guarantee"]
+        if len(guarantees) > 1:
+            self.problems.append(
+                source.problem(("deadlines", guarantees[1], "role"), "only one deadline can be the guarantee")
+            )
+
+    def alternatives(
+        self, source: SourceFile, spec: schema.FlowFile, questions: tuple[Question, ...], levels: tuple[Term, ...]
+    ) -> tuple[Alternative, ...]:
+        """The answers a caller can still change; each names a question and values it can take."""
+        types = {q.id: q.answer_type for q in questions}
+        types["level"] = conditions.AnswerType("choice", tuple(t.id for t in levels))
+        out = []
+        for i, a in enumerate(spec.alternatives):
+            question = next((q for q in questions if q.id == a.question), None)
+            if question is None:
+                ids = [q.id for q in questions]
+                self.problems.append(
+                    source.problem(
+                        ("alternatives", i, "question"), f"unknown question '{a.question}'{suggestion(a.question, ids)}"
+                    )
+                )
+                continue
+            for value in (*a.given, a.value):
+                test = conditions.parse(f"{a.question} == {_literal(value)}")
+                for found in conditions.check(test, types):
+                    self.problems.append(source.problem(("alternatives", i), found.message))
+            unless = self.compile(source, ("alternatives", i, "unless"), a.unless, types) if a.unless else None
+            out.append(Alternative(a.question, tuple(a.given), a.value, unless))
+        return tuple(out)
 
     def flow(self, source: SourceFile, spec: schema.FlowFile) -> Flow:
         """The intake flow: its vocabularies, then its questions, then their conditions (which may
         name any question, so they are compiled only once every question is known)."""
         levels = self.terms(source, "levels", spec.levels)
-        if levels and levels[0].id != "emergency":
-            self.problems.append(
-                source.problem(("levels", 0, "id"), "'emergency' must come first: it wins over every level")
-            )
+        deadlines = self.terms(source, "deadlines", spec.deadlines)
+        self.roles(source, levels, deadlines)
         questions: list[Question] = []
         seen: set[str] = set()
         for i, q in enumerate(spec.questions):
@@ -346,10 +401,11 @@ class _Builder:
             levels=levels,
             offers=self.terms(source, "offers", spec.offers),
             notifications=self.terms(source, "notifications", spec.notifications),
-            deadlines=self.terms(source, "deadlines", spec.deadlines),
+            deadlines=deadlines,
             questions=compiled,
             not_known=_text(spec.not_known),
             not_working_day=_text(spec.not_working_day),
+            alternatives=self.alternatives(source, spec, compiled, levels),
         )
 
     def question_shape(self, source: SourceFile, i: int, q: schema.QuestionSpec) -> None:
@@ -418,12 +474,18 @@ class _Builder:
                         )
                     )
             self.citations(source, path, r, known_sources)
-            if isinstance(r, schema.StepRule):
-                dl = [t.id for t in flow.deadlines]
-                if r.due is not None and r.due not in dl:
+            dl = [t.id for t in flow.deadlines]
+            if isinstance(r, schema.StepRule) and r.due is not None and r.due not in dl:
+                self.problems.append(
+                    source.problem((*path, "due"), f"unknown deadline '{r.due}'{suggestion(r.due, dl)}")
+                )
+            for j, waived in enumerate(r.waives):
+                if waived not in dl:
                     self.problems.append(
-                        source.problem((*path, "due"), f"unknown deadline '{r.due}'{suggestion(r.due, dl)}")
+                        source.problem((*path, "waives", j), f"unknown deadline '{waived}'{suggestion(waived, dl)}")
                     )
+            if r.since is not None and r.valid_until is not None and r.valid_until < r.since:
+                self.problems.append(source.problem((*path, "valid_until"), "valid_until is before since"))
             # A level rule cannot depend on the level it decides.
             when = self.compile(source, (*path, "when"), r.when, level_types if kind == "level" else types)
             out.append(
@@ -442,6 +504,10 @@ class _Builder:
                     days=getattr(r, "days", None),
                     due=getattr(r, "due", None),
                     due_days=getattr(r, "due_days", None),
+                    since=r.since,
+                    valid_until=r.valid_until,
+                    waives=tuple(r.waives),
+                    overlaps=tuple(getattr(r, "overlaps", ())),
                 )
             )
         return out
@@ -461,7 +527,9 @@ class _Builder:
                     )
                 )
 
-    def law(self, source: SourceFile, spec: schema.LawFile, types: Mapping[str, conditions.AnswerType]) -> Law:
+    def law(
+        self, source: SourceFile, spec: schema.LawFile, types: Mapping[str, conditions.AnswerType], flow: Flow
+    ) -> Law:
         """The law's part that is not rules: superseded sections, conditions to check, pension ages."""
         return Law(
             superseded=tuple(Superseded(s.cited, s.current, s.since, _text(s.note)) for s in spec.superseded),
@@ -472,9 +540,32 @@ class _Builder:
             status_notes={
                 "draft": _text(spec.status_notes.draft),
                 "outdated": _text(spec.status_notes.outdated),
+                **({"expired": _text(spec.status_notes.expired)} if spec.status_notes.expired else {}),
             },
             pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in spec.pension_age),
+            invariants=self.invariants(source, spec, types, flow),
         )
+
+    def invariants(
+        self, source: SourceFile, spec: schema.LawFile, types: Mapping[str, conditions.AnswerType], flow: Flow
+    ) -> tuple[Invariant, ...]:
+        """The promises ``triage check`` proves; ``holds`` may read the result too (``invariants.result_types``)."""
+        answer_types = {k: v for k, v in types.items() if k != "level"}
+        holds_types = {**types, **result_types(flow)}
+        out = []
+        for i, inv in enumerate(spec.invariants):
+            path = ("invariants", i)
+            out.append(
+                Invariant(
+                    id=inv.id,
+                    when=self.compile(source, (*path, "when"), inv.when, answer_types),
+                    holds=self.compile(source, (*path, "holds"), inv.holds, holds_types),
+                    message=inv.message,
+                    location=source.location(path),
+                    cites=tuple(Citation(c.source, c.section, c.law, c.note) for c in inv.cite),
+                )
+            )
+        return tuple(out)
 
     def national_rules(
         self, source: SourceFile, spec: schema.LawFile, flow: Flow, types: Mapping[str, conditions.AnswerType]
@@ -533,7 +624,18 @@ class _Builder:
                     )
                 )
         own_ids = {r.id for r in own}
-        return [r for r in national if r.id not in own_ids and r.id not in m.replaces] + own
+        merged = [r for r in national if r.id not in own_ids and r.id not in m.replaces] + own
+        level_ids = {r.id for r in merged if r.kind == "level"}
+        for i, r in enumerate(m.rules):
+            for j, other in enumerate(getattr(r, "overlaps", ())):
+                if other not in level_ids:
+                    self.problems.append(
+                        source.problem(
+                            (mid, "rules", i, "overlaps", j),
+                            f"no level rule '{other}' here{suggestion(other, level_ids)}",
+                        )
+                    )
+        return merged
 
     def recipients(
         self, source: SourceFile, mid: str, m: schema.MunicipalitySpec, flow: Flow, merged: list[Rule]
@@ -557,6 +659,13 @@ class _Builder:
                         f"no recipient for '{r.target}', needed by rule '{r.id}'",
                     )
                 )
+
+
+def _literal(value: bool | int | str) -> str:
+    """A value as the condition language writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value) if isinstance(value, int) else "'" + value + "'"
 
 
 def _kind(r: schema.RuleSpec) -> Any:
@@ -599,7 +708,7 @@ def load(root: Path | str) -> Knowledge:
     builder = _Builder()
     flow = builder.flow(specs.flow_src, specs.flow)
     types = _answer_types(flow, specs.muni_ids)
-    law = builder.law(specs.law_src, specs.law, types)
+    law = builder.law(specs.law_src, specs.law, types, flow)
     national = builder.national_rules(specs.law_src, specs.law, flow, types)
     municipalities: dict[str, Municipality] = {}
     for mid, m in specs.municipalities.items():

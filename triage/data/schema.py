@@ -80,15 +80,47 @@ class TermSpec(Struct, frozen=True, kw_only=True):
     help: TextSpec | None = None
 
 
+LevelRole = Literal["emergency", "treatment", "counselling", "referral", "outside"]
+
+
+class LevelSpec(TermSpec, frozen=True, kw_only=True):
+    """A service level: what kind of answer it is (``role``: the code and the invariants read the
+    role, never the ID) and how it meets other levels in the order of precedence: ``first`` wins
+    over every level below it by design, ``last`` is what remains when no other level applies;
+    two ``ordinary`` levels that both apply are an overlap ``triage check`` names."""
+
+    # Required since contract version 3; a flow where no level has one (older data, read by
+    # `triage diff OLD`) still loads, and then has no invariant or overlap to check.
+    role: LevelRole | None = None
+    precedence: Literal["first", "ordinary", "last"] = "ordinary"
+
+
+class DeadlineSpec(TermSpec, frozen=True, kw_only=True):
+    """A deadline; ``role = "guarantee"`` marks the treatment guarantee (one deadline has it)."""
+
+    role: Literal["guarantee"] | None = None
+
+
+class AlternativeSpec(Struct, frozen=True, kw_only=True):
+    """An answer the caller can still change during the call (contract ``alternatives``): when it
+    was given as one of ``given``, the result with ``value`` instead is shown too, unless
+    ``unless`` holds for the result (e.g. anonymity that was granted)."""
+
+    question: str
+    given: list[bool | int | str]
+    value: bool | int | str
+    unless: str | None = None
+
+
 class FlowFile(Struct, frozen=True, kw_only=True):
     """``flows/intake.toml``."""
 
     id: str
     title: TextSpec
-    levels: list[TermSpec]  # precedence: the first level that applies wins
+    levels: list[LevelSpec]  # precedence: the first level that applies wins
     offers: list[TermSpec]
     notifications: list[TermSpec]
-    deadlines: list[TermSpec]
+    deadlines: list[DeadlineSpec]
     questions: list[QuestionSpec]
     # The warning for an answer that an answers file lacks and that is read as not known;
     # ``{question}`` stands for the question's label.
@@ -96,6 +128,7 @@ class FlowFile(Struct, frozen=True, kw_only=True):
     # The warning for a deadline on a Saturday, Sunday or public holiday: ``{deadline}``,
     # ``{date}``, ``{day}`` (its kind: "søndag", "Juledag") and ``{due}`` (the last working day).
     not_working_day: TextSpec
+    alternatives: list[AlternativeSpec] = []
 
 
 class CiteSpec(Struct, frozen=True, kw_only=True):
@@ -112,11 +145,21 @@ class _Rule(Struct, tag_field="kind", frozen=True, kw_only=True):
     when: str = "true"
     text: TextSpec
     cite: list[CiteSpec]
+    # The law or standard in force: the rule applies to contacts on or after ``since`` and on or
+    # before ``valid_until`` (contract version 3: the contact date chooses the law).
+    since: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    # Deadline IDs this rule, with its citation, states do not apply where it applies (e.g. no
+    # guarantee for anonymous treatment, SEL § 101a): the invariants accept the exception.
+    waives: list[str] = []
 
 
 class LevelRule(_Rule, tag="level", frozen=True, kw_only=True):
     level: str
     provided_by: Literal["own", "referred"] = "own"
+    # Level rules (by ID) this one may overlap with, the order of precedence deciding: an
+    # overlap `triage check` would otherwise name as a finding.
+    overlaps: list[str] = []
 
 
 class OfferRule(_Rule, tag="offer", frozen=True, kw_only=True):
@@ -172,6 +215,20 @@ class PensionAgeSpec(Struct, frozen=True, kw_only=True):
 class StatusNotesSpec(Struct, frozen=True, kw_only=True):
     draft: TextSpec
     outdated: TextSpec
+    expired: TextSpec | None = None  # a current standard past its valid_until on the contact date
+
+
+class InvariantSpec(Struct, frozen=True, kw_only=True):
+    """A promise every conversation must keep, whatever a municipality's rules say; ``triage
+    check`` proves it for every class. ``when`` reads the answers; ``holds`` may also read the
+    result: ``level``, ``role`` (the level's role), ``notifications``, ``deadlines`` (IDs) and
+    ``waived`` (deadline IDs a rule that applied states do not apply)."""
+
+    id: str
+    when: str
+    holds: str
+    message: str  # for the maintainer, in English like every finding
+    cite: list[CiteSpec] = []
 
 
 class LawFile(Struct, frozen=True, kw_only=True):
@@ -181,6 +238,7 @@ class LawFile(Struct, frozen=True, kw_only=True):
     to_check: list[ToCheckSpec] = []
     status_notes: StatusNotesSpec
     pension_age: list[PensionAgeSpec] = []
+    invariants: list[InvariantSpec] = []
     rules: list[RuleSpec] = []
 
 

@@ -63,6 +63,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mindste modeksempel for {municipality} (triage recommend --answers -):",
         "smallest counterexample for {municipality} (triage recommend --answers -):",
     ),
+    "check_example_of": (
+        "mindste samtale, der viser det (triage recommend --answers -):",
+        "the smallest conversation that shows it (triage recommend --answers -):",
+    ),
     "check_ok": (
         "OK: hver samtale får præcis ét serviceniveau, med kilde",
         "OK: every conversation gets exactly one level, cited",

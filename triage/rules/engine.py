@@ -154,10 +154,10 @@ def evaluate(
 
     ``not_known``: questions an answers file did not answer, read as not known (each gets a
     warning that names it). ``alternatives``: also the outcomes with one answer changed
-    (``ALTERNATIVES``); each is this function on the changed answers, without alternatives.
+    (the flow's ``alternatives``); each is this function on the changed answers, without alternatives.
     """
     flow = knowledge.flow
-    muni = knowledge.municipalities[municipality]
+    muni = in_force(knowledge.municipalities[municipality], contact_date)
     state = walk(flow, answers, use_defaults=True, not_known=not_known)
     decision = decide(flow, muni, facts(knowledge, municipality, state.answers, contact_date))
     if decision.level is None:
@@ -168,6 +168,14 @@ def evaluate(
     if alternatives:
         outcome = replace(outcome, alternatives=tuple(_alternatives(knowledge, state, outcome, answers, not_known)))
     return outcome
+
+
+def in_force(muni: Municipality, day: datetime.date) -> Municipality:
+    """The municipality with the rules in force on ``day`` (``since``/``valid_until``: the
+    contact date chooses the law, contract version 3); itself when every rule is."""
+    if all(r.since is None and r.valid_until is None for r in muni.rules):
+        return muni
+    return replace(muni, rules=tuple(r for r in muni.rules if r.in_force(day)))
 
 
 def _provider(rules: Iterable[Rule]) -> str:
@@ -244,7 +252,7 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     """Stage 3: every item's citations with current law resolved, each notification's legal
     basis, and the warnings, in the order they arise (the order of the output)."""
     muni = knowledge.municipalities[outcome.municipality]
-    cited = _Citations(knowledge, muni, outcome.decision.facts)
+    cited = _Citations(knowledge, muni, outcome.decision.facts, outcome.contact_date)
     cited.warn(*(WarningItem("not_known", subject=qid) for qid in outcome.not_known))
     cited.cite("service_level", outcome.level.rules)
     for o in outcome.offers:
@@ -262,8 +270,9 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
     cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
     for src in [muni.standard, *cited.sources.values()]:
-        if src.status != "current":
-            cited.warn(WarningItem(f"standard_{src.status}", subject=src.key))
+        status = "outdated" if src.valid_until is not None and outcome.contact_date > src.valid_until else src.status
+        if status != "current":
+            cited.warn(WarningItem(f"standard_{status}", subject=src.key))
     return replace(
         outcome,
         notifications=notifications,
@@ -275,8 +284,10 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
 class _Citations:
     """Citations with current law resolved, and the warnings, in the order they arise."""
 
-    def __init__(self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer]) -> None:
-        self.law, self.muni, self.env = knowledge.law, muni, env
+    def __init__(
+        self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer], day: datetime.date
+    ) -> None:
+        self.law, self.muni, self.env, self.day = knowledge.law, muni, env, day
         self.citations: list[Cited] = []
         self.warnings: dict[str, WarningItem] = {}
         self.sources: dict[str, Source] = {}
@@ -303,7 +314,7 @@ class _Citations:
         law, cited_law, to_check = c.law, None, False
         if law is not None:
             for s in self.law.superseded:
-                if _law_matches(law, s.cited):
+                if _law_matches(law, s.cited) and s.since <= self.day:
                     cited_law, law = law, s.current
                     self.warn(WarningItem("superseded_law", subject=s.cited))
             for t in self.law.to_check:
@@ -313,16 +324,6 @@ class _Citations:
         return Cited(item, self.muni.sources.get(c.source), c.section, law, cited_law, to_check, c.note, condition)
 
 
-# The answers a caller can still change during the call, and the value to try: when
-# anonymity is asked for (and not granted as anonymous treatment), when parental consent
-# is missing, when only advice is asked for (contract version 2, ``alternatives``).
-ALTERNATIVES: tuple[tuple[str, Answer, tuple[Answer, ...]], ...] = (
-    ("anonymous", False, (True,)),
-    ("parental_consent", "yes", ("no", "unknown")),
-    ("wants_treatment", True, (False,)),
-)
-
-
 def _alternatives(
     knowledge: Knowledge,
     state: FlowState,
@@ -330,14 +331,16 @@ def _alternatives(
     answers: Mapping[str, Answer],
     not_known: Collection[str],
 ) -> Iterator[tuple[tuple[tuple[str, Answer], ...], Outcome]]:
-    """Stage 6: for each answer of ``ALTERNATIVES`` that was given with a value to try, the
-    outcome with it changed. Skipped where the changed answers would make the flow ask a
+    """Stage 6: for each of the flow's ``alternatives`` whose answer was given with a value to
+    try, the outcome with it changed. Skipped where the changed answers would make the flow ask a
     question that has no answer (other than the one the call is at: during a call the
     alternatives follow it)."""
-    for key, value, when in ALTERNATIVES:
-        if key not in state.answers or state.answers[key] not in when:
+    result = {**outcome.decision.facts, "level": outcome.level.id}
+    for alt in knowledge.flow.alternatives:
+        key, value = alt.question, alt.value
+        if key not in state.answers or state.answers[key] not in alt.given:
             continue
-        if key == "anonymous" and outcome.level.id == "anonymous_treatment":
+        if alt.unless is not None and alt.unless.evaluate(result) is True:
             continue
         changed = {**answers, key: value}
         following = walk(knowledge.flow, changed, use_defaults=True, not_known=not_known).next

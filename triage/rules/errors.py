@@ -71,7 +71,10 @@ class Problem(Record):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        key = f" {self.key}:" if self.key else ""
+        key = self.key
+        if self.rule is not None and f"'{self.rule}'" not in self.message:
+            key = f"{key} (rule '{self.rule}')" if key else f"rule '{self.rule}'"
+        key = f" {key}:" if key else ""
         return _one_line(f"{where}:{key} {self.message}")
 
 

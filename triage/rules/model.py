@@ -31,11 +31,23 @@ class Text(Record):
 
 
 class Term(Record):
-    """A contract ID (service level, offer, ...) with its label."""
+    """A contract ID (service level, offer, ...) with its label; a level's or deadline's
+    ``role`` and a level's ``precedence`` (see ``schema.LevelSpec``)."""
 
     id: str
     label: Text
     help: Text | None = None
+    role: str | None = None
+    precedence: str = "ordinary"
+
+
+class Alternative(Record):
+    """See ``schema.AlternativeSpec``."""
+
+    question: str
+    given: tuple[Answer, ...]
+    value: Answer
+    unless: Condition | None = None
 
 
 class Option(Record):
@@ -94,6 +106,7 @@ class Flow(Record):
     questions: tuple[Question, ...]
     not_known: Text  # the warning for an answer read as not known; {question} is its label
     not_working_day: Text  # the warning for a deadline on a day off; see schema.FlowFile
+    alternatives: tuple[Alternative, ...] = ()
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)
@@ -101,6 +114,15 @@ class Flow(Record):
     def term(self, group: str, tid: str) -> Term | None:
         terms: tuple[Term, ...] = getattr(self, group)
         return next((t for t in terms if t.id == tid), None)
+
+    def role(self, level: str) -> str | None:
+        """The role of a level ("emergency", "treatment", ...): what code may branch on."""
+        term = self.term("levels", level)
+        return term.role if term is not None else None
+
+    def deadline_with(self, role: str) -> str | None:
+        """The ID of the deadline with this role (e.g. "guarantee"), if the flow has one."""
+        return next((t.id for t in self.deadlines if t.role == role), None)
 
     def rank(self, level: str) -> int:
         """The level's place in the order of precedence (0 wins)."""
@@ -144,6 +166,13 @@ class Rule(Record):
     days: int | None = None
     due: str | None = None
     due_days: int | None = None
+    since: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    waives: tuple[str, ...] = ()
+    overlaps: tuple[str, ...] = ()
+
+    def in_force(self, day: datetime.date) -> bool:
+        return (self.since is None or self.since <= day) and (self.valid_until is None or day <= self.valid_until)
 
 
 class Source(Record):
@@ -205,11 +234,23 @@ class PensionAge(Record):
     law: str
 
 
+class Invariant(Record):
+    """See ``schema.InvariantSpec``."""
+
+    id: str
+    when: Condition
+    holds: Condition
+    message: str
+    location: Location
+    cites: tuple[Citation, ...] = ()
+
+
 class Law(Record):
     superseded: tuple[Superseded, ...]
     to_check: tuple[ToCheck, ...]
     status_notes: Mapping[str, Text]
     pension_ages: tuple[PensionAge, ...] = ()
+    invariants: tuple[Invariant, ...] = ()
 
 
 class Knowledge(Record):

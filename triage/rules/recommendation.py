@@ -185,6 +185,9 @@ def warning_text(knowledge: Knowledge, outcome: Outcome, w: WarningItem, lang: L
     if w.id == "law_to_check":
         return next(t.note.get(lang) for t in law.to_check if t.law == w.subject)
     src = knowledge.municipalities[outcome.municipality].sources[w.subject]
-    note = law.status_notes[src.status].get(lang)
+    status = w.id.removeprefix("standard_")
+    if status != src.status and src.valid_until is not None and "expired" in law.status_notes:
+        return law.status_notes["expired"].get(lang).format(short=src.short, date=dmy(src.valid_until))
+    note = law.status_notes[status].get(lang)
     reason = src.status_reason.get(lang) if src.status_reason else ""
     return note.format(title=src.title, short=src.short, reason=reason).strip()

@@ -10,7 +10,7 @@ class. Every reachable conversation is covered: a proof, not a sample.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -20,7 +20,8 @@ from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Na
 from triage.rules.derived import DERIVED, boundaries, possible
 from triage.rules.engine import decide
 from triage.rules.errors import Problem
-from triage.rules.model import UNKNOWN, Answer, Flow, Knowledge, Law, Location, Municipality, Question
+from triage.rules.invariants import broken
+from triage.rules.model import UNKNOWN, Answer, Flow, Invariant, Knowledge, Law, Location, Municipality, Question, Rule
 from triage.verify.bounds import bound_classes, bound_named_options
 
 
@@ -32,53 +33,32 @@ class Report:
     fired: set[str] = field(default_factory=set)
     dead: list[str] = field(default_factory=list)
     findings: list[Problem] = field(default_factory=list)
-    counterexample: dict[str, Answer] | None = None
+    counterexample: dict[str, Answer] | None = None  # the smallest of ``examples``
     seconds: float = 0.0
     asked: set[str] = field(default_factory=set)  # questions asked in some conversation
+    # The smallest conversation that shows each finding of the proof, labelled by it.
+    examples: dict[Problem, dict[str, Answer]] = field(default_factory=dict)
+    # Level rules whose condition held but that lost to another level: their winners.
+    beaten: dict[str, set[str]] = field(default_factory=dict)
 
 
-class Invariant(NamedTuple):
-    """A promise of the contract that every conversation must keep, whatever the rules say."""
+class _Found(NamedTuple):
+    """A finding of one conversation: what it is (one finding per ``what``, shown with the
+    smallest conversation), its words, and the rule it points at (else the municipality)."""
 
-    answer: str  # the answer it reads directly (so every value class of it is always tried)
-    applies: Callable[[Answer | None, Mapping[str, Answer]], bool]  # (that answer, all answers)
-    holds: Callable[[str, set[str], set[str]], bool]  # (the level, the notifications, the deadlines) -> kept?
+    what: str
     message: str
-
-
-def _identifiable(answers: Mapping[str, Answer]) -> bool:
-    """The centre can identify the family: every call but a professional's without the citizen's consent."""
-    return not (answers.get("caller") == "professional" and answers.get("citizen_consents") is False)
-
-
-INVARIANTS = (
-    Invariant("acute_danger", lambda a, _: a is True, lambda level, _n, _d: level == "emergency",
-              "acute danger without the emergency level"),
-    Invariant("pregnancy", lambda a, given: a in ("self", "partner") and _identifiable(given),
-              lambda _, notified, _d: "child_welfare" in notified,
-              "a pregnancy without a notification"),
-    Invariant("children_at_home", lambda a, given: a is True and _identifiable(given),
-              lambda _, notified, _d: "child_welfare" in notified,
-              "children at home without a child-welfare notification"),
-    Invariant("caller_under_18", lambda a, _: a is True, lambda _, notified, _d: "child_welfare" in notified,
-              "a child calling about a family member without a child-welfare notification"),
-    Invariant("citizen_consents", lambda a, given: a is False and given.get("caller") == "professional",
-              lambda _, notified, _d: not notified,
-              "a notification the centre cannot make (the citizen has not agreed to be named)"),
-    Invariant("wants_treatment", lambda a, _: a is False, lambda _, _n, deadlines: "treatment_start" not in deadlines,
-              "a treatment guarantee without a request for treatment"),
-)  # fmt: skip
-INVARIANT_ANSWERS = frozenset(i.answer for i in INVARIANTS)
+    rule: Rule | None = None
 
 
 def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     """One representative answer for each class of ``q``'s domain that the conditions tell apart.
 
-    An answer that no condition and no invariant reads is a single class: whatever it is,
-    nothing that is asked or recommended can change.
+    An answer that no condition reads (of the flow, the rules or the invariants) is a single
+    class: whatever it is, nothing that is asked or recommended can change.
     """
     conds = list(conds)
-    if q.id not in INVARIANT_ANSWERS and not any(q.id in c.names() for c in conds):
+    if not any(q.id in c.names() for c in conds):
         return [_any_value(q)]
     if q.kind == "bool":
         return [False, True]
@@ -208,10 +188,15 @@ def conversations(
 
 
 def located(
-    knowledge: Knowledge, file: str, path: tuple[str | int, ...], message: str, municipality: str | None = None
+    knowledge: Knowledge,
+    file: str,
+    path: tuple[str | int, ...],
+    message: str,
+    municipality: str | None = None,
+    rule: str | None = None,
 ) -> Problem:
     """A finding about the value at ``path``, located ``file:line:col: key.path``."""
-    return _where(knowledge, Location(file, key_string(path), path=path), message, municipality)
+    return _where(knowledge, Location(file, key_string(path), path=path), message, municipality, rule)
 
 
 def _where(
@@ -252,52 +237,119 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
 
 def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[Answer]]) -> Report:
     """Walk every class of conversation through the first stage of the evaluation
-    (``engine.decide``), and report what breaks a promise; then the rules that never applied."""
+    (``engine.decide``), and report what breaks a promise (each finding with the smallest
+    conversation that shows it); then the rules that never applied."""
     start = time.perf_counter()
     report = Report(muni.id, rules=len(muni.rules))
-    for answers in conversations(knowledge.flow, domains, knowledge.law):
+    flow, invariants = knowledge.flow, knowledge.law.invariants
+    precedence = {t.id: t.precedence for t in flow.levels}
+    found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
+    for answers in conversations(flow, domains, knowledge.law):
         report.classes += 1
         report.asked.update(answers)
-        for p in _problems(knowledge.flow, muni, answers, report.fired):
-            if report.counterexample is None or len(answers) < len(report.counterexample):
-                report.counterexample = answers
-            message = located(knowledge, MUNICIPALITIES_FILE, (muni.id,), p, muni.id)  # looked up only now
-            if message not in report.findings:
-                report.findings.append(message)
+        for f in _problems(flow, invariants, precedence, muni, answers, report):
+            if f.what not in found or len(answers) < len(found[f.what][1]):
+                found[f.what] = (f, answers)
+    for f, answers in found.values():
+        if f.rule is not None:
+            problem = _where(knowledge, f.rule.location, f.message, muni.id, f.rule.id)
+        else:
+            problem = located(knowledge, MUNICIPALITIES_FILE, (muni.id,), f.message, muni.id)
+        report.findings.append(problem)
+        report.examples[problem] = answers
+        if report.counterexample is None or len(answers) < len(report.counterexample):
+            report.counterexample = answers
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
     report.findings += _rule_findings(knowledge, muni, report)
     report.seconds = time.perf_counter() - start
     return report
 
 
-def _problems(flow: Flow, muni: Municipality, answers: Mapping[str, Answer], fired: set[str]) -> list[str]:
-    """What one conversation breaks: no level, a broken invariant, an item without a citation.
-    ``fired`` gets the rules that applied."""
+def _problems(
+    flow: Flow,
+    invariants: tuple[Invariant, ...],
+    precedence: Mapping[str, str],
+    muni: Municipality,
+    answers: Mapping[str, Answer],
+    report: Report,
+) -> list[_Found]:
+    """What one conversation breaks: no level, a broken invariant, an overlap of level rules
+    that only the order of precedence decides, an item without a citation. ``report`` gets
+    the rules that applied and the level rules that lost."""
     decision = decide(flow, muni, {**answers, "municipality": muni.id})
     if decision.level is None:
-        return ["no service level applies"]
-    fired.update(r.id for r in decision.level_rules if r.target == decision.level)
-    fired.update(r.id for r in decision.others)
-    notified = {r.target for r in decision.others if r.kind == "notification"}
-    due = {r.target for r in decision.others if r.kind == "deadline"}
-    problems = [
-        i.message
-        for i in INVARIANTS
-        if i.applies(answers.get(i.answer), answers) and not i.holds(decision.level, notified, due)
+        return [_Found("no level", "no service level applies")]
+    winner = decision.level_rules[0]
+    report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
+    report.fired.update(r.id for r in decision.others)
+    out = [
+        _Found(i.id, f"{i.message} (invariant '{i.id}'; the level '{decision.level}' came from rule '{winner.id}')")
+        for i in broken(flow, invariants, answers, decision)
     ]
+    for loser in decision.level_rules[1:]:
+        if loser.target == decision.level:
+            continue
+        report.beaten.setdefault(loser.id, set()).add(winner.id)
+        out += _overlap(precedence, decision.level_rules, loser)
     if any(not r.cites for r in decision.level_rules + decision.others):
-        problems.append("an item without a citation")
-    return problems
+        out.append(_Found("uncited", "an item without a citation"))
+    return out
+
+
+def _overlap(precedence: Mapping[str, str], fired: tuple[Rule, ...], loser: Rule) -> list[_Found]:
+    """Two "ordinary" levels that both apply (see ``schema.LevelSpec``): the order of precedence
+    decides silently, unless a rule marks the overlap intended (``overlaps``)."""
+    if precedence[loser.target] == "last":
+        return []
+    out = []
+    for r in fired:
+        if r.target == loser.target:
+            break  # only the levels ranked above the loser's can have beaten it
+        if precedence[r.target] == "first" or r.id in loser.overlaps or loser.id in r.overlaps:
+            continue
+        fix = (
+            f'set the law\'s rule aside with replaces = ["{loser.id}"]'
+            if loser.origin != r.origin and r.origin != "law"
+            else f"narrow one of them, or mark the overlap intended with overlaps = [\"{r.id}\"] on '{loser.id}'"
+        )
+        out.append(
+            _Found(
+                f"overlap {r.id} {loser.id}",
+                f"level rules '{r.id}' ({r.target}) and '{loser.id}' ({loser.target}) both apply, and only the"
+                f" order of precedence gives '{r.target}': {fix}",
+                loser if loser.origin != "law" else r,  # point at the municipality's own rule
+            )
+        )
+    return out
 
 
 def _rule_findings(knowledge: Knowledge, muni: Municipality, report: Report) -> list[Problem]:
     out = []
     for r in muni.rules:
         if r.id in report.dead:
-            out.append(_where(knowledge, r.location, f"rule '{r.id}' never applies (dead rule)", muni.id, r.id))
+            out.append(_dead(knowledge, muni, r, report.beaten.get(r.id, set())))
         for name in sorted(r.when.names() - report.asked - {"level", "municipality"}):
-            out.append(_where(knowledge, r.location, f"reads '{name}', which the flow never asks", muni.id, r.id))
+            out.append(
+                _where(knowledge, r.location, f"rule '{r.id}' reads '{name}', which the flow never asks", muni.id, r.id)
+            )
     return out
+
+
+def _dead(knowledge: Knowledge, muni: Municipality, rule: Rule, beaten_by: set[str]) -> Problem:
+    """A rule that never applies. A national rule is dead because of one municipality's rules:
+    the finding names it and points at its table, where ``replaces`` would set the rule aside."""
+    why = (
+        f": wherever it applies, {', '.join(repr(b) for b in sorted(beaten_by))} win by the order of precedence"
+        if beaten_by
+        else ""
+    )
+    if rule.origin != muni.id:
+        message = (
+            f"national rule '{rule.id}' never applies in {muni.name} ({muni.id}){why}; set it aside with"
+            f' replaces = ["{rule.id}"] if the standard means to'
+        )
+        return located(knowledge, MUNICIPALITIES_FILE, (muni.id,), message, muni.id, rule.id)
+    return _where(knowledge, rule.location, f"rule '{rule.id}' never applies (dead rule){why}", muni.id, rule.id)
 
 
 def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answer]]:
@@ -305,6 +357,7 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
     conds = [
         *(q.when for q in knowledge.flow.questions),
         *(t.when for t in knowledge.law.to_check),
+        *(c for i in knowledge.law.invariants for c in (i.when, i.holds)),
         *(r.when for r in muni.rules),
     ]
     read = [name for name in DERIVED if any(name in c.names() for c in conds)]
