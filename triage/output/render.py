@@ -172,7 +172,7 @@ def alternative_line(alt: Alternative, flow: Flow, lang: Lang) -> str:
     text = f"{alternative_title(alt, flow, lang)}: {' + '.join([r.level.label, *(o.label for o in r.offers)])}"
     if r.notifications:
         text += f", {t('alt_notify', lang)} {', '.join(n.label for n in r.notifications)}"
-    start = r.deadlines.get("treatment_start")
+    start = r.deadlines.get(r.guarantee) if r.guarantee is not None else None
     if start is not None:
         text += f", {t('alt_by', lang)} {short_date(start, lang)}"
     return text

@@ -29,7 +29,7 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
     head.append(f" {status_label(rec)} ", style=status_style)
     head.append(f"\n{t('contact_date', lang)}: {short_date(rec.contact_date, lang)}")
     parts.append(head)
-    level_style = "bold white on red" if rec.level.id == "emergency" else "bold"
+    level_style = "bold white on red" if rec.level.role == "emergency" else "bold"
     body = Text(rec.level.text)
     for c in rec.cited("service_level"):
         body.append(f"\n↳ {citation_line(c, lang, short=True)}", style="dim")
@@ -100,7 +100,7 @@ def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
     (``to_rich``); a counsellor on the phone reads this part aloud or acts on it.
     """
     lang, today = rec.lang, rec.contact_date
-    emergency = rec.level.id == "emergency"
+    emergency = rec.level.role == "emergency"
     parts: list[RenderableType] = [
         Text(f" {rec.level.label} ", style="bold reverse red" if emergency else "bold reverse")
     ]

@@ -21,6 +21,7 @@ class Level(Record):
     text: str
     provided_by: str
     rules: tuple[Rule, ...]
+    role: str | None = None  # flows/intake.toml: what front ends branch on ("emergency"), never the ID
 
 
 class Offer(Record):
@@ -67,6 +68,7 @@ class Recommendation(Record):
     citations: tuple[Cited, ...]
     ignored: tuple[str, ...]
     fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
+    guarantee: str | None = None  # the ID of the flow's deadline with the role "guarantee"
     because: tuple[Because, ...] = ()  # service level, offers, notifications, deadlines: in that order
     alternatives: tuple[Alternative, ...] = ()
     outcome: Outcome | None = None  # what it was made from
@@ -131,7 +133,12 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
         lang=lang,
         answers=outcome.answers,
         level=Level(
-            level.id, _label(flow, "levels", level.id, lang), join(level.rules), level.provided_by, level.rules
+            level.id,
+            _label(flow, "levels", level.id, lang),
+            join(level.rules),
+            level.provided_by,
+            level.rules,
+            role=flow.role(level.id),
         ),
         offers=tuple(
             Offer(o.id, _label(flow, "offers", o.id, lang), join(o.rules), o.provided_by, o.rules)
@@ -146,6 +153,7 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
         citations=outcome.citations,
         ignored=outcome.ignored,
         fired=outcome.fired,
+        guarantee=flow.deadline_with("guarantee"),
         because=outcome.because,
         alternatives=tuple(Alternative(change, words(knowledge, alt, lang)) for change, alt in outcome.alternatives),
         outcome=outcome,

@@ -57,7 +57,7 @@ class Weights:
     offer: int = 10
     answer: int = 3
     hint: int = 5
-    critical_levels: frozenset[str] = frozenset({"emergency"})
+    critical_levels: frozenset[str] = frozenset()  # from flows/scenarios/scoring.toml
 
 
 DEFAULT = Weights()

@@ -132,11 +132,11 @@ class WizardApp(App[None]):
 
             base = CallScreen
             rec = call.recommendation
-            if rec is None or rec.level.id != "emergency":
+            if rec is None or rec.level.role != "emergency":
                 self.emergency_seen = False
             # Acute danger: the emergency screen at once; after it, the child questions that
             # the duty to notify needs, then the summary.
-            if rec is not None and rec.level.id == "emergency" and not self.emergency_seen:
+            if rec is not None and rec.level.role == "emergency" and not self.emergency_seen:
                 top = EmergencyScreen
             elif call.done:
                 top = SummaryScreen

@@ -42,7 +42,7 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     ``RecommendationPanel.show`` compares exactly these parts to skip an unchanged panel.
     """
     lang = rec.lang
-    level_style = "bold reverse red" if rec.level.id == "emergency" else "bold"
+    level_style = "bold reverse red" if rec.level.role == "emergency" else "bold"
     parts: list[RenderableType] = [Text(rec.level.label, style=level_style)]
     if rec.notifications:
         parts += [Text(""), Text(t("notifications", lang), style="bold underline")]
