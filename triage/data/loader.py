@@ -406,6 +406,7 @@ class _Builder:
             not_known=_text(spec.not_known),
             not_working_day=_text(spec.not_working_day),
             alternatives=self.alternatives(source, spec, compiled, levels),
+            rights=self.terms(source, "rights", spec.rights),
         )
 
     def question_shape(self, source: SourceFile, i: int, q: schema.QuestionSpec) -> None:
@@ -452,6 +453,7 @@ class _Builder:
             "offer": ("offers", "offer"),
             "notification": ("notifications", "to"),
             "deadline": ("deadlines", "deadline"),
+            "right": ("rights", "right"),
         }
         out: list[Rule] = []
         seen: set[str] = set()

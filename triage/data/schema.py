@@ -121,6 +121,7 @@ class FlowFile(Struct, frozen=True, kw_only=True):
     offers: list[TermSpec]
     notifications: list[TermSpec]
     deadlines: list[DeadlineSpec]
+    rights: list[TermSpec] = []  # contract version 3: what the caller must be told (`right` rules)
     questions: list[QuestionSpec]
     # The warning for an answer that an answers file lacks and that is read as not known;
     # ``{question}`` stands for the question's label.
@@ -187,7 +188,13 @@ class WarningRule(_Rule, tag="warning", frozen=True, kw_only=True):
     pass
 
 
-RuleSpec = LevelRule | OfferRule | NotificationRule | DeadlineRule | StepRule | WarningRule
+class RightRule(_Rule, tag="right", frozen=True, kw_only=True):
+    """What the caller must be told of their rights (contract version 3 ``rights``)."""
+
+    right: str  # a right ID of flows/intake.toml: free_choice, complaint_access, payment, ...
+
+
+RuleSpec = LevelRule | OfferRule | NotificationRule | DeadlineRule | StepRule | WarningRule | RightRule
 
 
 class SupersededSpec(Struct, frozen=True, kw_only=True):

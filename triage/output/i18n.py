@@ -19,6 +19,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "offers": ("Tilbud til borgeren", "Offers"),
     "notifications": ("Underretninger og inddragelse", "Notifications"),
     "next_steps": ("Næste skridt", "Next steps"),
+    "tell_citizen": ("Fortæl borgeren", "Tell the caller"),
     "deadlines": ("Frister", "Deadlines"),
     "warnings": ("Advarsler", "Warnings"),
     "citations": ("Kilder", "Sources"),

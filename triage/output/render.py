@@ -86,6 +86,7 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
             for n in rec.notifications
         ],
         "next_steps": steps,
+        "rights": [{"id": r.id, "text": r.text, "basis": r.basis} for r in rec.rights],
         "deadlines": {k: v.isoformat() for k, v in rec.deadlines.items()},
         "warnings": [w.text for w in rec.warnings],
         "citations": citations,
@@ -289,6 +290,9 @@ def to_markdown(
             term = flow.term("deadlines", key)
             out.append(f"- {term.label.get(lang) if term else key} **{short_date(date, lang)}**")
             out += because(f"deadline:{key}")
+    if rec.rights:
+        out += ["", f"## {t('tell_citizen', lang)}", ""]
+        out += [f"- **{r.label}:** {r.text} ({r.basis})" for r in rec.rights]
     if rec.alternatives:
         out += ["", f"## {t('alternatives', lang)}", ""]
         for alt in rec.alternatives:

@@ -71,6 +71,14 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
             _because(label, rec, flow, f"deadline:{key}")
             steps.add_row("→", label)
         parts.append(Panel(steps, title=t("next_steps", lang), title_align="left"))
+    if rec.rights:
+        rights = Text()
+        for i, r in enumerate(rec.rights):
+            if i:
+                rights.append("\n")
+            rights.append(f"• {r.label}: ", style="bold")
+            rights.append(f"{r.text} ({r.basis})")
+        parts.append(Panel(rights, title=t("tell_citizen", lang), title_align="left"))
     if rec.alternatives:
         alts = Text()
         for i, alt in enumerate(rec.alternatives):

@@ -25,6 +25,7 @@ from triage.rules.outcome import (
     NotificationItem,
     OfferItem,
     Outcome,
+    RightItem,
     StepItem,
     WarningItem,
 )
@@ -226,6 +227,7 @@ def settle(
         steps=_steps(decision, deadlines, contact_date),
         warnings=(),
         citations=(),
+        rights=tuple(RightItem(t.id, tuple(rules)) for t in flow.rights if (rules := groups.get(("right", t.id)))),
     )
 
 
@@ -263,6 +265,8 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     for r in outcome.decision.others:  # steps, in rule order
         if r.kind == "step":
             cited.cite(f"next_step:{r.id}", [r])
+    for right in outcome.rights:
+        cited.cite(f"right:{right.id}", right.rules)
     for r in outcome.decision.others:
         if r.kind == "warning":
             cited.warn(WarningItem(r.id, rule=r))

@@ -13,7 +13,7 @@ from triage.rules.conditions import UNKNOWN_TEXT, AnswerType, Condition
 from triage.rules.record import Record
 
 Lang = Literal["da", "en"]
-RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warning"]
+RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warning", "right"]
 Answer = bool | int | str | tuple[str, ...]
 # The answer to an int question that allows it (``Question.allow_unknown``): not known. Every
 # comparison with it is unknown too, so it never decides a rule on its own.
@@ -107,6 +107,7 @@ class Flow(Record):
     not_known: Text  # the warning for an answer read as not known; {question} is its label
     not_working_day: Text  # the warning for a deadline on a day off; see schema.FlowFile
     alternatives: tuple[Alternative, ...] = ()
+    rights: tuple[Term, ...] = ()  # contract version 3: what the caller must be told
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)

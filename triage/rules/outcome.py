@@ -20,8 +20,10 @@ from typing import Literal, NamedTuple
 from triage.rules.model import Answer, Rule, Source
 from triage.rules.record import Record
 
-ItemKind = Literal["service_level", "offer", "notification", "deadline", "next_step", "warning"]
-ITEM_KINDS: tuple[ItemKind, ...] = ("service_level", "offer", "notification", "deadline", "next_step", "warning")
+ItemKind = Literal["service_level", "offer", "notification", "deadline", "next_step", "warning", "right"]
+ITEM_KINDS: tuple[ItemKind, ...] = (
+    "service_level", "offer", "notification", "deadline", "next_step", "warning", "right"
+)  # fmt: skip
 
 
 class ItemKey(NamedTuple):
@@ -121,6 +123,13 @@ class StepItem(Record):
     rule: Rule
 
 
+class RightItem(Record):
+    """A right the caller must be told of (contract version 3 ``rights``)."""
+
+    id: str
+    rules: tuple[Rule, ...]
+
+
 class WarningItem(Record):
     """A warning, with what its text is made from: a rule's text, or one of the engine's own
     (``kind``: not_known, not_working_day, superseded_law, law_to_check, standard_draft,
@@ -156,6 +165,7 @@ class Outcome(Record):
     citations: tuple[Cited, ...]
     because: tuple[Because, ...] = ()  # service level, offers, notifications, deadlines: in that order
     alternatives: tuple[tuple[tuple[tuple[str, Answer], ...], Outcome], ...] = ()
+    rights: tuple[RightItem, ...] = ()
 
     @property
     def fired(self) -> tuple[Rule, ...]:
@@ -221,6 +231,8 @@ def facets(outcome: Outcome, kinds: Iterable[ItemKind] = ITEM_KINDS) -> dict[Ite
         add(ItemKey("deadline", d.id), days=days(d.date), words=_rule_words(d.rules))
     for s in outcome.steps:
         add(ItemKey("next_step", s.id), due=days(s.due), words=_rule_words([s.rule]))
+    for r in outcome.rights:
+        add(ItemKey("right", r.id), words=_rule_words(r.rules))
     for w in outcome.warnings:
         add(ItemKey("warning", w.id if w.rule is not None else f"{w.id}:{w.subject}"),
             words=_rule_words([w.rule] if w.rule else []))  # fmt: skip

@@ -24,6 +24,16 @@ class Level(Record):
     role: str | None = None  # flows/intake.toml: what front ends branch on ("emergency"), never the ID
 
 
+class Right(Record):
+    """A right the caller must be told of: its label, what to say, and the law or section it rests on."""
+
+    id: str
+    label: str
+    text: str
+    basis: str
+    rules: tuple[Rule, ...]
+
+
 class Offer(Record):
     id: str
     label: str
@@ -69,6 +79,7 @@ class Recommendation(Record):
     ignored: tuple[str, ...]
     fired: tuple[Rule, ...]  # every rule that applied, the losing level rules included
     guarantee: str | None = None  # the ID of the flow's deadline with the role "guarantee"
+    rights: tuple[Right, ...] = ()  # contract version 3: what to tell the caller
     because: tuple[Because, ...] = ()  # service level, offers, notifications, deadlines: in that order
     alternatives: tuple[Alternative, ...] = ()
     outcome: Outcome | None = None  # what it was made from
@@ -154,6 +165,10 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
         ignored=outcome.ignored,
         fired=outcome.fired,
         guarantee=flow.deadline_with("guarantee"),
+        rights=tuple(
+            Right(r.id, _label(flow, "rights", r.id, lang), join(r.rules), _basis(r.rules), r.rules)
+            for r in outcome.rights
+        ),
         because=outcome.because,
         alternatives=tuple(Alternative(change, words(knowledge, alt, lang)) for change, alt in outcome.alternatives),
         outcome=outcome,
@@ -199,3 +214,9 @@ def warning_text(knowledge: Knowledge, outcome: Outcome, w: WarningItem, lang: L
     note = law.status_notes[status].get(lang)
     reason = src.status_reason.get(lang) if src.status_reason else ""
     return note.format(title=src.title, short=src.short, reason=reason).strip()
+
+
+def _basis(rules: Iterable[Rule]) -> str:
+    """The laws a right rests on, else the sections of the standard that give it."""
+    laws = [c.law for r in rules for c in r.cites if c.law]
+    return "; ".join(dict.fromkeys(laws or [c.section for r in rules for c in r.cites]))
