@@ -137,4 +137,15 @@ def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
     if undated:
         more = f"{t('wizard_card_undated', lang, n=undated)} – {t('wizard_card_below', lang)}"
         parts += [Text(""), Text(more, style="italic")]
+    if rec.rights:  # what to say is long: its labels here, the text under the same heading below
+        parts += [Text(""), rights_line(rec, below=True)]
     return Group(*parts)
+
+
+def rights_line(rec: Recommendation, below: bool = False) -> Text:
+    """"Fortæl borgeren: Frit valg af behandlingssted, Klageadgang, Betaling" in one line that
+    wraps: the live panel and the summary's first screen have room for the labels only."""
+    line = Text.assemble((f"{t('tell_citizen', rec.lang)}: ", "bold"), ", ".join(r.label for r in rec.rights))
+    if below:
+        line.append(f" – {t('wizard_card_below', rec.lang)}", style="italic")
+    return line
