@@ -157,6 +157,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_key_panel": ("Anbefaling", "Recommendation"),
     "wizard_live_more_steps": ("+ {n} trin uden dato i opsummeringen", "+ {n} undated steps in the summary"),
+    "wizard_live_rights": ("+ Fortæl borgeren: {n} i opsummeringen", "+ Tell the caller: {n} in the summary"),
     "wizard_hint_int": ("Skriv tallet og tryk Enter", "Type the number and press Enter"),
     "wizard_hint_int_unknown": (
         "Skriv tallet og tryk Enter · v eller ? = ved ikke",

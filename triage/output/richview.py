@@ -104,8 +104,9 @@ def _because(text: Text, rec: Recommendation, flow: Flow, item: str) -> None:
 
 def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
     """What to do, on the first screen of the summary: the level, whom to notify, what is due
-    by when, the offers, how many warnings. Reasons, legal basis and citations follow below it
-    (``to_rich``); a counsellor on the phone reads this part aloud or acts on it.
+    by when, the offers, the rights to tell the caller of, the warnings. Reasons, legal basis
+    and citations follow below it (``to_rich``); a counsellor on the phone reads this part
+    aloud or acts on it.
     """
     lang, today = rec.lang, rec.contact_date
     emergency = rec.level.role == "emergency"
@@ -131,21 +132,20 @@ def action_card(rec: Recommendation, flow: Flow) -> RenderableType:
         parts += [Text(""), Text(t("wizard_card_do", lang), style="bold underline"), rows]
     if rec.offers:
         parts += [Text(""), Text.assemble((f"{t('offers', lang)}: ", "bold"), ", ".join(o.label for o in rec.offers))]
+    if rec.rights:  # what to say is long: the labels here, the text under the same heading below
+        parts += [Text(""), rights_line(rec)]
     for w in rec.warnings:  # in full: a warning can be the call's main point (a professional's own duty)
         parts += [Text(""), Text(f"⚠ {w.text}")]
     undated = sum(1 for s in rec.steps if s.due is None)
     if undated:
         more = f"{t('wizard_card_undated', lang, n=undated)} – {t('wizard_card_below', lang)}"
         parts += [Text(""), Text(more, style="italic")]
-    if rec.rights:  # what to say is long: its labels here, the text under the same heading below
-        parts += [Text(""), rights_line(rec, below=True)]
     return Group(*parts)
 
 
-def rights_line(rec: Recommendation, below: bool = False) -> Text:
-    """"Fortæl borgeren: Frit valg af behandlingssted, Klageadgang, Betaling" in one line that
-    wraps: the live panel and the summary's first screen have room for the labels only."""
+def rights_line(rec: Recommendation) -> Text:
+    """"Fortæl borgeren: Frit valg af behandlingssted, Klageadgang, Betaling – se nedenfor": the
+    first screen of the summary has room for the labels; what to say follows under the heading."""
     line = Text.assemble((f"{t('tell_citizen', rec.lang)}: ", "bold"), ", ".join(r.label for r in rec.rights))
-    if below:
-        line.append(f" – {t('wizard_card_below', rec.lang)}", style="italic")
+    line.append(f" – {t('wizard_card_below', rec.lang)}", style="italic")
     return line

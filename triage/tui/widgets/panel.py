@@ -18,7 +18,6 @@ from textual.widget import Widget
 from triage.output.dates import day
 from triage.output.i18n import t
 from triage.output.render import alternative_line, alternative_title
-from triage.output.richview import rights_line
 from triage.rules.model import Flow
 from triage.rules.session import Session
 from triage.tui.widgets.rendered import RenderedOnce
@@ -38,8 +37,8 @@ def _rows(rows: list[tuple[str, Text]]) -> Table:
 
 
 def compact(rec: Recommendation, flow: Flow) -> RenderableType:
-    """The short form: level, who is notified, what is due by when, which rights to tell the
-    caller of (their labels), and how many warnings.
+    """The short form: level, who is notified, what is due by when, how many rights to tell
+    the caller of, and how many warnings.
 
     ``RecommendationPanel.show`` compares exactly these parts to skip an unchanged panel.
     """
@@ -72,8 +71,8 @@ def compact(rec: Recommendation, flow: Flow) -> RenderableType:
     undated = len(rec.steps) - len(dated)
     if undated:
         parts.append(Text(t("wizard_live_more_steps", lang, n=undated), style="dim italic"))
-    if rec.rights:  # the labels only: what to say is on the summary, under the same heading
-        parts += [Text(""), rights_line(rec)]
+    if rec.rights:  # one line at 80×24: what to say is on the summary, under the same heading
+        parts.append(Text(t("wizard_live_rights", lang, n=len(rec.rights)), style="dim italic"))
     if rec.alternatives:  # what giving up anonymity (and the like) would bring: one entry each
         parts.append(Text(""))
         for alt in rec.alternatives:
@@ -107,7 +106,7 @@ class RecommendationPanel(RenderedOnce):
                 rec.notifications,
                 rec.steps,
                 tuple(rec.deadlines.items()),
-                tuple(r.label for r in rec.rights),
+                len(rec.rights),
                 len(rec.warnings),
                 tuple(alternative_line(a, call.knowledge.flow, call.lang) for a in rec.alternatives),
             )
