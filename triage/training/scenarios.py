@@ -66,10 +66,13 @@ class ExpectedSpec(Struct, frozen=True, kw_only=True):
     offers: list[ItemSpec] = msgspec.field(default_factory=list)
     deadlines: list[DeadlineSpec] = msgspec.field(default_factory=list)
     warnings: list[str] = msgspec.field(default_factory=list)  # warning IDs that must be among the engine's
+    # The rights the caller must be told (contract v3), compared like offers; when left out, not
+    # compared (a trainee's score never reads them: see scoring.toml).
+    rights: list[ItemSpec] | None = None
 
 
 class DisagreementSpec(Struct, frozen=True, kw_only=True):
-    field: str  # service_level, notifications, offers, warnings or deadlines.<id>
+    field: str  # service_level, notifications, offers, warnings, rights or deadlines.<id>
     engine: str  # what the engine gives today, as the runner prints it
     note: str  # why the standard reads otherwise
 
@@ -132,6 +135,7 @@ class Expected:
     offers: tuple[Item, ...]
     deadlines: tuple[Due, ...]
     warnings: tuple[str, ...]
+    rights: tuple[Item, ...] | None = None  # None: the scenario states none, nothing compared
 
 
 @dataclass(frozen=True)
@@ -351,6 +355,8 @@ def _check_expected(bad: _Bad, flow: Flow, exp: ExpectedSpec) -> None:
     _check_ids(bad, "notifications", "to", [n.to for n in exp.notifications], [t.id for t in flow.notifications])
     _check_ids(bad, "offers", "id", [o.id for o in exp.offers], [t.id for t in flow.offers])
     _check_ids(bad, "deadlines", "id", [d.id for d in exp.deadlines], [t.id for t in flow.deadlines])
+    if exp.rights is not None:
+        _check_ids(bad, "rights", "id", [r.id for r in exp.rights], [t.id for t in flow.rights])
     for j, d in enumerate(exp.deadlines):
         if (d.days is None) == (d.date is None):
             bad(("expected", "deadlines", j), "give either days (after contact_date) or date, not both or neither")
@@ -364,6 +370,7 @@ def _check_sections(bad: _Bad, exp: ExpectedSpec) -> None:
         ("notifications", [n.section for n in exp.notifications]),
         ("offers", [o.section for o in exp.offers]),
         ("deadlines", [d.section for d in exp.deadlines]),
+        ("rights", [r.section for r in exp.rights or []]),
     ):
         for j, section in enumerate(items):
             if not section.strip():
@@ -373,7 +380,9 @@ def _check_sections(bad: _Bad, exp: ExpectedSpec) -> None:
 def _check_disagreements(bad: _Bad, flow: Flow, spec: ScenarioSpec) -> None:
     """A known disagreement names a field the runner compares, or it could never match."""
     deadline_ids = [t.id for t in flow.deadlines]
-    fields = ["service_level", "notifications", "offers", "warnings", *(f"deadlines.{d}" for d in deadline_ids)]
+    fields = [
+        "service_level", "notifications", "offers", "warnings", "rights", *(f"deadlines.{d}" for d in deadline_ids)
+    ]  # fmt: skip
     for j, dis in enumerate(spec.disagreements):
         if dis.field not in fields:
             bad(("disagreements", j, "field"), f"unknown field '{dis.field}'{suggestion(dis.field, fields)}")
@@ -398,6 +407,7 @@ def _scenario(source: SourceFile, path: KeyPath, spec: ScenarioSpec, answers: di
             offers=tuple(Item(o.id, o.section) for o in exp.offers),
             deadlines=tuple(Due(d.id, d.section, d.days, d.date) for d in exp.deadlines),
             warnings=tuple(exp.warnings),
+            rights=None if exp.rights is None else tuple(Item(r.id, r.section) for r in exp.rights),
         ),
         disagreements=tuple(
             Disagreement(d.field, d.engine, d.note, source.location((*path, "disagreements", j)))
@@ -505,7 +515,18 @@ def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mism
                           {ItemKey("warning", w): {} for w in exp.warnings if w in given})  # fmt: skip
     if missing:
         add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
+    out += _rights_mismatches(scenario, rec)
     return out
+
+
+def _rights_mismatches(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
+    """The rights, where the scenario states them: compared like offers, as a set of IDs."""
+    if scenario.expected.rights is None:
+        return []
+    want, have = [r.id for r in scenario.expected.rights], [r.id for r in rec.rights]
+    if set(want) == set(have):
+        return []
+    return [Mismatch(scenario, "rights", ids_text(want), ids_text(have), scenario.at("expected", "rights"))]
 
 
 def _deadline_mismatches(
