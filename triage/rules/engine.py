@@ -131,6 +131,55 @@ def decide(flow: Flow, muni: Municipality, env: dict[str, Answer]) -> Decision:
     return Decision.make(levels[0].target, tuple(levels), tuple(firing(other_rules, env)), env)
 
 
+class Staged:
+    """``decide`` in two stages, for the proof's many conversations that share their early
+    answers: the rules that read none of ``late`` (nor a level decided by a rule that does) are
+    evaluated once per group (``early``), the rest per conversation (``finish``). The result is
+    ``decide``'s, rule for rule and in the same order (tests/unit/test_staged.py proves it)."""
+
+    def __init__(self, flow: Flow, muni: Municipality, late: frozenset[str]) -> None:
+        self.flow = flow
+        level_rules, other_rules = muni.split()
+        late_levels = any(r.when.names() & late for r in level_rules)
+        if late_levels:
+            late = late | {"level"}
+
+        def is_late(r: Rule) -> bool:
+            return bool(r.when.names() & late)
+
+        self.early_levels = tuple(r for r in level_rules if not is_late(r))
+        self.late_levels = tuple(r for r in level_rules if is_late(r))
+        # ``decide`` sorts the level rules by rank, stably: ties keep the rules' order.
+        order = {id(r): (flow.rank(r.target), i) for i, r in enumerate(level_rules)}
+        self.order = lambda r: order[id(r)]
+        index = {id(r): i for i, r in enumerate(other_rules)}
+        self.early_others = tuple((index[id(r)], r) for r in other_rules if not is_late(r))
+        self.late_others = tuple((index[id(r)], r) for r in other_rules if is_late(r))
+
+    def early(self, env: dict[str, Answer]) -> tuple[list[Rule], list[tuple[int, Rule]]]:
+        """The early rules that apply, for every conversation of a group (``env``: any of them)."""
+        levels = firing(self.early_levels, env)
+        if not self.late_levels:
+            levels.sort(key=self.order)
+            if levels:
+                env = {**env, "level": levels[0].target}
+        others = [(i, r) for i, r in self.early_others if r.when.evaluate(env) is True]
+        return levels, others
+
+    def finish(self, early: tuple[list[Rule], list[tuple[int, Rule]]], env: dict[str, Answer]) -> Decision:
+        """``decide(env)`` from the group's early rules; ``env`` gets ``level``."""
+        early_levels, early_others = early
+        levels = early_levels
+        if self.late_levels:
+            levels = sorted(early_levels + firing(self.late_levels, env), key=self.order)
+        if not levels:
+            return Decision.make(None, (), (), env)
+        env["level"] = levels[0].target
+        late = [(i, r) for i, r in self.late_others if r.when.evaluate(env) is True]
+        others = sorted(early_others + late, key=lambda p: p[0]) if late and early_others else early_others or late
+        return Decision.make(levels[0].target, tuple(levels), tuple(r for _, r in others), env)
+
+
 def facts(
     knowledge: Knowledge, municipality: str, answers: Mapping[str, Answer], day: datetime.date
 ) -> dict[str, Answer]:
@@ -288,9 +337,7 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
 class _Citations:
     """Citations with current law resolved, and the warnings, in the order they arise."""
 
-    def __init__(
-        self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer], day: datetime.date
-    ) -> None:
+    def __init__(self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer], day: datetime.date) -> None:
         self.law, self.muni, self.env, self.day = knowledge.law, muni, env, day
         self.citations: list[Cited] = []
         self.warnings: dict[str, WarningItem] = {}

@@ -18,10 +18,11 @@ from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
 from triage.rules.derived import DERIVED, boundaries, possible
-from triage.rules.engine import decide
+from triage.rules.engine import Staged
 from triage.rules.errors import Problem
-from triage.rules.invariants import broken
+from triage.rules.invariants import failing
 from triage.rules.model import UNKNOWN, Answer, Flow, Invariant, Knowledge, Law, Location, Municipality, Question, Rule
+from triage.rules.outcome import Decision
 from triage.verify.bounds import bound_classes, bound_named_options
 
 
@@ -244,10 +245,26 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     flow, invariants = knowledge.flow, knowledge.law.invariants
     precedence = {t.id: t.precedence for t in flow.levels}
     found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
+    late = _late(flow, muni)
+    staged = Staged(flow, muni, late)
+    early_names = [q.id for q in flow.questions if q.id not in late]
+    early_invariants = [i for i in invariants if not i.when.names() & late]
+    late_invariants = [i for i in invariants if i.when.names() & late]
+    group: tuple[Answer | None, ...] | None = None
+    early: tuple[list[Rule], list[tuple[int, Rule]]] = ([], [])
+    applying: list[Invariant] = []
     for answers in conversations(flow, domains, knowledge.law):
         report.classes += 1
-        report.asked.update(answers)
-        for f in _problems(flow, invariants, precedence, muni, answers, report):
+        env: dict[str, Answer] = {**answers, "municipality": muni.id}
+        key = tuple(map(answers.get, early_names))  # conversations come grouped by these
+        if key != group:  # a new group: what its conversations share is evaluated once
+            group, early = key, staged.early(env)
+            applying = [i for i in early_invariants if i.when.evaluate(env) is True]
+            report.asked.update(answers)
+        report.asked.update(n for n in late if n in answers)
+        decision = staged.finish(early, env)
+        now = applying + [i for i in late_invariants if i.when.evaluate(env) is True]
+        for f in _problems(flow, now, precedence, decision, report):
             if f.what not in found or len(answers) < len(found[f.what][1]):
                 found[f.what] = (f, answers)
     for f, answers in found.values():
@@ -265,26 +282,38 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     return report
 
 
+def _late(flow: Flow, muni: Municipality) -> frozenset[str]:
+    """The answers enumerated last (the flow's last questions that no level rule reads, and the
+    derived facts): the conversations that differ only in these share everything else, so the
+    rules that read none of them are evaluated once per group (``engine.Staged``)."""
+    level_names = frozenset().union(*(r.when.names() for r in muni.split()[0]))
+    late = set(DERIVED)
+    for q in reversed(flow.questions):
+        if q.id in level_names:
+            break
+        late.add(q.id)
+    return frozenset(late)
+
+
 def _problems(
     flow: Flow,
-    invariants: tuple[Invariant, ...],
+    applying: list[Invariant],
     precedence: Mapping[str, str],
-    muni: Municipality,
-    answers: Mapping[str, Answer],
+    decision: Decision,
     report: Report,
 ) -> list[_Found]:
-    """What one conversation breaks: no level, a broken invariant, an overlap of level rules
-    that only the order of precedence decides, an item without a citation. ``report`` gets
-    the rules that applied and the level rules that lost."""
-    decision = decide(flow, muni, {**answers, "municipality": muni.id})
+    """What one conversation breaks (``decision``: the first stage of its evaluation): no level,
+    a broken invariant, an overlap of level rules that only the order of precedence decides, an
+    item without a citation. ``report`` gets the rules that applied and the level rules that lost."""
     if decision.level is None:
         return [_Found("no level", "no service level applies")]
     winner = decision.level_rules[0]
     report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
     report.fired.update(r.id for r in decision.others)
+    env = dict(decision.facts)  # ``holds`` reads the result too
     out = [
         _Found(i.id, f"{i.message} (invariant '{i.id}'; the level '{decision.level}' came from rule '{winner.id}')")
-        for i in broken(flow, invariants, answers, decision)
+        for i in failing(flow, applying, env, decision)
     ]
     for loser in decision.level_rules[1:]:
         if loser.target == decision.level:
