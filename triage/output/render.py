@@ -86,12 +86,12 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
             for n in rec.notifications
         ],
         "next_steps": steps,
-        "rights": [{"id": r.id, "text": r.text, "basis": r.basis} for r in rec.rights],
         "deadlines": {k: v.isoformat() for k, v in rec.deadlines.items()},
         "warnings": [w.text for w in rec.warnings],
         "citations": citations,
         "because": {b.item: {k: _json_answer(v) for k, v in b.mapping().items()} for b in rec.because},
         "alternatives": [alternative_json(a) for a in rec.alternatives],
+        "rights": [{"id": r.id, "text": r.text, "basis": r.basis} for r in rec.rights],  # contract version 3
         # Extensions of the contract:
         "contact_date": rec.contact_date.isoformat(),
         "language": rec.lang,

@@ -155,27 +155,48 @@ class Staged:
         index = {id(r): i for i, r in enumerate(other_rules)}
         self.early_others = tuple((index[id(r)], r) for r in other_rules if not is_late(r))
         self.late_others = tuple((index[id(r)], r) for r in other_rules if is_late(r))
+        # A rule's value depends only on the names it reads: the late rules' values are kept by
+        # those names' values (a few hundred combinations stand for thousands of conversations).
+        self.level_reads = tuple(sorted(frozenset().union(*(r.when.names() for r in self.late_levels))))
+        self.other_reads = tuple(sorted(frozenset().union(*(r.when.names() for _, r in self.late_others)) - {"level"}))
+        self.level_memo: dict[tuple[Answer | None, ...], list[Rule]] = {}
+        self.other_memo: dict[tuple[Answer | None, ...], list[tuple[int, Rule]]] = {}
+        self.early_level_reads = tuple(sorted(frozenset().union(*(r.when.names() for r in self.early_levels))))
+        self.early_other_reads = tuple(
+            sorted(frozenset().union(*(r.when.names() for _, r in self.early_others)) - {"level"})
+        )
+        self.early_memo: dict[tuple[Answer | None, ...], tuple[list[Rule], list[tuple[int, Rule]]]] = {}
 
     def early(self, env: dict[str, Answer]) -> tuple[list[Rule], list[tuple[int, Rule]]]:
         """The early rules that apply, for every conversation of a group (``env``: any of them)."""
-        levels = firing(self.early_levels, env)
-        if not self.late_levels:
-            levels.sort(key=self.order)
-            if levels:
-                env = {**env, "level": levels[0].target}
+        key = (*map(env.get, self.early_level_reads), None, *map(env.get, self.early_other_reads))
+        known = self.early_memo.get(key)
+        if known is not None:
+            return known
+        levels = sorted(firing(self.early_levels, env), key=self.order)
+        if levels and not self.late_levels:
+            env = {**env, "level": levels[0].target}
         others = [(i, r) for i, r in self.early_others if r.when.evaluate(env) is True]
-        return levels, others
+        known = self.early_memo[key] = (levels, others)
+        return known
 
     def finish(self, early: tuple[list[Rule], list[tuple[int, Rule]]], env: dict[str, Answer]) -> Decision:
         """``decide(env)`` from the group's early rules; ``env`` gets ``level``."""
         early_levels, early_others = early
         levels = early_levels
         if self.late_levels:
-            levels = sorted(early_levels + firing(self.late_levels, env), key=self.order)
+            key = tuple(map(env.get, self.level_reads))
+            fired = self.level_memo.get(key)
+            if fired is None:
+                fired = self.level_memo[key] = firing(self.late_levels, env)
+            levels = sorted(early_levels + fired, key=self.order) if fired else early_levels
         if not levels:
             return Decision.make(None, (), (), env)
         env["level"] = levels[0].target
-        late = [(i, r) for i, r in self.late_others if r.when.evaluate(env) is True]
+        key = (levels[0].target, *map(env.get, self.other_reads))
+        late = self.other_memo.get(key)
+        if late is None:
+            late = self.other_memo[key] = [(i, r) for i, r in self.late_others if r.when.evaluate(env) is True]
         others = sorted(early_others + late, key=lambda p: p[0]) if late and early_others else early_others or late
         return Decision.make(levels[0].target, tuple(levels), tuple(r for _, r in others), env)
 

@@ -16,6 +16,7 @@ from triage.rules.model import Answer, Flow, Invariant
 from triage.rules.outcome import Decision
 
 ROLES = ("emergency", "treatment", "counselling", "referral", "outside")
+RESULT_NAMES = frozenset({"level", "role", "notifications", "deadlines", "waived"})  # see ``result_types``
 
 
 def result_types(flow: Flow) -> dict[str, AnswerType]:

@@ -9,6 +9,7 @@ class. Every reachable conversation is covered: a proof, not a sample.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Na
 from triage.rules.derived import DERIVED, boundaries, possible
 from triage.rules.engine import Staged
 from triage.rules.errors import Problem
-from triage.rules.invariants import failing
+from triage.rules.invariants import RESULT_NAMES, failing
 from triage.rules.model import UNKNOWN, Answer, Flow, Invariant, Knowledge, Law, Location, Municipality, Question, Rule
 from triage.rules.outcome import Decision
 from triage.verify.bounds import bound_classes, bound_named_options
@@ -238,36 +239,14 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
 
 def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[Answer]]) -> Report:
     """Walk every class of conversation through the first stage of the evaluation
-    (``engine.decide``), and report what breaks a promise (each finding with the smallest
-    conversation that shows it); then the rules that never applied."""
+    (``engine.decide``, staged), and report what breaks a promise (each finding with the
+    smallest conversation that shows it); then the rules that never applied."""
     start = time.perf_counter()
-    report = Report(muni.id, rules=len(muni.rules))
-    flow, invariants = knowledge.flow, knowledge.law.invariants
-    precedence = {t.id: t.precedence for t in flow.levels}
-    found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
-    late = _late(flow, muni)
-    staged = Staged(flow, muni, late)
-    early_names = [q.id for q in flow.questions if q.id not in late]
-    early_invariants = [i for i in invariants if not i.when.names() & late]
-    late_invariants = [i for i in invariants if i.when.names() & late]
-    group: tuple[Answer | None, ...] | None = None
-    early: tuple[list[Rule], list[tuple[int, Rule]]] = ([], [])
-    applying: list[Invariant] = []
-    for answers in conversations(flow, domains, knowledge.law):
-        report.classes += 1
-        env: dict[str, Answer] = {**answers, "municipality": muni.id}
-        key = tuple(map(answers.get, early_names))  # conversations come grouped by these
-        if key != group:  # a new group: what its conversations share is evaluated once
-            group, early = key, staged.early(env)
-            applying = [i for i in early_invariants if i.when.evaluate(env) is True]
-            report.asked.update(answers)
-        report.asked.update(n for n in late if n in answers)
-        decision = staged.finish(early, env)
-        now = applying + [i for i in late_invariants if i.when.evaluate(env) is True]
-        for f in _problems(flow, now, precedence, decision, report):
-            if f.what not in found or len(answers) < len(found[f.what][1]):
-                found[f.what] = (f, answers)
-    for f, answers in found.values():
+    proof = _Proof(knowledge, muni)
+    for answers in conversations(knowledge.flow, domains, knowledge.law):
+        proof.conversation(answers)
+    report = proof.report
+    for f, answers in proof.found.values():
         if f.rule is not None:
             problem = _where(knowledge, f.rule.location, f.message, muni.id, f.rule.id)
         else:
@@ -280,6 +259,53 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     report.findings += _rule_findings(knowledge, muni, report)
     report.seconds = time.perf_counter() - start
     return report
+
+
+class _Proof:
+    """One municipality's proof, a conversation at a time. Conversations come grouped by their
+    early answers (``_late``): what a group shares is evaluated once (``engine.Staged``), and
+    what a conversation breaks is kept by the rules that applied and the promises that apply."""
+
+    def __init__(self, knowledge: Knowledge, muni: Municipality) -> None:
+        self.flow, self.muni = knowledge.flow, muni
+        self.report = Report(muni.id, rules=len(muni.rules))
+        self.found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
+        self.late = _late(knowledge.flow, muni)
+        self.staged = Staged(knowledge.flow, muni, self.late)
+        self.early_names = [q.id for q in knowledge.flow.questions if q.id not in self.late]
+        invariants = knowledge.law.invariants
+        self.early_invariants = [i for i in invariants if not i.when.names() & self.late]
+        self.late_invariants = [i for i in invariants if i.when.names() & self.late]
+        self.holds_reads = sorted(frozenset().union(*(i.holds.names() for i in invariants)) - RESULT_NAMES)
+        self.precedence = {t.id: t.precedence for t in knowledge.flow.levels}
+        self.group: tuple[Answer | None, ...] | None = None
+        self.early: tuple[list[Rule], list[tuple[int, Rule]]] = ([], [])
+        self.applying: list[Invariant] = []
+        self.memo: dict[tuple[object, ...], list[_Found]] = {}
+
+    def conversation(self, answers: dict[str, Answer]) -> None:
+        self.report.classes += 1
+        env: dict[str, Answer] = {**answers, "municipality": self.muni.id}
+        key = tuple(map(answers.get, self.early_names))
+        if key != self.group:  # a new group: what its conversations share is evaluated once
+            self.group, self.early = key, self.staged.early(env)
+            self.applying = [i for i in self.early_invariants if i.when.evaluate(env) is True]
+            self.report.asked.update(answers)
+        self.report.asked.update(n for n in self.late if n in answers)
+        decision = self.staged.finish(self.early, env)
+        now = self.applying + [i for i in self.late_invariants if i.when.evaluate(env) is True]
+        # What a conversation breaks depends on the rules that applied, the promises that apply and
+        # the answers ``holds`` reads besides the result: kept by those.
+        memo_key = (
+            *map(id, decision.level_rules), None, *map(id, decision.others), None, *map(id, now), None,
+            *map(answers.get, self.holds_reads),
+        )  # fmt: skip
+        problems = self.memo.get(memo_key)
+        if problems is None:
+            problems = self.memo[memo_key] = _problems(self.flow, now, self.precedence, decision, self.report)
+        for f in problems:
+            if f.what not in self.found or len(answers) < len(self.found[f.what][1]):
+                self.found[f.what] = (f, answers)
 
 
 def _late(flow: Flow, muni: Municipality) -> frozenset[str]:
@@ -400,7 +426,47 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
     return domains
 
 
-def verify(knowledge: Knowledge) -> tuple[list[Problem], list[Report]]:
-    reports = [prove(knowledge, m, domains_for(knowledge, m)) for m in knowledge.municipalities.values()]
+# From this many municipalities on, the proofs run in worker processes, one per core: starting a
+# worker costs a fraction of a second, a municipality's proof about one (benchmarks/check.py).
+PARALLEL_FROM = 12
+
+
+def verify(knowledge: Knowledge, processes: int | None = None) -> tuple[list[Problem], list[Report]]:
+    """Prove every municipality; with many, in ``processes`` workers (default: one per core;
+    ``TRIAGE_CHECK_PROCESSES=1`` keeps it in this process)."""
+    ids = list(knowledge.municipalities)
+    if processes is None:
+        processes = int(os.environ.get("TRIAGE_CHECK_PROCESSES", "0")) or (os.cpu_count() or 1)
+    if processes > 1 and len(ids) >= PARALLEL_FROM:
+        reports = _in_workers(knowledge, ids, processes)
+    else:
+        reports = [_prove_one(knowledge, mid) for mid in ids]
     asked = set().union(*(r.asked for r in reports))
     return flow_findings(knowledge, asked), reports
+
+
+def _prove_one(knowledge: Knowledge, mid: str) -> Report:
+    muni = knowledge.municipalities[mid]
+    return prove(knowledge, muni, domains_for(knowledge, muni))
+
+
+_WORKER: dict[str, Knowledge] = {}  # the knowledge a worker process proves, set once when it starts
+
+
+def _start_worker(knowledge: Knowledge) -> None:
+    _WORKER["knowledge"] = knowledge
+
+
+def _prove_in_worker(mid: str) -> Report:
+    return _prove_one(_WORKER["knowledge"], mid)
+
+
+def _in_workers(knowledge: Knowledge, ids: list[str], processes: int) -> list[Report]:
+    """The proofs in separate processes (``spawn``: no fork of a process that may have threads);
+    each gets the knowledge once, pickled, and the reports come back in the data's order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(knowledge,)) as pool:
+        return list(pool.map(_prove_in_worker, ids))
