@@ -59,6 +59,7 @@ def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
     return {
         "ok": not findings,
         "findings": [finding(f) for f in findings],
+        "notes": [n.to_json() for r in reports for n in r.notes],
         "municipalities": [
             {
                 "id": r.municipality,
@@ -94,6 +95,9 @@ def _print_text(root: str, findings: list[Problem], reports: list[Report], lang:
             f"{r.seconds:.2f}",
         )
     console.print(table)
+    for r in reports:
+        for n in r.notes:
+            print(f"{t('check_note', lang)}: {n}", file=sys.stderr)
     examples = {f: (r.municipality, a) for r in reports for f, a in r.examples.items()}
     for f in findings:  # each finding of the proof with the conversation that shows it
         print(f, file=sys.stderr)

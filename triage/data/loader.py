@@ -8,6 +8,7 @@ other commands show the first.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -203,7 +204,7 @@ def _pick(info: Any, node: Any) -> Any:
 def convert(source: SourceFile, data: Any, tp: type[T], problems: list[Problem], base: KeyPath = ()) -> T | None:
     """Validate raw TOML data (found at ``base`` in the file) into ``tp``; a failure becomes a problem."""
     try:
-        return msgspec.convert(data, tp, strict=True)
+        return msgspec.convert(data, tp, strict=True, dec_hook=schema.decode_hook)
     except msgspec.ValidationError as err:
         problems.append(_validation_problem(source, data, tp, str(err), base))
         return None
@@ -501,6 +502,7 @@ class _Builder:
                     origin=origin,
                     location=source.location(path),
                     provided_by=getattr(r, "provided_by", "own"),
+                    provider=getattr(r, "provider", None),
                     recipient=getattr(r, "recipient", None),
                     inform_citizen_first=getattr(r, "inform_citizen_first", False),
                     days=getattr(r, "days", None),
@@ -543,6 +545,11 @@ class _Builder:
                 "draft": _text(spec.status_notes.draft),
                 "outdated": _text(spec.status_notes.outdated),
                 **({"expired": _text(spec.status_notes.expired)} if spec.status_notes.expired else {}),
+                **(
+                    {"unconfirmed_recipient": _text(spec.status_notes.unconfirmed_recipient)}
+                    if spec.status_notes.unconfirmed_recipient
+                    else {}
+                ),
             },
             pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in spec.pension_age),
             invariants=self.invariants(source, spec, types, flow),
@@ -607,8 +614,9 @@ class _Builder:
             centre=Centre(m.centre.name, m.centre.address, m.centre.phone, m.centre.email, m.centre.web),
             standard=sources[m.standard],
             sources=sources,
-            recipients=dict(m.recipients),
+            recipients={k: v if isinstance(v, str) else v.name for k, v in m.recipients.items()},
             rules=tuple(merged),
+            unconfirmed=frozenset(k for k, v in m.recipients.items() if not isinstance(v, str) and not v.confirmed),
         )
 
     def merged(
@@ -680,11 +688,31 @@ def _source(key: str, s: schema.SourceSpec) -> Source:
         title=s.title,
         short=s.short,
         status=s.status,
-        approved=s.approved,
-        valid_until=s.valid_until,
+        approved=_partial(s.approved, first=True),
+        valid_until=_partial(s.valid_until, first=False),
         status_reason=_text(s.status_reason) if s.status_reason else None,
         file=s.file,
+        url=s.url,
+        kind=s.kind,
+        excerpt=s.excerpt,
+        approved_as=s.approved.text if s.approved else None,
     )
+
+
+def _partial(value: schema.PartialDate | None, *, first: bool) -> datetime.date | None:
+    """A date known to the year or month ("2023", "2023-06", checked by the schema) as its first
+    or last day: a standard approved in June 2023 counts from 1 June, valid to 30 June."""
+    if value is None:
+        return None
+    if len(value.text) == 10:
+        return datetime.date.fromisoformat(value.text)
+    year, _, month = value.text.partition("-")
+    if month:
+        start = datetime.date(int(year), int(month), 1)
+        last = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    else:
+        start, last = datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31)
+    return start if first else last
 
 
 @dataclass(frozen=True)

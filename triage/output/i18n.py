@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mindste modeksempel for {municipality} (triage recommend --answers -):",
         "smallest counterexample for {municipality} (triage recommend --answers -):",
     ),
+    "check_note": ("bemærk", "note"),
     "check_example_of": (
         "mindste samtale, der viser det (triage recommend --answers -):",
         "the smallest conversation that shows it (triage recommend --answers -):",

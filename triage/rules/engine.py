@@ -253,6 +253,11 @@ def _provider(rules: Iterable[Rule]) -> str:
     return "referred" if any(r.provided_by == "referred" for r in rules) else "own"
 
 
+def _named(rules: Iterable[Rule]) -> str | None:
+    """The units or providers the rules name, each once."""
+    return " / ".join(dict.fromkeys(r.provider for r in rules if r.provider)) or None
+
+
 def settle(
     flow: Flow, muni: Municipality, decision: Decision, state: FlowState, contact_date: datetime.date
 ) -> Outcome:
@@ -276,9 +281,9 @@ def settle(
         ignored=state.ignored,
         not_known=state.not_known,
         decision=decision,
-        level=LevelItem(winning[0].target, _provider(winning), winning),
+        level=LevelItem(winning[0].target, _provider(winning), winning, _named(winning)),
         offers=tuple(
-            OfferItem(t.id, _provider(rules), tuple(rules))
+            OfferItem(t.id, _provider(rules), tuple(rules), _named(rules))
             for t in flow.offers
             if (rules := groups.get(("offer", t.id)))
         ),
@@ -341,6 +346,10 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
         if r.kind == "warning":
             cited.warn(WarningItem(r.id, rule=r))
             cited.cite(f"warning:{r.id}", [r])
+    unconfirmed = (
+        n for n in outcome.notifications if n.to in muni.unconfirmed and any(r.recipient is None for r in n.rules)
+    )
+    cited.warn(*(WarningItem("recipient_unconfirmed", subject=n.to) for n in unconfirmed))
     days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
     cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
     for src in [muni.standard, *cited.sources.values()]:

@@ -42,6 +42,8 @@ class Report:
     examples: dict[Problem, dict[str, Answer]] = field(default_factory=dict)
     # Level rules whose condition held but that lost to another level: their winners.
     beaten: dict[str, set[str]] = field(default_factory=dict)
+    # What a maintainer should know but that is not wrong: recipients the standard does not name.
+    notes: list[Problem] = field(default_factory=list)
 
 
 class _Found(NamedTuple):
@@ -257,6 +259,12 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
             report.counterexample = answers
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
     report.findings += _rule_findings(knowledge, muni, report)
+    report.notes = [
+        located(knowledge, MUNICIPALITIES_FILE, (muni.id, "recipients", kind),
+                f"recipient '{muni.recipients[kind]}' for '{kind}' is not confirmed by the standard"
+                " (confirmed = false): every notification to it carries a warning", muni.id)
+        for kind in sorted(muni.unconfirmed)
+    ]  # fmt: skip
     report.seconds = time.perf_counter() - start
     return report
 
