@@ -45,6 +45,10 @@ DANISH = dict(
         ("validate and verify the data files", "kontrollér og efterprøv datafilerne"),
         ("data folder (default: --data or the shipped data)", "datamappe (standard: --data eller de medfølgende data)"),
         (
+            "also read every cited section against the headings of the standards' text files in DIR",
+            "hold også hver henvisning til et afsnit op mod overskrifterne i standardernes tekstfiler i DIR",
+        ),
+        (
             "what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable",
             "hvad en ændring af data ændrer; afslutter med 0 ingen ændring, 1 ændringer, 2 ulæselig",
         ),

@@ -57,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check_report.run(data, str(args.format), lang_of(args.lang))
+    return check_report.run(data, str(args.format), lang_of(args.lang), args.standards)
 
 
 def _full_screen_refused(lang: Lang) -> bool:
@@ -281,6 +281,8 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     _common(chk, lang)
     chk.add_argument("dir", nargs="?", metavar="DIR", help=h("data folder (default: --data or the shipped data)", lang))
     chk.add_argument("--format", choices=["text", "json"], default="text")
+    chk.add_argument("--standards", metavar="DIR",
+        help=h("also read every cited section against the headings of the standards' text files in DIR", lang))
     chk.set_defaults(run=cmd_check)
 
     dif = sub.add_parser("diff",

@@ -68,6 +68,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "OK: every conversation gets exactly one level, cited",
     ),
     "check_findings": ("{n} fund", "{n} finding(s)"),
+    "check_no_standards": (
+        "--standards: {folder}: ingen sådan mappe (standardernes tekstfiler)",
+        "--standards: {folder}: no such folder (the standards' text files)",
+    ),
+    "check_standards_read": (
+        "{n} henvisninger til afsnit er holdt op mod overskrifterne i {folder}",
+        "{n} cited sections read against the headings in {folder}",
+    ),
+    "check_standards_not_read": (
+        "bemærk: {municipality}: kilden '{source}' er ikke efterprøvet ({n} henvisninger): {reason}",
+        "note: {municipality}: source '{source}' not verified ({n} citations): {reason}",
+    ),
+    "check_standards_no_file": (
+        "kilden har ingen file (fx en webside)",
+        "the source has no file (a web page, for example)",
+    ),
+    "check_standards_missing": ("{file} findes ikke i mappen", "{file} is not in the folder"),
+    "check_standards_unreadable": ("{file} kan ikke læses som UTF-8-tekst", "{file} cannot be read as UTF-8 text"),
     # --- triage ask: line-by-line prompts (issue 6) ---
     "wizard_no_tty": (
         "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "
