@@ -62,6 +62,15 @@ DANISH = dict(
         ),
         ("only this municipality", "kun denne kommune"),
         (
+            "add a municipality's table and an example scenario; the law answers until its rules are added",
+            "tilføj en kommunes tabel og et eksempelscenarie; loven svarer, til dens regler er tilføjet",
+        ),
+        (
+            "the new municipality's ID: lower-case letters, digits, _",
+            "den nye kommunes ID: små bogstaver, cifre, _",
+        ),
+        ("its name as shown, e.g. Norddjurs", "dens navn, som det vises, fx Norddjurs"),
+        (
             "contact date the deadlines count from (default: today)",
             "henvendelsesdatoen, fristerne regnes fra (standard: i dag)",
         ),
