@@ -102,7 +102,7 @@ def test_a_file_without_a_last_newline_gets_one_first(data: Path) -> None:
 
 
 def test_what_does_not_load_is_taken_back(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    template = data / "flows" / "new-municipality.toml"
+    template = data / "flows" / "templates" / "new-municipality.toml"
     template.write_text(
         template.read_text(encoding="utf-8").replace('address = "udfyldes"', 'adress = "udfyldes"'), encoding="utf-8"
     )

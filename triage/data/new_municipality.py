@@ -1,8 +1,8 @@
 """The text of a new municipality: a table for ``municipalities.toml`` and a scenarios file.
 
 ``triage new-municipality ID --name NAME`` (contract v3) starts a municipality as data
-only. The words are data too (``flows/new-municipality.toml``: the table, and an example
-scenario whose expectation is what the law alone gives); this module fills them in and
+only. The words are data too (``flows/templates/new-municipality.toml``: the table, and an
+example scenario whose expectation is what the law alone gives); this module fills them in and
 appends them without touching a byte of what the maintainer wrote before, so the file's
 comments, order and layout stay theirs. ``Written`` can undo the change when the result
 does not load.
@@ -20,7 +20,7 @@ from triage.data.loader import LAW_SOURCE
 from triage.data.paths import LAW_FILE, MUNICIPALITIES_FILE, default_data_dir
 from triage.rules.model import Knowledge
 
-TEMPLATE_FILE = "flows/new-municipality.toml"
+TEMPLATE_FILE = "flows/templates/new-municipality.toml"
 SCENARIO_DIR = "flows/scenarios"
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 MAX_ID = 40
