@@ -57,7 +57,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check_report.run(data, str(args.format), lang_of(args.lang))
+    return check_report.run(data, str(args.format), lang_of(args.lang), args.standards)
+
+
+def cmd_new_municipality(args: argparse.Namespace) -> int:
+    from triage.cli import new_municipality
+
+    return new_municipality.run(args.data, args.id, args.name, lang_of(args.lang))
 
 
 def _full_screen_refused(lang: Lang) -> bool:
@@ -287,6 +293,8 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     _common(chk, lang)
     chk.add_argument("dir", nargs="?", metavar="DIR", help=h("data folder (default: --data or the shipped data)", lang))
     chk.add_argument("--format", choices=["text", "json"], default="text")
+    chk.add_argument("--standards", metavar="DIR",
+        help=h("also read every cited section against the headings of the standards' text files in DIR", lang))
     chk.set_defaults(run=cmd_check)
 
     dif = sub.add_parser(
@@ -305,6 +313,13 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
         "--date", metavar="YYYY-MM-DD", help=h("contact date the deadlines count from (default: today)", lang)
     )
     dif.set_defaults(run=cmd_diff)
+
+    new = sub.add_parser("new-municipality",
+        help=h("add a municipality's table and an example scenario; the law answers until its rules are added", lang))
+    _common(new, lang)
+    new.add_argument("id", metavar="ID", help=h("the new municipality's ID: lower-case letters, digits, _", lang))
+    new.add_argument("--name", metavar="NAME", help=h("its name as shown, e.g. Norddjurs", lang))
+    new.set_defaults(run=cmd_new_municipality)
 
     scn = sub.add_parser("scenarios", help=h("the training scenarios: run them through the engine, or list them", lang))
     _common(scn, lang)
