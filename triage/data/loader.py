@@ -112,7 +112,7 @@ def resolve(root: str | Path, location: Location) -> Location:
 
 
 _AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
-_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]|\[(\.\.\.)\]")
 
 
 def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
@@ -155,9 +155,48 @@ def _split_msgspec_path(raw: str) -> KeyPath:
             parts.append(m.group(1))
         elif m.group(2) is not None:
             parts.append(int(m.group(2)))
-        else:
+        elif m.group(3) is not None:
             parts.append(m.group(3))
+        else:
+            parts.append(_ANY_KEY)
     return tuple(parts)
+
+
+_ANY_KEY = "\0any"  # msgspec's ``[...]``: a key of a table it does not name
+
+
+def _named_keys(data: Any, path: KeyPath) -> KeyPath:
+    """``path`` with each key msgspec did not name (``[...]``) found in ``data``: the key whose
+    value has the rest of the path, preferring one whose value there is not a TOML date."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(path):
+        if part == _ANY_KEY and isinstance(node, dict):
+            found = [k for k in node if _has(node[k], path[i + 1 :])]
+            plain = [k for k in found if not isinstance(_at(node[k], path[i + 1 :]), datetime.date)]
+            part = (plain or found or [""])[0]
+        out.append(part)
+        node = (
+            node.get(part)
+            if isinstance(node, dict)
+            else node[part]
+            if isinstance(node, list) and isinstance(part, int) and part < len(node)
+            else None
+        )
+    return tuple(out)
+
+
+def _has(node: Any, path: KeyPath) -> bool:
+    return _at(node, path, missing := object()) is not missing
+
+
+def _at(node: Any, path: KeyPath, default: Any = None) -> Any:
+    for part in path:
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+            node = node[part]
+        else:
+            return default
+    return node
 
 
 def _struct_fields(tp: Any, data: Any, path: KeyPath) -> list[str]:
@@ -224,7 +263,7 @@ def convert_tables(source: SourceFile, data: dict[str, Any], tp: type[T], proble
 def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str, base: KeyPath) -> Problem:
     m = _AT_PATH.match(text)
     message, raw_path = (m.group(1), m.group(2) or "") if m else (text, "")
-    path = _split_msgspec_path(raw_path)
+    path = _named_keys(data, _split_msgspec_path(raw_path))
     located = _validation_message(data, tp, message, path)
     return source.problem((*base, *path, *located[0]), located[1])
 

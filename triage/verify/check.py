@@ -366,8 +366,8 @@ def _overlap(precedence: Mapping[str, str], fired: tuple[Rule, ...], loser: Rule
         return []
     out = []
     for r in fired:
-        if r.target == loser.target:
-            break  # only the levels ranked above the loser's can have beaten it
+        if r.target != fired[0].target:
+            break  # only where the two decide: a level above both (acute danger, alcohol alone) hides it
         if precedence[r.target] == "first" or r.id in loser.overlaps or loser.id in r.overlaps:
             continue
         fix = (
