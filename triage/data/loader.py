@@ -176,13 +176,7 @@ def _named_keys(data: Any, path: KeyPath) -> KeyPath:
             plain = [k for k in found if not isinstance(_at(node[k], path[i + 1 :]), datetime.date)]
             part = (plain or found or [""])[0]
         out.append(part)
-        node = (
-            node.get(part)
-            if isinstance(node, dict)
-            else node[part]
-            if isinstance(node, list) and isinstance(part, int) and part < len(node)
-            else None
-        )
+        node = _at(node, (part,))
     return tuple(out)
 
 
@@ -192,7 +186,8 @@ def _has(node: Any, path: KeyPath) -> bool:
 
 def _at(node: Any, path: KeyPath, default: Any = None) -> Any:
     for part in path:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+        in_table = isinstance(node, dict) and part in node
+        if in_table or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
             node = node[part]
         else:
             return default
