@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -157,6 +157,20 @@ def conversations(
     every value they can take for those answers on some contact date: the proof does not fix
     the date.
     """
+    for prefix, rest in groups(flow, domains, law, len(flow.questions)):
+        yield from rest(prefix)
+
+
+Rest = Callable[[dict[str, Answer]], Iterator[dict[str, Answer]]]
+
+
+def groups(
+    flow: Flow, domains: Mapping[str, list[Answer]], law: Law | None, split: int
+) -> Iterator[tuple[dict[str, Answer], Rest]]:
+    """The conversations as groups: each combination of classes of the questions before
+    ``split`` (the prefix), with a function that gives the group's conversations (the prefix
+    completed by every combination of the later questions and the derived facts). The prefix
+    is the caller's to read until it asks for the next group."""
     derived = [name for name in DERIVED if name in domains] if law is not None else []
 
     def facts(j: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
@@ -173,22 +187,29 @@ def conversations(
             yield from facts(j + 1, given)
             del given[name]
 
-    def go(i: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+    def go(i: int, given: dict[str, Answer], stop: int) -> Iterator[dict[str, Answer]]:
+        if i == stop:
+            yield given
+            return
         if i == len(flow.questions):
             yield from facts(0, given)
             return
         q = flow.questions[i]
         if q.when.evaluate(given) is not True:
-            yield from go(i + 1, given)
+            yield from go(i + 1, given, stop)
             return
         for value in domains[q.id]:
             if value == UNKNOWN and q.kind == "int" and not q.unknown_allowed(given):
                 continue
             given[q.id] = value
-            yield from go(i + 1, given)
+            yield from go(i + 1, given, stop)
             del given[q.id]
 
-    yield from go(0, {})
+    def rest(prefix: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+        yield from go(split, dict(prefix), len(flow.questions) + 1)
+
+    for prefix in go(0, {}, split):
+        yield prefix, rest
 
 
 def located(
@@ -245,8 +266,8 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
     smallest conversation that shows it); then the rules that never applied."""
     start = time.perf_counter()
     proof = _Proof(knowledge, muni)
-    for answers in conversations(knowledge.flow, domains, knowledge.law):
-        proof.conversation(answers)
+    for prefix, rest in groups(knowledge.flow, domains, knowledge.law, proof.split):
+        proof.group(prefix, rest)
     report = proof.report
     for f, answers in proof.found.values():
         if f.rule is not None:
@@ -270,50 +291,51 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
 
 
 class _Proof:
-    """One municipality's proof, a conversation at a time. Conversations come grouped by their
-    early answers (``_late``): what a group shares is evaluated once (``engine.Staged``), and
-    what a conversation breaks is kept by the rules that applied and the promises that apply."""
+    """One municipality's proof, a group of conversations at a time (``groups``: they share
+    their answers before the late questions, ``_late``). What a group shares is evaluated once
+    (``engine.Staged``), and what a conversation breaks is kept by the rules that applied and
+    the promises that apply."""
 
     def __init__(self, knowledge: Knowledge, muni: Municipality) -> None:
-        self.flow, self.muni = knowledge.flow, muni
+        flow = knowledge.flow
+        self.flow, self.muni = flow, muni
         self.report = Report(muni.id, rules=len(muni.rules))
         self.found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
-        self.late = _late(knowledge.flow, muni)
-        self.staged = Staged(knowledge.flow, muni, self.late)
-        self.early_names = [q.id for q in knowledge.flow.questions if q.id not in self.late]
+        late = _late(flow, muni)
+        self.split = next((i for i, q in enumerate(flow.questions) if q.id in late), len(flow.questions))
+        self.staged = Staged(flow, muni, late)
         invariants = knowledge.law.invariants
-        self.early_invariants = [i for i in invariants if not i.when.names() & self.late]
-        self.late_invariants = [i for i in invariants if i.when.names() & self.late]
+        self.early_invariants = [i for i in invariants if not i.when.names() & late]
+        self.late_invariants = [i for i in invariants if i.when.names() & late]
         self.holds_reads = sorted(frozenset().union(*(i.holds.names() for i in invariants)) - RESULT_NAMES)
-        self.precedence = {t.id: t.precedence for t in knowledge.flow.levels}
-        self.group: tuple[Answer | None, ...] | None = None
-        self.early: tuple[list[Rule], list[tuple[int, Rule]]] = ([], [])
-        self.applying: list[Invariant] = []
+        self.precedence = {t.id: t.precedence for t in flow.levels}
         self.memo: dict[tuple[object, ...], list[_Found]] = {}
 
-    def conversation(self, answers: dict[str, Answer]) -> None:
-        self.report.classes += 1
-        env: dict[str, Answer] = {**answers, "municipality": self.muni.id}
-        key = tuple(map(answers.get, self.early_names))
-        if key != self.group:  # a new group: what its conversations share is evaluated once
-            self.group, self.early = key, self.staged.early(env)
-            self.applying = [i for i in self.early_invariants if i.when.evaluate(env) is True]
-            self.report.asked.update(answers)
-        self.report.asked.update(n for n in self.late if n in answers)
-        decision = self.staged.finish(self.early, env)
-        now = self.applying + [i for i in self.late_invariants if i.when.evaluate(env) is True]
-        # What a conversation breaks depends on the rules that applied, the promises that apply and
-        # the answers ``holds`` reads besides the result: kept by those.
-        memo_key = (
-            *map(id, decision.level_rules), None, *map(id, decision.others), None, *map(id, now), None,
-            *map(answers.get, self.holds_reads),
-        )  # fmt: skip
-        problems = self.memo.get(memo_key)
-        if problems is None:
-            problems = self.memo[memo_key] = _problems(self.flow, now, self.precedence, decision, self.report)
-        for f in problems:
-            if f.what not in self.found or len(answers) < len(self.found[f.what][1]):
-                self.found[f.what] = (f, answers)
+    def group(self, prefix: dict[str, Answer], rest: Rest) -> None:
+        """Every conversation that completes ``prefix``."""
+        mid = self.muni.id
+        early = self.staged.early({**prefix, "municipality": mid})
+        applying = [i for i in self.early_invariants if i.when.evaluate(prefix) is True]
+        report, found, memo = self.report, self.found, self.memo
+        report.asked.update(prefix)
+        for answers in rest(prefix):
+            report.classes += 1
+            report.asked.update(answers)
+            env: dict[str, Answer] = {**answers, "municipality": mid}
+            decision = self.staged.finish(early, env)
+            now = applying + [i for i in self.late_invariants if i.when.evaluate(env) is True]
+            # What a conversation breaks depends on the rules that applied, the promises that
+            # apply and the answers ``holds`` reads besides the result: kept by those.
+            key = (
+                *map(id, decision.level_rules), None, *map(id, decision.others), None, *map(id, now), None,
+                *map(answers.get, self.holds_reads),
+            )  # fmt: skip
+            problems = memo.get(key)
+            if problems is None:
+                problems = memo[key] = _problems(self.flow, now, self.precedence, decision, report)
+            for f in problems:
+                if f.what not in found or len(answers) < len(found[f.what][1]):
+                    found[f.what] = (f, answers)
 
 
 def _late(flow: Flow, muni: Municipality) -> frozenset[str]:
