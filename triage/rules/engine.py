@@ -346,9 +346,19 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
         if r.kind == "warning":
             cited.warn(WarningItem(r.id, rule=r))
             cited.cite(f"warning:{r.id}", [r])
-    unconfirmed = (
-        n for n in outcome.notifications if n.to in muni.unconfirmed and any(r.recipient is None for r in n.rules)
+    _checks(cited, muni, outcome)
+    return replace(
+        outcome,
+        notifications=notifications,
+        warnings=tuple(cited.warnings.values()),
+        citations=tuple(cited.citations),
     )
+
+
+def _checks(cited: _Citations, muni: Municipality, outcome: Outcome) -> None:
+    """The engine's own warnings: a recipient the standard does not name, a deadline on a day
+    off, a standard that is a draft or outdated (or past its period on the contact date)."""
+    unconfirmed = [n for n in outcome.notifications if n.to in muni.unconfirmed and _default_recipient(n)]
     cited.warn(*(WarningItem("recipient_unconfirmed", subject=n.to) for n in unconfirmed))
     days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
     cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
@@ -356,12 +366,11 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
         status = "outdated" if src.valid_until is not None and outcome.contact_date > src.valid_until else src.status
         if status != "current":
             cited.warn(WarningItem(f"standard_{status}", subject=src.key))
-    return replace(
-        outcome,
-        notifications=notifications,
-        warnings=tuple(cited.warnings.values()),
-        citations=tuple(cited.citations),
-    )
+
+
+def _default_recipient(n: NotificationItem) -> bool:
+    """The notification goes (also) to the municipality's recipient, not to one its rule names."""
+    return any(r.recipient is None for r in n.rules)
 
 
 class _Citations:
