@@ -108,7 +108,7 @@ def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
         )
     )
     m = only(diff(shipped, new, day=DATE), "holbaek")
-    assert (m.changed - m.reworded, m.classes) == (192, 15108)
+    assert (m.changed - m.reworded, m.classes) == (192, 15336)
     assert decided(m) == [(("service_level", "", "outpatient", "youth_outpatient"),)] * 2
     # Elsewhere only the reasons move ("age 40 (≥ 26)" becomes "(≥ 28)"): reported, as wording.
     assert m.reworded > 0

@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import CONTACT, ROOT, answers
 from triage.rules.model import Knowledge
 from triage.rules.recommendation import recommend
+from triage.verify import sections
 
 
 @dataclass(frozen=True)
@@ -742,45 +743,9 @@ STANDARDS = next(
 needs_standards = pytest.mark.skipif(not STANDARDS.is_dir(), reason="the standards' texts are not on this machine")
 
 
-def _clean(line: str) -> str:
-    return line.strip().strip("#*").strip()
-
-
-def _sections(knowledge: Knowledge, file: str) -> set[str]:
-    return {
-        c.section
-        for m in knowledge.municipalities.values()
-        for r in m.rules
-        for c in r.cites
-        if c.source != "law" and m.sources[c.source].file == file
-    }
-
-
-def _is_heading(line: str, cited: set[str]) -> bool:
-    cleaned = _clean(line)
-    return (
-        line.lstrip().startswith("#")
-        or cleaned in cited
-        or any(cleaned.startswith(s + "\t") for s in cited)
-        or re.match(r"^[A-ZÆØÅ][^\t<]{0,40}\t", line) is not None
-    )
-
-
-def section_text(knowledge: Knowledge, file: str, section: str) -> str | None:
-    """The text under every heading ``section`` of the standard ``file`` (None: no such heading)."""
-    lines = (STANDARDS / file).read_text(encoding="utf-8").splitlines()
-    cited = _sections(knowledge, file)
-    parts: list[str] = []
-    for i, line in enumerate(lines):
-        cleaned = _clean(line)
-        if cleaned == section or cleaned.startswith(section + "\t"):
-            body = [line]
-            for nxt in lines[i + 1 :]:
-                if _is_heading(nxt, cited):
-                    break
-                body.append(nxt)
-            parts.append("\n".join(body))
-    return "\n".join(parts) if parts else None
+def section_text(file: str, section: str) -> str | None:
+    """The text under the heading ``section`` of the standard ``file`` (triage/verify/sections.py)."""
+    return sections.section_text((STANDARDS / file).read_text(encoding="utf-8"), section)
 
 
 ACTS = {"SEL": r"servicelov|serviceov|lov om social service|\bSEL\b", "SUL": r"sundhedslov"}
@@ -816,7 +781,7 @@ def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) 
     missing = [
         f"{mid}.{rid}: {c.section!r}"
         for mid, rid, c in standard_citations(knowledge)
-        if section_text(knowledge, knowledge.municipalities[mid].sources[c.source].file or "", c.section) is None
+        if section_text(knowledge.municipalities[mid].sources[c.source].file or "", c.section) is None
     ]
     assert not missing
 
@@ -829,7 +794,7 @@ def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledg
         if c.law is None:
             continue
         file = knowledge.municipalities[mid].sources[c.source].file or ""
-        text = section_text(knowledge, file, c.section) or ""
+        text = section_text(file, c.section) or ""
         if not law_in_text(c.law, text):
             wrong.append(f"{mid}.{rid}: {c.section!r} does not name {c.law}")
     assert not wrong

@@ -308,6 +308,7 @@ def ending_signals_end_the_prompt() -> Iterator[None]:
             loop = None
         if app is None or not app.is_running or loop is None:
             raise Ended(number)
+
         def end_prompt() -> None:
             if app.future is not None and not app.future.done():
                 app.exit(exception=Ended(number))

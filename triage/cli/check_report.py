@@ -9,13 +9,17 @@ import json
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from triage.data.knowledge import load_knowledge
 from triage.output.i18n import t
 from triage.rules.errors import DataError, Exit, Problem
 from triage.rules.model import Answer, Lang
+from triage.rules.printable import printable
 from triage.verify.check import Report, verify
+
+if TYPE_CHECKING:
+    from triage.verify.citations import Result
 
 
 def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
@@ -32,18 +36,52 @@ def answers_toml(municipality: str, answers: Mapping[str, Answer]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(data: str | None, fmt: str, lang: Lang = "da") -> int:
+def run(data: str | None, fmt: str, lang: Lang = "da", standards: str | None = None) -> int:
+    """``standards``: a folder of the standards' texts; every cited section is read against them."""
+    if standards is not None and not Path(standards).is_dir():
+        print(t("check_no_standards", lang, folder=printable(standards)), file=sys.stderr)
+        return Exit.BAD_INPUT
     try:
         knowledge = load_knowledge(data)
     except DataError as err:
         return _print_problems(err.problems, fmt)
     flow_problems, reports = verify(knowledge)
     findings = flow_problems + [f for r in reports for f in r.findings]
+    cited = None
+    if standards is not None:
+        from triage.verify.citations import verify_citations
+
+        cited = verify_citations(knowledge, standards)
+        findings += cited.findings
     if fmt == "json":
-        print(json.dumps(to_json(findings, reports), ensure_ascii=False, indent=2))
+        out = to_json(findings, reports)
+        if cited is not None:
+            out["standards"] = _standards_json(cited)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        _print_text(knowledge.root, findings, reports, lang)
+        _print_text(knowledge.root, findings, reports, lang, cited)
     return Exit.FINDINGS if findings else Exit.OK
+
+
+def _standards_json(cited: Result) -> dict[str, Any]:
+    """What ``--standards`` read: how many citations, and the sources it could not read (no finding)."""
+    return {
+        "folder": cited.folder,
+        "verified": cited.verified,
+        "not_verified": [u.to_json() for u in cited.unverified],
+    }
+
+
+def _print_standards(cited: Result, lang: Lang) -> None:
+    """One line for what was read, and a note for each source that was not (a web page has no file)."""
+    print(t("check_standards_read", lang, n=cited.verified, folder=cited.folder), file=sys.stderr)
+    for u in cited.unverified:
+        reason = t(f"check_standards_{u.reason}", lang, file=u.file or "")
+        print(
+            t("check_standards_not_read", lang, municipality=u.municipality, source=u.source, n=u.citations,
+              reason=reason),
+            file=sys.stderr,
+        )
 
 
 def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
@@ -59,6 +97,7 @@ def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
     return {
         "ok": not findings,
         "findings": [finding(f) for f in findings],
+        "notes": [n.to_json() for r in reports for n in r.notes],
         "municipalities": [
             {
                 "id": r.municipality,
@@ -73,7 +112,9 @@ def to_json(findings: list[Problem], reports: list[Report]) -> dict[str, Any]:
     }
 
 
-def _print_text(root: str, findings: list[Problem], reports: list[Report], lang: Lang) -> None:
+def _print_text(
+    root: str, findings: list[Problem], reports: list[Report], lang: Lang, cited: Result | None = None
+) -> None:
     """The report for a person: a table on stdout, each finding as one line on stderr, in ``lang``."""
     from rich.table import Table
 
@@ -94,12 +135,17 @@ def _print_text(root: str, findings: list[Problem], reports: list[Report], lang:
             f"{r.seconds:.2f}",
         )
     console.print(table)
+    for r in reports:
+        for n in r.notes:
+            print(f"{t('check_note', lang)}: {n}", file=sys.stderr)
     examples = {f: (r.municipality, a) for r in reports for f, a in r.examples.items()}
     for f in findings:  # each finding of the proof with the conversation that shows it
         print(f, file=sys.stderr)
         if f in examples:
             print(t("check_example_of", lang), file=sys.stderr)
             print(answers_toml(*examples[f]), file=sys.stderr)
+    if cited is not None:
+        _print_standards(cited, lang)
     console.print(
         f"[green]{t('check_ok', lang)}[/]" if not findings else f"[red]{t('check_findings', lang, n=len(findings))}[/]"
     )

@@ -45,6 +45,10 @@ DANISH = dict(
         ("validate and verify the data files", "kontrollér og efterprøv datafilerne"),
         ("data folder (default: --data or the shipped data)", "datamappe (standard: --data eller de medfølgende data)"),
         (
+            "also read every cited section against the headings of the standards' text files in DIR",
+            "hold også hver henvisning til et afsnit op mod overskrifterne i standardernes tekstfiler i DIR",
+        ),
+        (
             "what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable",
             "hvad en ændring af data ændrer; afslutter med 0 ingen ændring, 1 ændringer, 2 ulæselig",
         ),
@@ -57,6 +61,15 @@ DANISH = dict(
             "data efter den (standard: --data eller de medfølgende data)",
         ),
         ("only this municipality", "kun denne kommune"),
+        (
+            "add a municipality's table and an example scenario; the law answers until its rules are added",
+            "tilføj en kommunes tabel og et eksempelscenarie; loven svarer, til dens regler er tilføjet",
+        ),
+        (
+            "the new municipality's ID: lower-case letters, digits, _",
+            "den nye kommunes ID: små bogstaver, cifre, _",
+        ),
+        ("its name as shown, e.g. Norddjurs", "dens navn, som det vises, fx Norddjurs"),
         (
             "contact date the deadlines count from (default: today)",
             "henvendelsesdatoen, fristerne regnes fra (standard: i dag)",

@@ -57,7 +57,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from triage.cli import check_report
 
     data: str | None = args.dir or args.data
-    return check_report.run(data, str(args.format), lang_of(args.lang))
+    return check_report.run(data, str(args.format), lang_of(args.lang), args.standards)
+
+
+def cmd_new_municipality(args: argparse.Namespace) -> int:
+    from triage.cli import new_municipality
+
+    return new_municipality.run(args.data, args.id, args.name, lang_of(args.lang))
 
 
 def _full_screen_refused(lang: Lang) -> bool:
@@ -240,8 +246,10 @@ def _common(p: argparse.ArgumentParser, lang: Lang, *, top: bool = False) -> Non
         help=h("folder with municipalities.toml and flows/ (default: the shipped data)", lang),
     )
     p.add_argument(
-        "--lang", choices=["da", "en"], default="da" if top else argparse.SUPPRESS,
-            help=h("language (default: da)", lang)
+        "--lang",
+        choices=["da", "en"],
+        default="da" if top else argparse.SUPPRESS,
+        help=h("language (default: da)", lang),
     )
 
 
@@ -254,13 +262,17 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"triage {__version__}")
     _common(parser, lang, top=True)
-    parser.add_argument("--municipality", metavar="ID",
-        help=h("start at the first question for this municipality", lang))
+    parser.add_argument(
+        "--municipality", metavar="ID", help=h("start at the first question for this municipality", lang)
+    )
     parser.add_argument(
         "--dev",
         action="store_true",
-        help=h("honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
-               " and every answer to files: for development with made-up calls only", lang),
+        help=h(
+            "honour Textual's debug variables (TEXTUAL_LOG, TEXTUAL_SCREENSHOT, ...), which write the screen"
+            " and every answer to files: for development with made-up calls only",
+            lang,
+        ),
     )
     parser.set_defaults(run=cmd_wizard)
     sub = parser.add_subparsers(title="commands", metavar=h("COMMAND", lang))
@@ -281,26 +293,40 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     _common(chk, lang)
     chk.add_argument("dir", nargs="?", metavar="DIR", help=h("data folder (default: --data or the shipped data)", lang))
     chk.add_argument("--format", choices=["text", "json"], default="text")
+    chk.add_argument("--standards", metavar="DIR",
+        help=h("also read every cited section against the headings of the standards' text files in DIR", lang))
     chk.set_defaults(run=cmd_check)
 
-    dif = sub.add_parser("diff",
-        help=h("what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable", lang))
+    dif = sub.add_parser(
+        "diff", help=h("what an edit of the data changes; exit 0 no change, 1 changes, 2 unreadable", lang)
+    )
     _common(dif, lang)
-    dif.add_argument("old", metavar="OLD",
-        help=h("the data before the edit: a folder, or a git revision (HEAD~1)", lang))
-    dif.add_argument("new", nargs="?", metavar="NEW",
-        help=h("the data after it (default: --data or the shipped data)", lang))
+    dif.add_argument(
+        "old", metavar="OLD", help=h("the data before the edit: a folder, or a git revision (HEAD~1)", lang)
+    )
+    dif.add_argument(
+        "new", nargs="?", metavar="NEW", help=h("the data after it (default: --data or the shipped data)", lang)
+    )
     dif.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     dif.add_argument("--municipality", metavar="ID", help=h("only this municipality", lang))
-    dif.add_argument("--date", metavar="YYYY-MM-DD",
-        help=h("contact date the deadlines count from (default: today)", lang))
+    dif.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=h("contact date the deadlines count from (default: today)", lang)
+    )
     dif.set_defaults(run=cmd_diff)
+
+    new = sub.add_parser("new-municipality",
+        help=h("add a municipality's table and an example scenario; the law answers until its rules are added", lang))
+    _common(new, lang)
+    new.add_argument("id", metavar="ID", help=h("the new municipality's ID: lower-case letters, digits, _", lang))
+    new.add_argument("--name", metavar="NAME", help=h("its name as shown, e.g. Norddjurs", lang))
+    new.set_defaults(run=cmd_new_municipality)
 
     scn = sub.add_parser("scenarios", help=h("the training scenarios: run them through the engine, or list them", lang))
     _common(scn, lang)
     scn_sub = scn.add_subparsers(title="scenario commands", metavar=h("COMMAND", lang), required=True)
-    scn_test = scn_sub.add_parser("test",
-        help=h("run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable", lang))
+    scn_test = scn_sub.add_parser(
+        "test", help=h("run every scenario; exit 0 all pass, 1 mismatches, 2 unreadable", lang)
+    )
     _common(scn_test, lang)
     scn_test.set_defaults(run=cmd_scenarios_test)
     scn_list = scn_sub.add_parser("list", help=h("the scenarios as a table", lang))
@@ -314,18 +340,22 @@ def build_parser(lang: Lang = "da") -> argparse.ArgumentParser:
     _common(trn, lang)
     trn.add_argument("--report", action="store_true", help=h("accuracy per municipality and per topic so far", lang))
     trn.add_argument("--scenario", metavar="ID", help=h("start with this scenario (see: triage scenarios list)", lang))
-    trn.add_argument("--random", action="store_true",
-        help=h("a random scenario, and a new random one after each", lang))
+    trn.add_argument(
+        "--random", action="store_true", help=h("a random scenario, and a new random one after each", lang)
+    )
     trn.add_argument("--municipality", metavar="ID", help=h("only scenarios for this municipality", lang))
     trn.add_argument("--difficulty", type=int, choices=[1, 2, 3], help=h("only scenarios of this difficulty", lang))
-    trn.add_argument("--topic", metavar="ID",
-        help=h("only scenarios with this topic (see flows/scenarios/topics.toml)", lang))
+    trn.add_argument(
+        "--topic", metavar="ID", help=h("only scenarios with this topic (see flows/scenarios/topics.toml)", lang)
+    )
     trn.add_argument("--set", metavar="FILE", help=h("only the scenarios a trainer listed in this TOML file", lang))
     trn.add_argument("--retry", action="store_true", help=h("only the scenarios answered wrong the last time", lang))
-    trn.add_argument("--trainee", metavar="NAME",
-        help=h("your name or initials for the report (kept; never a CPR number)", lang))
-    trn.add_argument("--format", choices=["text", "csv", "json"], default=None,
-        help=h("with --report: the format", lang))
+    trn.add_argument(
+        "--trainee", metavar="NAME", help=h("your name or initials for the report (kept; never a CPR number)", lang)
+    )
+    trn.add_argument(
+        "--format", choices=["text", "csv", "json"], default=None, help=h("with --report: the format", lang)
+    )
     trn.set_defaults(run=cmd_train)
     return parser
 

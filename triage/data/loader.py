@@ -8,6 +8,7 @@ other commands show the first.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -111,7 +112,7 @@ def resolve(root: str | Path, location: Location) -> Location:
 
 
 _AT_PATH = re.compile(r"^(.*?)(?: - at `\$(.*)`)?$", re.S)
-_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]")
+_PATH_PART = re.compile(r"\.([^.\[]+)|\[(\d+)\]|\[\'([^\']*)\'\]|\[(\.\.\.)\]")
 
 
 def read_toml(root: Path, rel: str, problems: list[Problem]) -> tuple[SourceFile, Any] | None:
@@ -154,9 +155,43 @@ def _split_msgspec_path(raw: str) -> KeyPath:
             parts.append(m.group(1))
         elif m.group(2) is not None:
             parts.append(int(m.group(2)))
-        else:
+        elif m.group(3) is not None:
             parts.append(m.group(3))
+        else:
+            parts.append(_ANY_KEY)
     return tuple(parts)
+
+
+_ANY_KEY = "\0any"  # msgspec's ``[...]``: a key of a table it does not name
+
+
+def _named_keys(data: Any, path: KeyPath) -> KeyPath:
+    """``path`` with each key msgspec did not name (``[...]``) found in ``data``: the key whose
+    value has the rest of the path, preferring one whose value there is not a TOML date."""
+    out: list[str | int] = []
+    node = data
+    for i, part in enumerate(path):
+        if part == _ANY_KEY and isinstance(node, dict):
+            found = [k for k in node if _has(node[k], path[i + 1 :])]
+            plain = [k for k in found if not isinstance(_at(node[k], path[i + 1 :]), datetime.date)]
+            part = (plain or found or [""])[0]
+        out.append(part)
+        node = _at(node, (part,))
+    return tuple(out)
+
+
+def _has(node: Any, path: KeyPath) -> bool:
+    return _at(node, path, missing := object()) is not missing
+
+
+def _at(node: Any, path: KeyPath, default: Any = None) -> Any:
+    for part in path:
+        in_table = isinstance(node, dict) and part in node
+        if in_table or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
+            node = node[part]
+        else:
+            return default
+    return node
 
 
 def _struct_fields(tp: Any, data: Any, path: KeyPath) -> list[str]:
@@ -203,7 +238,7 @@ def _pick(info: Any, node: Any) -> Any:
 def convert(source: SourceFile, data: Any, tp: type[T], problems: list[Problem], base: KeyPath = ()) -> T | None:
     """Validate raw TOML data (found at ``base`` in the file) into ``tp``; a failure becomes a problem."""
     try:
-        return msgspec.convert(data, tp, strict=True)
+        return msgspec.convert(data, tp, strict=True, dec_hook=schema.decode_hook)
     except msgspec.ValidationError as err:
         problems.append(_validation_problem(source, data, tp, str(err), base))
         return None
@@ -223,7 +258,7 @@ def convert_tables(source: SourceFile, data: dict[str, Any], tp: type[T], proble
 def _validation_problem(source: SourceFile, data: Any, tp: Any, text: str, base: KeyPath) -> Problem:
     m = _AT_PATH.match(text)
     message, raw_path = (m.group(1), m.group(2) or "") if m else (text, "")
-    path = _split_msgspec_path(raw_path)
+    path = _named_keys(data, _split_msgspec_path(raw_path))
     located = _validation_message(data, tp, message, path)
     return source.problem((*base, *path, *located[0]), located[1])
 
@@ -501,6 +536,7 @@ class _Builder:
                     origin=origin,
                     location=source.location(path),
                     provided_by=getattr(r, "provided_by", "own"),
+                    provider=getattr(r, "provider", None),
                     recipient=getattr(r, "recipient", None),
                     inform_citizen_first=getattr(r, "inform_citizen_first", False),
                     days=getattr(r, "days", None),
@@ -543,6 +579,11 @@ class _Builder:
                 "draft": _text(spec.status_notes.draft),
                 "outdated": _text(spec.status_notes.outdated),
                 **({"expired": _text(spec.status_notes.expired)} if spec.status_notes.expired else {}),
+                **(
+                    {"unconfirmed_recipient": _text(spec.status_notes.unconfirmed_recipient)}
+                    if spec.status_notes.unconfirmed_recipient
+                    else {}
+                ),
             },
             pension_ages=tuple(PensionAge(p.born_from, p.born_until, p.age, p.law) for p in spec.pension_age),
             invariants=self.invariants(source, spec, types, flow),
@@ -607,8 +648,9 @@ class _Builder:
             centre=Centre(m.centre.name, m.centre.address, m.centre.phone, m.centre.email, m.centre.web),
             standard=sources[m.standard],
             sources=sources,
-            recipients=dict(m.recipients),
+            recipients={k: v if isinstance(v, str) else v.name for k, v in m.recipients.items()},
             rules=tuple(merged),
+            unconfirmed=frozenset(k for k, v in m.recipients.items() if not isinstance(v, str) and not v.confirmed),
         )
 
     def merged(
@@ -680,11 +722,31 @@ def _source(key: str, s: schema.SourceSpec) -> Source:
         title=s.title,
         short=s.short,
         status=s.status,
-        approved=s.approved,
-        valid_until=s.valid_until,
+        approved=_partial(s.approved, first=True),
+        valid_until=_partial(s.valid_until, first=False),
         status_reason=_text(s.status_reason) if s.status_reason else None,
         file=s.file,
+        url=s.url,
+        kind=s.kind,
+        excerpt=s.excerpt,
+        approved_as=s.approved.text if s.approved else None,
     )
+
+
+def _partial(value: schema.PartialDate | None, *, first: bool) -> datetime.date | None:
+    """A date known to the year or month ("2023", "2023-06", checked by the schema) as its first
+    or last day: a standard approved in June 2023 counts from 1 June, valid to 30 June."""
+    if value is None:
+        return None
+    if len(value.text) == 10:
+        return datetime.date.fromisoformat(value.text)
+    year, _, month = value.text.partition("-")
+    if month:
+        start = datetime.date(int(year), int(month), 1)
+        last = (start.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    else:
+        start, last = datetime.date(int(year), 1, 1), datetime.date(int(year), 12, 31)
+    return start if first else last
 
 
 @dataclass(frozen=True)

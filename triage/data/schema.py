@@ -9,6 +9,7 @@ its days is a load error with a location, not a surprise at run time.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Literal
 
 import msgspec
@@ -158,6 +159,7 @@ class _Rule(Struct, tag_field="kind", frozen=True, kw_only=True):
 class LevelRule(_Rule, tag="level", frozen=True, kw_only=True):
     level: str
     provided_by: Literal["own", "referred"] = "own"
+    provider: str | None = None  # the unit or provider that gives it, as the standard names it
     # Level rules (by ID) this one may overlap with, the order of precedence deciding: an
     # overlap `triage check` would otherwise name as a finding.
     overlaps: list[str] = []
@@ -166,6 +168,7 @@ class LevelRule(_Rule, tag="level", frozen=True, kw_only=True):
 class OfferRule(_Rule, tag="offer", frozen=True, kw_only=True):
     offer: str
     provided_by: Literal["own", "referred"] = "own"
+    provider: str | None = None  # the unit or provider that gives it, as the standard names it
 
 
 class NotificationRule(_Rule, tag="notification", frozen=True, kw_only=True):
@@ -223,6 +226,8 @@ class StatusNotesSpec(Struct, frozen=True, kw_only=True):
     draft: TextSpec
     outdated: TextSpec
     expired: TextSpec | None = None  # a current standard past its valid_until on the contact date
+    # A notification to a recipient marked ``confirmed = false``: {notification}, {recipient}.
+    unconfirmed_recipient: TextSpec | None = None
 
 
 class InvariantSpec(Struct, frozen=True, kw_only=True):
@@ -249,14 +254,50 @@ class LawFile(Struct, frozen=True, kw_only=True):
     rules: list[RuleSpec] = []
 
 
+class PartialDate:
+    """A date, or one known only to the year or the month as a standard or a web page gives it:
+    ``2023-06-21``, ``"2023-06"``, ``"2023"`` (``text``, ISO). Read by ``decode_hook``."""
+
+    PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def decode_hook(tp: type, obj: object) -> object:
+    """msgspec's hook for the types it does not know (``PartialDate``)."""
+    if tp is PartialDate:
+        if isinstance(obj, datetime.date):
+            return PartialDate(obj.isoformat())
+        if isinstance(obj, str) and PartialDate.PATTERN.match(obj):
+            return PartialDate(obj)
+        raise ValueError('expected a date, or "YYYY-MM" or "YYYY" where only the month or year is known')
+    raise NotImplementedError(tp)
+
+
 class SourceSpec(Struct, frozen=True, kw_only=True):
     title: str
     short: str
     status: Literal["current", "draft", "outdated"]
-    approved: datetime.date | None = None
-    valid_until: datetime.date | None = None
+    approved: PartialDate | None = None
+    valid_until: PartialDate | None = None  # a partial date: to the end of that year or month
     status_reason: TextSpec | None = None
-    file: str | None = None
+    file: str | None = None  # its text in the standards folder (`triage check --standards DIR`)
+    url: str | None = None  # where it is published
+    # What it is: an approved quality standard, a draft, or a web page (the municipality's own
+    # pages where no standard is published).
+    kind: Literal["standard", "draft", "web_page"] = "standard"
+    excerpt: bool = False  # `file` holds only an excerpt of it (the sections cited)
+
+
+class RecipientSpec(Struct, frozen=True, kw_only=True):
+    """A recipient with more than its name: ``confirmed = false`` where the standard names no unit
+    (the name is the maintainer's best knowledge): `triage check` lists it, and a notification
+    to it carries a warning to confirm the unit."""
+
+    name: str
+    confirmed: bool = True
+    note: str | None = None
 
 
 class CentreSpec(Struct, frozen=True, kw_only=True):
@@ -272,6 +313,6 @@ class MunicipalitySpec(Struct, frozen=True, kw_only=True):
     centre: CentreSpec
     standard: str  # the key in ``sources`` of the standard this municipality follows first
     sources: dict[str, SourceSpec]
-    recipients: dict[str, str]  # notification kind -> the unit's name as the standard gives it
+    recipients: dict[str, str | RecipientSpec]  # notification kind -> the unit's name as the standard gives it
     rules: list[RuleSpec] = []
     replaces: list[str] = []  # national rule IDs this standard sets aside entirely

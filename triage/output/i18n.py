@@ -64,6 +64,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mindste modeksempel for {municipality} (triage recommend --answers -):",
         "smallest counterexample for {municipality} (triage recommend --answers -):",
     ),
+    "check_note": ("bemærk", "note"),
     "check_example_of": (
         "mindste samtale, der viser det (triage recommend --answers -):",
         "the smallest conversation that shows it (triage recommend --answers -):",
@@ -73,6 +74,54 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "OK: every conversation gets exactly one level, cited",
     ),
     "check_findings": ("{n} fund", "{n} finding(s)"),
+    "check_no_standards": (
+        "--standards: {folder}: ingen sådan mappe (standardernes tekstfiler)",
+        "--standards: {folder}: no such folder (the standards' text files)",
+    ),
+    "check_standards_read": (
+        "{n} henvisninger til afsnit er holdt op mod overskrifterne i {folder}",
+        "{n} cited sections read against the headings in {folder}",
+    ),
+    "check_standards_not_read": (
+        "bemærk: {municipality}: kilden '{source}' er ikke efterprøvet ({n} henvisninger): {reason}",
+        "note: {municipality}: source '{source}' not verified ({n} citations): {reason}",
+    ),
+    "check_standards_no_file": (
+        "kilden har ingen file (fx en webside)",
+        "the source has no file (a web page, for example)",
+    ),
+    # --- triage new-municipality (contract v3) ---
+    "nm_bad_id": (
+        "'{id}' er ikke et ID: små bogstaver a-z, cifre og _, først et bogstav, højst 40 tegn (fx norddjurs)",
+        "'{id}' is not an ID: lower-case letters a-z, digits and _, a letter first, at most 40 (e.g. norddjurs)",
+    ),
+    "nm_reserved_id": (
+        "'{id}' er navnet på lovens lag (flows/law.toml); vælg et andet ID",
+        "'{id}' is the name of the law's layer (flows/law.toml); choose another ID",
+    ),
+    "nm_exists": ("'{id}' findes allerede i {file}", "'{id}' is already in {file}"),
+    "nm_file_exists": ("{file} findes allerede; intet er skrevet", "{file} already exists; nothing was written"),
+    "nm_no_name": (
+        "--name mangler: kommunens navn, som det skal stå på skærmen (fx --name Norddjurs)",
+        "--name is missing: the municipality's name as it is shown (e.g. --name Norddjurs)",
+    ),
+    "nm_bad_name": (
+        "--name: én linje på højst {max} tegn, uden mellemrum først eller sidst",
+        "--name: one line of at most {max} characters, no space first or last",
+    ),
+    "nm_cannot_write": ("kan ikke skrive: {reason}", "cannot write: {reason}"),
+    "nm_rolled_back": (
+        "{problem} (den nye kommune indlæses ikke; intet er ændret)",
+        "{problem} (the new municipality does not load; nothing was changed)",
+    ),
+    "nm_done": (
+        "{id} er tilføjet i {file} (linje {line}) med et eksempel i {scenarios}. Loven svarer på hvert opkald, "
+        "til standardens regler er indtastet: udfyld det, der står »udfyldes«, og kør triage check.",
+        "{id} was added to {file} (line {line}) with an example in {scenarios}. The law answers every call "
+        "until the standard's rules are entered: fill in what says \"udfyldes\" and run triage check.",
+    ),
+    "check_standards_missing": ("{file} findes ikke i mappen", "{file} is not in the folder"),
+    "check_standards_unreadable": ("{file} kan ikke læses som UTF-8-tekst", "{file} cannot be read as UTF-8 text"),
     # --- triage ask: line-by-line prompts (issue 6) ---
     "wizard_no_tty": (
         "triage: ingen tastatur (stdin er ikke en terminal); til svar fra en fil eller et rør: "

@@ -70,7 +70,7 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
         "municipality": rec.municipality.id,
         "standard": {
             "title": std.title,
-            "approved": std.approved.isoformat() if std.approved else None,
+            "approved": std.approved_as,
             "status": std.status,
         },
         "service_level": rec.level.id,
@@ -86,16 +86,17 @@ def to_json(rec: Recommendation) -> dict[str, Any]:
             for n in rec.notifications
         ],
         "next_steps": steps,
-        "rights": [{"id": r.id, "text": r.text, "basis": r.basis} for r in rec.rights],
         "deadlines": {k: v.isoformat() for k, v in rec.deadlines.items()},
         "warnings": [w.text for w in rec.warnings],
         "citations": citations,
         "because": {b.item: {k: _json_answer(v) for k, v in b.mapping().items()} for b in rec.because},
         "alternatives": [alternative_json(a) for a in rec.alternatives],
+        "rights": [{"id": r.id, "text": r.text, "basis": r.basis} for r in rec.rights],  # contract version 3
         # Extensions of the contract:
         "contact_date": rec.contact_date.isoformat(),
         "language": rec.lang,
         "service_level_text": rec.level.text,
+        **({"service_level_provider": rec.level.provider} if rec.level.provider else {}),
         "ignored_answers": list(rec.ignored),
     }
 
@@ -261,7 +262,8 @@ def to_markdown(
     if made_at is not None:
         made = f"{short_date(made_at.date(), lang)} {t('at_time', lang)} {made_at:%H:%M}"
         out.append(f"- **{t('made', lang)}:** {made}" + (f" · {t('counsellor', lang)}: {initials}" if initials else ""))
-    out += ["", f"## {t('service_level', lang)}: {rec.level.label}", "", rec.level.text, ""]
+    provider = f" ({rec.level.provider})" if rec.level.provider else ""
+    out += ["", f"## {t('service_level', lang)}: {rec.level.label}{provider}", "", rec.level.text, ""]
     for c in rec.cited("service_level"):
         out.append(f"> {citation_line(c, lang)}")
     why = because_text(rec, flow, "service_level")

@@ -20,7 +20,6 @@ from triage.rules.model import UNKNOWN, Answer, Law, PensionAge
 DERIVED: Mapping[str, AnswerType] = {"under_pension_age": AnswerType("bool")}
 
 
-
 def pension_age(table: tuple[PensionAge, ...], born: datetime.date) -> int | None:
     for row in table:
         if (row.born_from is None or row.born_from <= born) and (row.born_until is None or born <= row.born_until):

@@ -131,6 +131,76 @@ def decide(flow: Flow, muni: Municipality, env: dict[str, Answer]) -> Decision:
     return Decision.make(levels[0].target, tuple(levels), tuple(firing(other_rules, env)), env)
 
 
+class Staged:
+    """``decide`` in two stages, for the proof's many conversations that share their early
+    answers: the rules that read none of ``late`` (nor a level decided by a rule that does) are
+    evaluated once per group (``early``), the rest per conversation (``finish``). The result is
+    ``decide``'s, rule for rule and in the same order (tests/unit/test_staged.py proves it)."""
+
+    def __init__(self, flow: Flow, muni: Municipality, late: frozenset[str]) -> None:
+        self.flow = flow
+        level_rules, other_rules = muni.split()
+        late_levels = any(r.when.names() & late for r in level_rules)
+        if late_levels:
+            late = late | {"level"}
+
+        def is_late(r: Rule) -> bool:
+            return bool(r.when.names() & late)
+
+        self.early_levels = tuple(r for r in level_rules if not is_late(r))
+        self.late_levels = tuple(r for r in level_rules if is_late(r))
+        # ``decide`` sorts the level rules by rank, stably: ties keep the rules' order.
+        order = {id(r): (flow.rank(r.target), i) for i, r in enumerate(level_rules)}
+        self.order = lambda r: order[id(r)]
+        index = {id(r): i for i, r in enumerate(other_rules)}
+        self.early_others = tuple((index[id(r)], r) for r in other_rules if not is_late(r))
+        self.late_others = tuple((index[id(r)], r) for r in other_rules if is_late(r))
+        # A rule's value depends only on the names it reads: the late rules' values are kept by
+        # those names' values (a few hundred combinations stand for thousands of conversations).
+        self.level_reads = tuple(sorted(frozenset().union(*(r.when.names() for r in self.late_levels))))
+        self.other_reads = tuple(sorted(frozenset().union(*(r.when.names() for _, r in self.late_others)) - {"level"}))
+        self.level_memo: dict[tuple[Answer | None, ...], list[Rule]] = {}
+        self.other_memo: dict[tuple[Answer | None, ...], list[tuple[int, Rule]]] = {}
+        self.early_level_reads = tuple(sorted(frozenset().union(*(r.when.names() for r in self.early_levels))))
+        self.early_other_reads = tuple(
+            sorted(frozenset().union(*(r.when.names() for _, r in self.early_others)) - {"level"})
+        )
+        self.early_memo: dict[tuple[Answer | None, ...], tuple[list[Rule], list[tuple[int, Rule]]]] = {}
+
+    def early(self, env: dict[str, Answer]) -> tuple[list[Rule], list[tuple[int, Rule]]]:
+        """The early rules that apply, for every conversation of a group (``env``: any of them)."""
+        key = (*map(env.get, self.early_level_reads), None, *map(env.get, self.early_other_reads))
+        known = self.early_memo.get(key)
+        if known is not None:
+            return known
+        levels = sorted(firing(self.early_levels, env), key=self.order)
+        if levels and not self.late_levels:
+            env = {**env, "level": levels[0].target}
+        others = [(i, r) for i, r in self.early_others if r.when.evaluate(env) is True]
+        known = self.early_memo[key] = (levels, others)
+        return known
+
+    def finish(self, early: tuple[list[Rule], list[tuple[int, Rule]]], env: dict[str, Answer]) -> Decision:
+        """``decide(env)`` from the group's early rules; ``env`` gets ``level``."""
+        early_levels, early_others = early
+        levels = early_levels
+        if self.late_levels:
+            key = tuple(map(env.get, self.level_reads))
+            fired = self.level_memo.get(key)
+            if fired is None:
+                fired = self.level_memo[key] = firing(self.late_levels, env)
+            levels = sorted(early_levels + fired, key=self.order) if fired else early_levels
+        if not levels:
+            return Decision.make(None, (), (), env)
+        env["level"] = levels[0].target
+        key = (levels[0].target, *map(env.get, self.other_reads))
+        late = self.other_memo.get(key)
+        if late is None:
+            late = self.other_memo[key] = [(i, r) for i, r in self.late_others if r.when.evaluate(env) is True]
+        others = sorted(early_others + late, key=lambda p: p[0]) if late and early_others else early_others or late
+        return Decision.make(levels[0].target, tuple(levels), tuple(r for _, r in others), env)
+
+
 def facts(
     knowledge: Knowledge, municipality: str, answers: Mapping[str, Answer], day: datetime.date
 ) -> dict[str, Answer]:
@@ -183,6 +253,11 @@ def _provider(rules: Iterable[Rule]) -> str:
     return "referred" if any(r.provided_by == "referred" for r in rules) else "own"
 
 
+def _named(rules: Iterable[Rule]) -> str | None:
+    """The units or providers the rules name, each once."""
+    return " / ".join(dict.fromkeys(r.provider for r in rules if r.provider)) or None
+
+
 def settle(
     flow: Flow, muni: Municipality, decision: Decision, state: FlowState, contact_date: datetime.date
 ) -> Outcome:
@@ -206,9 +281,9 @@ def settle(
         ignored=state.ignored,
         not_known=state.not_known,
         decision=decision,
-        level=LevelItem(winning[0].target, _provider(winning), winning),
+        level=LevelItem(winning[0].target, _provider(winning), winning, _named(winning)),
         offers=tuple(
-            OfferItem(t.id, _provider(rules), tuple(rules))
+            OfferItem(t.id, _provider(rules), tuple(rules), _named(rules))
             for t in flow.offers
             if (rules := groups.get(("offer", t.id)))
         ),
@@ -271,12 +346,7 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
         if r.kind == "warning":
             cited.warn(WarningItem(r.id, rule=r))
             cited.cite(f"warning:{r.id}", [r])
-    days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
-    cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
-    for src in [muni.standard, *cited.sources.values()]:
-        status = "outdated" if src.valid_until is not None and outcome.contact_date > src.valid_until else src.status
-        if status != "current":
-            cited.warn(WarningItem(f"standard_{status}", subject=src.key))
+    _checks(cited, muni, outcome)
     return replace(
         outcome,
         notifications=notifications,
@@ -285,12 +355,28 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     )
 
 
+def _checks(cited: _Citations, muni: Municipality, outcome: Outcome) -> None:
+    """The engine's own warnings: a recipient the standard does not name, a deadline on a day
+    off, a standard that is a draft or outdated (or past its period on the contact date)."""
+    unconfirmed = [n for n in outcome.notifications if n.to in muni.unconfirmed and _default_recipient(n)]
+    cited.warn(*(WarningItem("recipient_unconfirmed", subject=n.to) for n in unconfirmed))
+    days_off = (d for d in outcome.deadlines if not is_working_day(d.date))
+    cited.warn(*(WarningItem("not_working_day", subject=d.id) for d in days_off))
+    for src in [muni.standard, *cited.sources.values()]:
+        status = "outdated" if src.valid_until is not None and outcome.contact_date > src.valid_until else src.status
+        if status != "current":
+            cited.warn(WarningItem(f"standard_{status}", subject=src.key))
+
+
+def _default_recipient(n: NotificationItem) -> bool:
+    """The notification goes (also) to the municipality's recipient, not to one its rule names."""
+    return any(r.recipient is None for r in n.rules)
+
+
 class _Citations:
     """Citations with current law resolved, and the warnings, in the order they arise."""
 
-    def __init__(
-        self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer], day: datetime.date
-    ) -> None:
+    def __init__(self, knowledge: Knowledge, muni: Municipality, env: Mapping[str, Answer], day: datetime.date) -> None:
         self.law, self.muni, self.env, self.day = knowledge.law, muni, env, day
         self.citations: list[Cited] = []
         self.warnings: dict[str, WarningItem] = {}

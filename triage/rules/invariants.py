@@ -16,6 +16,7 @@ from triage.rules.model import Answer, Flow, Invariant
 from triage.rules.outcome import Decision
 
 ROLES = ("emergency", "treatment", "counselling", "referral", "outside")
+RESULT_NAMES = frozenset({"level", "role", "notifications", "deadlines", "waived"})  # see ``result_types``
 
 
 def result_types(flow: Flow) -> dict[str, AnswerType]:
@@ -47,8 +48,13 @@ def broken(
     flow: Flow, invariants: tuple[Invariant, ...], answers: Mapping[str, Answer], decision: Decision
 ) -> list[Invariant]:
     """The invariants that apply to ``answers`` and do not hold for ``decision``."""
-    applying = [i for i in invariants if i.when.evaluate(answers) is True]
+    return failing(flow, [i for i in invariants if i.when.evaluate(answers) is True], dict(answers), decision)
+
+
+def failing(flow: Flow, applying: list[Invariant], env: dict[str, Answer], decision: Decision) -> list[Invariant]:
+    """Of the invariants that apply (``applying``), those that do not hold for ``decision``;
+    ``env`` (the answers, the proof's own copy) gets the result's facts."""
     if not applying:
         return []
-    env = {**answers, **result_facts(flow, decision)}
+    env.update(result_facts(flow, decision))
     return [i for i in applying if i.holds.evaluate(env) is not True]

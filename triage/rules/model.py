@@ -162,6 +162,7 @@ class Rule(Record):
     origin: str  # "law" or the municipality ID
     location: Location
     provided_by: Literal["own", "referred"] = "own"
+    provider: str | None = None
     recipient: str | None = None
     inform_citizen_first: bool = False
     days: int | None = None
@@ -181,10 +182,14 @@ class Source(Record):
     title: str
     short: str
     status: Literal["current", "draft", "outdated"]
-    approved: datetime.date | None = None
-    valid_until: datetime.date | None = None
+    approved: datetime.date | None = None  # a partial date: its first day (``approved_as``)
+    valid_until: datetime.date | None = None  # a partial date: its last day
     status_reason: Text | None = None
     file: str | None = None
+    url: str | None = None
+    kind: Literal["standard", "draft", "web_page"] = "standard"
+    excerpt: bool = False
+    approved_as: str | None = None  # as the data gives it: "2023-06-21", "2023-06" or "2023"
 
 
 class Centre(Record):
@@ -203,6 +208,7 @@ class Municipality(Record):
     sources: Mapping[str, Source]
     recipients: Mapping[str, str]
     rules: tuple[Rule, ...]  # national rules already merged in, overrides applied
+    unconfirmed: frozenset[str] = frozenset()  # notification kinds whose recipient the standard does not name
 
     def split(self) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
         """The level rules and the other rules (kept: the proof asks for every class)."""

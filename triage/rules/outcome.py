@@ -95,12 +95,14 @@ class LevelItem(Record):
     id: str
     provided_by: str
     rules: tuple[Rule, ...]  # the rules of this level that applied
+    provider: str | None = None  # the unit or provider the standard names
 
 
 class OfferItem(Record):
     id: str
     provided_by: str
     rules: tuple[Rule, ...]
+    provider: str | None = None
 
 
 class NotificationItem(Record):
@@ -176,7 +178,6 @@ class Outcome(Record):
         return {d.id: d.date for d in self.deadlines}
 
 
-
 # --- the one comparison ----------------------------------------------------------------
 
 
@@ -220,10 +221,10 @@ def facets(outcome: Outcome, kinds: Iterable[ItemKind] = ITEM_KINDS) -> dict[Ite
     def days(day: datetime.date | None) -> int | None:
         return None if day is None else (day - start).days
 
-    add(ItemKey("service_level", outcome.level.id), provider=outcome.level.provided_by,
+    add(ItemKey("service_level", outcome.level.id), provider=(outcome.level.provided_by, outcome.level.provider),
         words=_rule_words(outcome.level.rules))  # fmt: skip
     for o in outcome.offers:
-        add(ItemKey("offer", o.id), provider=o.provided_by, words=_rule_words(o.rules))
+        add(ItemKey("offer", o.id), provider=(o.provided_by, o.provider), words=_rule_words(o.rules))
     for n in outcome.notifications:
         add(ItemKey("notification", n.to), recipient=" / ".join(n.recipients),
             inform_citizen_first=n.inform_citizen_first, words=_rule_words(n.rules))  # fmt: skip

@@ -22,6 +22,7 @@ class Level(Record):
     provided_by: str
     rules: tuple[Rule, ...]
     role: str | None = None  # flows/intake.toml: what front ends branch on ("emergency"), never the ID
+    provider: str | None = None  # the unit or provider the standard names
 
 
 class Right(Record):
@@ -150,6 +151,7 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
             level.provided_by,
             level.rules,
             role=flow.role(level.id),
+            provider=level.provider,
         ),
         offers=tuple(
             Offer(o.id, _label(flow, "offers", o.id, lang), join(o.rules), o.provided_by, o.rules)
@@ -203,6 +205,15 @@ def warning_text(knowledge: Knowledge, outcome: Outcome, w: WarningItem, lang: L
             deadline=_label(flow, "deadlines", w.subject, lang), date=dmy(day), day=day_name(day, lang),
             due=dmy(last_working_day(day)),
         )  # fmt: skip
+    if w.id == "recipient_unconfirmed":
+        recipient = knowledge.municipalities[outcome.municipality].recipients[w.subject]
+        if "unconfirmed_recipient" not in law.status_notes:
+            return f"{recipient} (?)"
+        return (
+            law.status_notes["unconfirmed_recipient"]
+            .get(lang)
+            .format(notification=_label(flow, "notifications", w.subject, lang), recipient=recipient)
+        )
     if w.id == "superseded_law":
         return next(s.note.get(lang) for s in law.superseded if s.cited == w.subject)
     if w.id == "law_to_check":

@@ -9,8 +9,9 @@ class. Every reachable conversation is covered: a proof, not a sample.
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -18,10 +19,11 @@ from triage.data.loader import key_string, resolve
 from triage.data.paths import FLOW_FILE, MUNICIPALITIES_FILE
 from triage.rules.conditions import Compare, Condition, ListLiteral, Literal, Name, parse
 from triage.rules.derived import DERIVED, boundaries, possible
-from triage.rules.engine import decide
+from triage.rules.engine import Staged
 from triage.rules.errors import Problem
-from triage.rules.invariants import broken
+from triage.rules.invariants import RESULT_NAMES, failing
 from triage.rules.model import UNKNOWN, Answer, Flow, Invariant, Knowledge, Law, Location, Municipality, Question, Rule
+from triage.rules.outcome import Decision
 from triage.verify.bounds import bound_classes, bound_named_options
 
 
@@ -40,6 +42,8 @@ class Report:
     examples: dict[Problem, dict[str, Answer]] = field(default_factory=dict)
     # Level rules whose condition held but that lost to another level: their winners.
     beaten: dict[str, set[str]] = field(default_factory=dict)
+    # What a maintainer should know but that is not wrong: recipients the standard does not name.
+    notes: list[Problem] = field(default_factory=list)
 
 
 class _Found(NamedTuple):
@@ -153,6 +157,20 @@ def conversations(
     every value they can take for those answers on some contact date: the proof does not fix
     the date.
     """
+    for prefix, rest in groups(flow, domains, law, len(flow.questions)):
+        yield from rest(prefix)
+
+
+Rest = Callable[[dict[str, Answer]], Iterator[dict[str, Answer]]]
+
+
+def groups(
+    flow: Flow, domains: Mapping[str, list[Answer]], law: Law | None, split: int
+) -> Iterator[tuple[dict[str, Answer], Rest]]:
+    """The conversations as groups: each combination of classes of the questions before
+    ``split`` (the prefix), with a function that gives the group's conversations (the prefix
+    completed by every combination of the later questions and the derived facts). The prefix
+    is the caller's to read until it asks for the next group."""
     derived = [name for name in DERIVED if name in domains] if law is not None else []
 
     def facts(j: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
@@ -169,22 +187,29 @@ def conversations(
             yield from facts(j + 1, given)
             del given[name]
 
-    def go(i: int, given: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+    def go(i: int, given: dict[str, Answer], stop: int) -> Iterator[dict[str, Answer]]:
+        if i == stop:
+            yield given
+            return
         if i == len(flow.questions):
             yield from facts(0, given)
             return
         q = flow.questions[i]
         if q.when.evaluate(given) is not True:
-            yield from go(i + 1, given)
+            yield from go(i + 1, given, stop)
             return
         for value in domains[q.id]:
             if value == UNKNOWN and q.kind == "int" and not q.unknown_allowed(given):
                 continue
             given[q.id] = value
-            yield from go(i + 1, given)
+            yield from go(i + 1, given, stop)
             del given[q.id]
 
-    yield from go(0, {})
+    def rest(prefix: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
+        yield from go(split, dict(prefix), len(flow.questions) + 1)
+
+    for prefix in go(0, {}, split):
+        yield prefix, rest
 
 
 def located(
@@ -237,20 +262,14 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
 
 def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[Answer]]) -> Report:
     """Walk every class of conversation through the first stage of the evaluation
-    (``engine.decide``), and report what breaks a promise (each finding with the smallest
-    conversation that shows it); then the rules that never applied."""
+    (``engine.decide``, staged), and report what breaks a promise (each finding with the
+    smallest conversation that shows it); then the rules that never applied."""
     start = time.perf_counter()
-    report = Report(muni.id, rules=len(muni.rules))
-    flow, invariants = knowledge.flow, knowledge.law.invariants
-    precedence = {t.id: t.precedence for t in flow.levels}
-    found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
-    for answers in conversations(flow, domains, knowledge.law):
-        report.classes += 1
-        report.asked.update(answers)
-        for f in _problems(flow, invariants, precedence, muni, answers, report):
-            if f.what not in found or len(answers) < len(found[f.what][1]):
-                found[f.what] = (f, answers)
-    for f, answers in found.values():
+    proof = _Proof(knowledge, muni)
+    for prefix, rest in groups(knowledge.flow, domains, knowledge.law, proof.split):
+        proof.group(prefix, rest)
+    report = proof.report
+    for f, answers in proof.found.values():
         if f.rule is not None:
             problem = _where(knowledge, f.rule.location, f.message, muni.id, f.rule.id)
         else:
@@ -261,30 +280,96 @@ def prove(knowledge: Knowledge, muni: Municipality, domains: Mapping[str, list[A
             report.counterexample = answers
     report.dead = [r.id for r in muni.rules if r.id not in report.fired]
     report.findings += _rule_findings(knowledge, muni, report)
+    report.notes = [
+        located(knowledge, MUNICIPALITIES_FILE, (muni.id, "recipients", kind),
+                f"recipient '{muni.recipients[kind]}' for '{kind}' is not confirmed by the standard"
+                " (confirmed = false): every notification to it carries a warning", muni.id)
+        for kind in sorted(muni.unconfirmed)
+    ]  # fmt: skip
     report.seconds = time.perf_counter() - start
     return report
 
 
+class _Proof:
+    """One municipality's proof, a group of conversations at a time (``groups``: they share
+    their answers before the late questions, ``_late``). What a group shares is evaluated once
+    (``engine.Staged``), and what a conversation breaks is kept by the rules that applied and
+    the promises that apply."""
+
+    def __init__(self, knowledge: Knowledge, muni: Municipality) -> None:
+        flow = knowledge.flow
+        self.flow, self.muni = flow, muni
+        self.report = Report(muni.id, rules=len(muni.rules))
+        self.found: dict[str, tuple[_Found, dict[str, Answer]]] = {}
+        late = _late(flow, muni)
+        self.split = next((i for i, q in enumerate(flow.questions) if q.id in late), len(flow.questions))
+        self.staged = Staged(flow, muni, late)
+        invariants = knowledge.law.invariants
+        self.early_invariants = [i for i in invariants if not i.when.names() & late]
+        self.late_invariants = [i for i in invariants if i.when.names() & late]
+        self.holds_reads = sorted(frozenset().union(*(i.holds.names() for i in invariants)) - RESULT_NAMES)
+        self.precedence = {t.id: t.precedence for t in flow.levels}
+        self.memo: dict[tuple[object, ...], list[_Found]] = {}
+
+    def group(self, prefix: dict[str, Answer], rest: Rest) -> None:
+        """Every conversation that completes ``prefix``."""
+        mid = self.muni.id
+        early = self.staged.early({**prefix, "municipality": mid})
+        applying = [i for i in self.early_invariants if i.when.evaluate(prefix) is True]
+        report, found, memo = self.report, self.found, self.memo
+        report.asked.update(prefix)
+        for answers in rest(prefix):
+            report.classes += 1
+            report.asked.update(answers)
+            env: dict[str, Answer] = {**answers, "municipality": mid}
+            decision = self.staged.finish(early, env)
+            now = applying + [i for i in self.late_invariants if i.when.evaluate(env) is True]
+            # What a conversation breaks depends on the rules that applied, the promises that
+            # apply and the answers ``holds`` reads besides the result: kept by those.
+            key = (
+                *map(id, decision.level_rules), None, *map(id, decision.others), None, *map(id, now), None,
+                *map(answers.get, self.holds_reads),
+            )  # fmt: skip
+            problems = memo.get(key)
+            if problems is None:
+                problems = memo[key] = _problems(self.flow, now, self.precedence, decision, report)
+            for f in problems:
+                if f.what not in found or len(answers) < len(found[f.what][1]):
+                    found[f.what] = (f, answers)
+
+
+def _late(flow: Flow, muni: Municipality) -> frozenset[str]:
+    """The answers enumerated last (the flow's last questions that no level rule reads, and the
+    derived facts): the conversations that differ only in these share everything else, so the
+    rules that read none of them are evaluated once per group (``engine.Staged``)."""
+    level_names = frozenset().union(*(r.when.names() for r in muni.split()[0]))
+    late = set(DERIVED)
+    for q in reversed(flow.questions):
+        if q.id in level_names:
+            break
+        late.add(q.id)
+    return frozenset(late)
+
+
 def _problems(
     flow: Flow,
-    invariants: tuple[Invariant, ...],
+    applying: list[Invariant],
     precedence: Mapping[str, str],
-    muni: Municipality,
-    answers: Mapping[str, Answer],
+    decision: Decision,
     report: Report,
 ) -> list[_Found]:
-    """What one conversation breaks: no level, a broken invariant, an overlap of level rules
-    that only the order of precedence decides, an item without a citation. ``report`` gets
-    the rules that applied and the level rules that lost."""
-    decision = decide(flow, muni, {**answers, "municipality": muni.id})
+    """What one conversation breaks (``decision``: the first stage of its evaluation): no level,
+    a broken invariant, an overlap of level rules that only the order of precedence decides, an
+    item without a citation. ``report`` gets the rules that applied and the level rules that lost."""
     if decision.level is None:
         return [_Found("no level", "no service level applies")]
     winner = decision.level_rules[0]
     report.fired.update(r.id for r in decision.level_rules if r.target == decision.level)
     report.fired.update(r.id for r in decision.others)
+    env = dict(decision.facts)  # ``holds`` reads the result too
     out = [
         _Found(i.id, f"{i.message} (invariant '{i.id}'; the level '{decision.level}' came from rule '{winner.id}')")
-        for i in broken(flow, invariants, answers, decision)
+        for i in failing(flow, applying, env, decision)
     ]
     for loser in decision.level_rules[1:]:
         if loser.target == decision.level:
@@ -303,8 +388,8 @@ def _overlap(precedence: Mapping[str, str], fired: tuple[Rule, ...], loser: Rule
         return []
     out = []
     for r in fired:
-        if r.target == loser.target:
-            break  # only the levels ranked above the loser's can have beaten it
+        if r.target != fired[0].target:
+            break  # only where the two decide: a level above both (acute danger, alcohol alone) hides it
         if precedence[r.target] == "first" or r.id in loser.overlaps or loser.id in r.overlaps:
             continue
         fix = (
@@ -371,7 +456,47 @@ def domains_for(knowledge: Knowledge, muni: Municipality) -> dict[str, list[Answ
     return domains
 
 
-def verify(knowledge: Knowledge) -> tuple[list[Problem], list[Report]]:
-    reports = [prove(knowledge, m, domains_for(knowledge, m)) for m in knowledge.municipalities.values()]
+# From this many municipalities on, the proofs run in worker processes, one per core: starting a
+# worker costs a fraction of a second, a municipality's proof about one (benchmarks/check.py).
+PARALLEL_FROM = 12
+
+
+def verify(knowledge: Knowledge, processes: int | None = None) -> tuple[list[Problem], list[Report]]:
+    """Prove every municipality; with many, in ``processes`` workers (default: one per core;
+    ``TRIAGE_CHECK_PROCESSES=1`` keeps it in this process)."""
+    ids = list(knowledge.municipalities)
+    if processes is None:
+        processes = int(os.environ.get("TRIAGE_CHECK_PROCESSES", "0")) or (os.cpu_count() or 1)
+    if processes > 1 and len(ids) >= PARALLEL_FROM:
+        reports = _in_workers(knowledge, ids, processes)
+    else:
+        reports = [_prove_one(knowledge, mid) for mid in ids]
     asked = set().union(*(r.asked for r in reports))
     return flow_findings(knowledge, asked), reports
+
+
+def _prove_one(knowledge: Knowledge, mid: str) -> Report:
+    muni = knowledge.municipalities[mid]
+    return prove(knowledge, muni, domains_for(knowledge, muni))
+
+
+_WORKER: dict[str, Knowledge] = {}  # the knowledge a worker process proves, set once when it starts
+
+
+def _start_worker(knowledge: Knowledge) -> None:
+    _WORKER["knowledge"] = knowledge
+
+
+def _prove_in_worker(mid: str) -> Report:
+    return _prove_one(_WORKER["knowledge"], mid)
+
+
+def _in_workers(knowledge: Knowledge, ids: list[str], processes: int) -> list[Report]:
+    """The proofs in separate processes (``spawn``: no fork of a process that may have threads);
+    each gets the knowledge once, pickled, and the reports come back in the data's order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_start_worker, initargs=(knowledge,)) as pool:
+        return list(pool.map(_prove_in_worker, ids))
