@@ -59,7 +59,7 @@ def test_alcohol_treatment_where_the_centre_treats_alcohol(tmp_path: Path) -> No
     rec = recommend(k, "bareby", {**ALCOHOL, "anonymous": True}, DAY)
     assert rec.level.id == "alcohol_treatment"
     assert rec.deadlines == {"treatment_start": DAY + datetime.timedelta(days=14)}  # SUL § 141, anonymous too
-    assert {r.id for r in rec.rights} == {"free_choice", "payment"}
+    assert {r.id for r in rec.rights} == {"free_choice", "payment", "anonymity"}  # SUL § 141: told, not a step
     assert rec.answers["anonymous"] is True  # asked of an alcohol-only caller (contract version 3)
 
 
