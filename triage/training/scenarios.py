@@ -523,12 +523,24 @@ def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mism
                           {ItemKey("warning", w): {} for w in exp.warnings if w in given})  # fmt: skip
     if missing:
         add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
-    given_to = {n.to: n.recipient for n in rec.notifications}
-    index = {n.id: j for j, n in enumerate(exp.notifications)}
-    for to, recipient in exp.recipients:
-        if to in given_to and given_to[to] != recipient:  # a missing notification is reported above
-            add(f"notifications.{to}.recipient", repr(recipient), repr(given_to[to]), "notifications", index[to])
-    return out
+    return out + _recipient_mismatches(scenario, rec)
+
+
+def _recipient_mismatches(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
+    """Where the key names a notification's recipient, the recommendation's must be the same words."""
+    given = {n.to: n.recipient for n in rec.notifications}
+    index = {n.id: j for j, n in enumerate(scenario.expected.notifications)}
+    return [
+        Mismatch(
+            scenario,
+            f"notifications.{to}.recipient",
+            repr(recipient),
+            repr(given[to]),
+            scenario.at("expected", "notifications", index[to]),
+        )
+        for to, recipient in scenario.expected.recipients
+        if to in given and given[to] != recipient  # a missing notification is reported above
+    ]
 
 
 def _deadline_mismatches(
