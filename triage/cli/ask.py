@@ -117,7 +117,7 @@ def ask_municipality(conv: Session) -> str:
 def ask_question(conv: Session, q: Question) -> Answer | str:
     """One question of the flow; returns the answer, or ``BACK``."""
     lang = conv.lang
-    label = q.label.get(lang)
+    label = q.label_text(lang, conv.place)
     default = conv.suggestion(q.id)
     if q.kind == "bool":
         items, aliases = _yes_no_items(lang)
@@ -234,8 +234,9 @@ def show_context(console: Console, conv: Session, q: Question) -> None:
     state = conv.flow_state
     console.print()
     console.print(Text(t("ask_progress", lang, n=len(state.asked) + 1, total=state.total), style="dim"))
-    if q.say is not None:
-        console.print(Text.assemble((f"{t('ask_say', lang)}: ", "bold"), (f"»{q.say.get(lang)}«", "italic")))
+    script = q.say(state.answers)  # fits the caller; none during an acute call
+    if script is not None:
+        console.print(Text.assemble((f"{t('ask_say', lang)}: ", "bold"), (f"»{script.get(lang)}«", "italic")))
     console.print(Text(q.help.get(lang), style="dim"))
 
 
