@@ -12,11 +12,12 @@ from rich.console import Console
 from tests.conftest import CONTACT, ROOT, answers
 from triage.data.loader import load
 from triage.output.condition_text import condition_sentence
-from triage.output.render import to_markdown
+from triage.output.render import status_label, to_markdown, to_plain
 from triage.rules.errors import DataError
 from triage.rules.model import Knowledge
 from triage.rules.placeholders import fill
 from triage.rules.recommendation import recommend
+from triage.rules.record import replace
 from triage.tui.screens.citations import citations_table
 from triage.verify.check import flow_findings
 
@@ -101,3 +102,18 @@ def test_the_sources_screen_and_the_file_name_the_municipality(knowledge: Knowle
     assert f"Bor personen, samtalen handler om, i {name} –" in markdown and "{municipality}" not in markdown
     sentence = condition_sentence("resident", knowledge.flow, "en", name)
     assert sentence == f"lives in {name}"
+
+
+def test_the_file_title_repeats_a_draft_or_outdated_status(knowledge: Knowledge) -> None:
+    """A pasted case note keeps its first line: a draft standard says so there, not only below."""
+    rec = recommend(knowledge, "holbaek", answers(), CONTACT, "da")
+    m = rec.municipality
+    for status in ("current", "draft", "outdated"):
+        changed = replace(rec, municipality=replace(m, standard=replace(m.standard, status=status)))
+        markdown = to_markdown(changed, knowledge.flow)
+        title, plain_title = markdown.splitlines()[0], to_plain(markdown).splitlines()[0]
+        label = status_label(changed)
+        if status == "current":
+            assert title.endswith(m.name) and label not in title
+        else:
+            assert title.endswith(f"{m.name} ({label})") and label in plain_title
