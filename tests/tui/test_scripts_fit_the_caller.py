@@ -128,3 +128,22 @@ async def test_the_resident_question_names_the_municipality(knowledge: Knowledge
         await pilot.press("j", "tab")  # at 80 columns Tab opens the answers column in place
         await pilot.pause()
         assert any(f"Bor i {name}" in line for line in screen_text(app))
+
+
+async def test_the_palette_says_no_matches_in_danish(knowledge: Knowledge) -> None:
+    """Textual writes "No matches found" in English; a Danish screen says it in Danish."""
+    from textual.command import CommandList
+
+    app = wizard(knowledge, "holbaek")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"zzzq")
+        listing = app.screen.query_one(CommandList)
+        for _ in range(50):  # the palette says so after its own countdown (half a second)
+            await pilot.pause(0.05)
+            if listing.option_count:
+                break
+        text = "\n".join(screen_text(app))
+        assert "Ingen kommando passer" in text
+        assert "No matches" not in text and "found" not in text
+        prompt = listing.get_option_at_index(0)
+        assert prompt.disabled  # still Textual's option: nothing to choose

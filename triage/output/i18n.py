@@ -197,6 +197,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_key_copy_markdown": ("Kopiér som Markdown", "Copy as Markdown"),
     "wizard_palette_search": ("Søg efter en kommando …", "Search for commands …"),
+    "wizard_palette_no_matches": ("Ingen kommando passer", "No matching command"),
     "wizard_sys_quit": ("Afslut", "Quit"),
     "wizard_sys_quit_help": (
         "Afslut programmet (spørger først, hvis opsummeringen ikke er gemt)",
