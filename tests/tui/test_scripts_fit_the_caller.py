@@ -56,14 +56,15 @@ async def test_no_confidentiality_script_during_an_acute_call(knowledge: Knowled
 @pytest.mark.parametrize(
     ("given", "expected"),
     [
-        (answers(), "hvis du er anonym"),  # the person: the script as it was
+        (answers(anonymous=True), "hvis du er anonym"),  # the person, anonymous: the script as it was
+        (answers(), "underrette kommunen."),  # not anonymous: no "also if you are anonymous"
         (answers(caller="relative", caller_under_18=False, age=40), "hvis du er anonym"),
         (answers(caller="relative", caller_under_18=True, age=40), "bekymrede for dig"),  # a child calls
         (answers(age=16), "bekymrede for dig"),  # a young person about themself
         (answers(caller="professional", citizen_consents=True, age=30), ""),  # their own duty: no script
         (answers(caller="professional", citizen_consents=False, age=30), ""),
     ],
-    ids=["self", "relative", "young-relative", "young-person", "professional", "professional-no-consent"],
+    ids=["self-anonymous", "self", "relative", "young-relative", "young-person", "professional", "professional-no-c"],
 )
 async def test_the_script_before_children_fits_the_caller(
     knowledge: Knowledge, given: dict[str, Any], expected: str
@@ -76,6 +77,8 @@ async def test_the_script_before_children_fits_the_caller(
         assert app.call.question is not None and app.call.question.id == "children_at_home"
         if expected:
             assert expected in said(app)
+            if given["caller"] == "self" and not given["anonymous"]:  # declined: not offered again
+                assert "anonym" not in said(app)
         else:
             assert said(app) == ""
 

@@ -13,6 +13,7 @@ from tests.conftest import CONTACT, ROOT, answers
 from triage.data.loader import load
 from triage.output.condition_text import condition_sentence
 from triage.output.render import status_label, to_markdown, to_plain
+from triage.output.richview import to_rich
 from triage.rules.errors import DataError
 from triage.rules.model import Knowledge
 from triage.rules.placeholders import fill
@@ -39,8 +40,10 @@ ANONYMOUS_SAY = 'say = [\n  { when = "caller == \'professional\'"'
 def test_the_first_wording_whose_condition_holds_is_said(knowledge: Knowledge) -> None:
     q = knowledge.flow.question("children_at_home")
     assert q is not None
-    self_call = q.say(answers())
+    self_call = q.say(answers(anonymous=True))
     assert self_call is not None and "hvis du er anonym" in self_call.da
+    named = q.say(answers())
+    assert named is not None and "anonym" not in named.da  # anonymity declined: not offered again
     young = q.say(answers(age=16))
     assert young is not None and "bekymrede for dig" in young.da
     assert q.say(answers(caller="professional", citizen_consents=True)) is None
@@ -117,3 +120,16 @@ def test_the_file_title_repeats_a_draft_or_outdated_status(knowledge: Knowledge)
             assert title.endswith(m.name) and label not in title
         else:
             assert title.endswith(f"{m.name} ({label})") and label in plain_title
+
+
+def test_a_long_alternative_wraps_under_its_heading(knowledge: Knowledge) -> None:
+    """Found in the trial at 80x24: "Underretninger og inddragelse: …" wrapped to the panel's edge."""
+    rec = recommend(knowledge, "holbaek", answers(age=15, parental_consent="no"), CONTACT, "da")
+    assert rec.alternatives
+    console = Console(width=80, color_system=None, record=True)
+    console.print(to_rich(rec, knowledge.flow))
+    lines = console.export_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if "Med forældresamtykke" in line)
+    end = next(i for i in range(start, len(lines)) if lines[i].lstrip("│ ").startswith("╰"))
+    body = [line.strip("│").rstrip(" │") for line in lines[start + 1 : end]]
+    assert body and all(line.startswith("   ") for line in body if line.strip()), body
