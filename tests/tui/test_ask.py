@@ -441,3 +441,18 @@ def test_no_confidentiality_script_in_ask_during_an_acute_call(knowledge: Knowle
     assert "confidentiality" not in out and "Say to the caller" not in out
     code, out = ask(knowledge, ADULT_KEYS + SAVE_NO)
     assert "Say to the caller" in out and "confidentiality" in out  # the same question, asked of the person
+
+
+def test_ask_names_giftlinjen_beside_112_the_moment_acute_danger_is_answered(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, "yyn" + SAVE_NO)  # acute danger, children at home, no pregnancy
+    assert code == 0
+    told = out.index("82 12 12 12")
+    assert "112" in out[:told] and told < out.index("Children living at home")  # before the next question
+    code, out = ask(knowledge, ADULT_KEYS + SAVE_NO)
+    assert "82 12 12 12" not in out  # only in an emergency
+
+
+def test_ask_shows_the_contact_date_as_a_date_not_iso(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, ADULT_KEYS + SAVE_NO, lang="da")
+    assert code == 0
+    assert CONTACT.isoformat() not in out.splitlines()[0] and "24.11.2026" in out.splitlines()[0]
