@@ -278,8 +278,9 @@ def test_only_faxe_promises_to_tell_the_citizen_before_notifying(knowledge: Know
     """Faxe 'Eventuelle børn under 18 år' says the citizen is told first; not every standard
     does, so the shared question text may not promise it in every municipality."""
     question = knowledge.flow.question("children_at_home")
-    assert question is not None and question.say is not None
-    assert "inden vi gør det" not in question.say.da and "before we do" not in question.say.en
+    assert question is not None and question.says
+    for say in question.says:
+        assert "inden vi gør det" not in say.text.da and "before we do" not in say.text.en
     told_first = {
         muni
         for muni in knowledge.municipalities

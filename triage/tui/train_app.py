@@ -118,7 +118,7 @@ class TrainingApp(WizardApp):
             return
         self.hints = (*self.hints, key)
         q = self.call.knowledge.flow.question(key)
-        name = q.label.get(self.lang) if q is not None else key
+        name = q.label_text(self.lang, self.call.place) if q is not None else key
         self.notify(
             t(
                 "training_hint",

@@ -263,6 +263,16 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
                     f"reads {', '.join(late)}, which the flow does not ask before this question",
                 )
             )
+        elif late_says := [j for j, say in enumerate(q.says) if say.when.names() - earlier]:
+            out.append(
+                located(
+                    knowledge,
+                    FLOW_FILE,
+                    ("questions", i, "say", late_says[0], "when"),
+                    f"what to say reads {', '.join(sorted(q.says[late_says[0]].when.names() - earlier))}, "
+                    "which the flow does not ask before this question",
+                )
+            )
         elif q.id not in asked:
             out.append(
                 located(
