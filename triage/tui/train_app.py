@@ -153,7 +153,10 @@ class TrainingApp(WizardApp):
             else:
                 if isinstance(self.screen, PredictionScreen):
                     return
-                top = PredictionScreen(knowledge.flow, self.lang, scenario)
+                muni = knowledge.municipalities.get(scenario.municipality) if scenario is not None else None
+                given = {r.target for r in muni.rules if r.kind == "level"} if muni is not None else set()
+                levels = tuple(t for t in knowledge.flow.levels if t.id in given) or None
+                top = PredictionScreen(knowledge.flow, self.lang, scenario, levels)
 
         def is_base(screen: Screen[Any]) -> bool:
             if not training:
