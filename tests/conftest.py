@@ -50,6 +50,15 @@ def knowledge() -> Knowledge:
     return load(ROOT)
 
 
+@pytest.fixture(scope="session")
+def fixture_knowledge(tmp_path_factory: pytest.TempPathFactory) -> Knowledge:
+    """Three fictional municipalities (tests/fixtures/data.py), one of each status: for screens
+    that show every municipality, so that a new real one changes no snapshot."""
+    from tests.fixtures.data import PICKER, make_data
+
+    return load(make_data(tmp_path_factory.mktemp("fixture") / "data", PICKER))
+
+
 @pytest.fixture(autouse=True)
 def _no_real_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test may read or write the developer's own config or data: point HOME/XDG at a temp dir."""

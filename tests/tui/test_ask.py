@@ -287,7 +287,7 @@ def test_a_whole_call_in_a_real_pseudo_terminal(sandbox: Sandbox) -> None:
         ("Which municipality", "1"),
         ("acute danger", "n"),
         ("Who is calling", "s"),
-        ("live in the municipality", "y"),
+        (r"live in (?!the municipality)", "y"),  # the question names the municipality chosen
         ("How old", "17\r"),
         ("want treatment now", "y"),
         ("parents know", "j"),
@@ -414,3 +414,45 @@ def test_a_fifo_as_the_file_name_is_refused_without_hanging(knowledge: Knowledge
     code, out = ask(knowledge, ADULT_KEYS + "y\r\x15case.md\r")  # the default name is the FIFO
     assert code == 0 and f"Could not save {EXPORT}: not a regular file" in out
     assert sandbox.written() == ["work/case.md", f"work/{EXPORT}"]
+
+
+def test_the_resident_question_names_the_municipality_in_ask(
+    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import triage.cli.ask as ask_module
+
+    asked: list[str] = []
+
+    def select(conv: Session, message: str, items: list[Any], **_: Any) -> Any:
+        asked.append(message)
+        return items[0][1]
+
+    monkeypatch.setattr(ask_module, "_select", select)
+    conv = conversation(knowledge, "holbaek").answer("acute_danger", False).answer("caller", "self")
+    assert conv.question is not None and conv.question.id == "resident"
+    ask_module.ask_question(conv, conv.question)
+    name = knowledge.municipalities["holbaek"].name
+    assert f"live in {name} –" in asked[0] and "{municipality}" not in asked[0]
+
+
+def test_no_confidentiality_script_in_ask_during_an_acute_call(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, "yyn" + SAVE_NO)  # acute danger, children at home, no pregnancy
+    assert code == 0 and "Children and family unit" in out
+    assert "confidentiality" not in out and "Say to the caller" not in out
+    code, out = ask(knowledge, ADULT_KEYS + SAVE_NO)
+    assert "Say to the caller" in out and "confidentiality" in out  # the same question, asked of the person
+
+
+def test_ask_names_giftlinjen_beside_112_the_moment_acute_danger_is_answered(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, "yyn" + SAVE_NO)  # acute danger, children at home, no pregnancy
+    assert code == 0
+    told = out.index("82 12 12 12")
+    assert "112" in out[:told] and told < out.index("Children living at home")  # before the next question
+    code, out = ask(knowledge, ADULT_KEYS + SAVE_NO)
+    assert "82 12 12 12" not in out  # only in an emergency
+
+
+def test_ask_shows_the_contact_date_as_a_date_not_iso(knowledge: Knowledge) -> None:
+    code, out = ask(knowledge, ADULT_KEYS + SAVE_NO, lang="da")
+    assert code == 0
+    assert CONTACT.isoformat() not in out.splitlines()[0] and "24.11.2026" in out.splitlines()[0]

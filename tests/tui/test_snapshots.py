@@ -27,9 +27,8 @@ SIZE = (80, 24)
 MID_CALL = ("holbaek", answers(age=16, children_at_home=True), "pregnancy")
 SIZES = {"80x24": (80, 24), "60x20": (60, 20), "120x40": (120, 40)}
 
-# (municipality, answers, answered until): None for the picker, an empty call for the first question.
+# (municipality, answers, answered until): an empty call for the first question.
 SCREENS: dict[str, tuple[str | None, dict[str, Any], str | None]] = {
-    "picker": (None, {}, None),
     # The anonymity question: what to say to the caller, and the live panel already filled in.
     "question": ("holbaek", answers(age=16), "anonymous"),
     "emergency": ("faxe", {"acute_danger": True}, "children_at_home"),
@@ -54,6 +53,14 @@ def test_screen(snap_compare: Callable[..., bool], knowledge: Knowledge, screen:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
+def test_picker(snap_compare: Callable[..., bool], fixture_knowledge: Knowledge, lang: Any) -> None:
+    """The picker lists every municipality of the data: it is shown on the fixture data (a new
+    real municipality changes no snapshot), one of each status, a centre's name that wraps."""
+    app = WizardApp(fixture_knowledge, lang=lang, today=TODAY)
+    assert snap_compare(app, terminal_size=SIZE)
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 def test_mid_call(snap_compare: Callable[..., bool], knowledge: Knowledge, size: str, lang: Any) -> None:
     app = WizardApp(knowledge, municipality="holbaek", lang=lang, today=TODAY)
@@ -61,20 +68,20 @@ def test_mid_call(snap_compare: Callable[..., bool], knowledge: Knowledge, size:
 
 
 def test_picker_selection_under_no_color(
-    snap_compare: Callable[..., bool], knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+    snap_compare: Callable[..., bool], fixture_knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The selected row (here the one remembered from the last call) shows without colour, while
     the filter box has the focus: an arrow and the name in reverse video, and "(sidst valgt)"."""
     from triage.data.settings import remember_municipality
 
     monkeypatch.setenv("NO_COLOR", "1")
-    remember_municipality("faxe")
-    app = WizardApp(knowledge, lang="da", today=TODAY)
+    remember_municipality("provekobing")
+    app = WizardApp(fixture_knowledge, lang="da", today=TODAY)
     assert snap_compare(app, terminal_size=SIZE)
 
 
 async def test_picker_selection_is_in_the_text_not_only_in_colour(
-    knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
+    fixture_knowledge: Knowledge, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from rich.table import Table
 
@@ -83,16 +90,16 @@ async def test_picker_selection_is_in_the_text_not_only_in_colour(
     from triage.tui.screens import PickerScreen
 
     monkeypatch.setenv("NO_COLOR", "1")
-    remember_municipality("faxe")
-    app = WizardApp(knowledge, lang="da", today=TODAY)
+    remember_municipality("provekobing")
+    app = WizardApp(fixture_knowledge, lang="da", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, PickerScreen)
         marked = [line for line in screen_text(app) if "│ ▶" in line]
-        assert len(marked) == 1 and "Faxe" in marked[0] and "(sidst valgt)" in marked[0]
+        assert len(marked) == 1 and "Prøvekøbing" in marked[0] and "(sidst valgt)" in marked[0]
         assert any("sidst valgte kommune" in line for line in screen_text(app))  # the hint, not cut off
         await pilot.press("down")
         marked = [line for line in screen_text(app) if "│ ▶" in line]
-        assert len(marked) == 1 and "Faxe" not in marked[0]
+        assert len(marked) == 1 and "Prøvekøbing" not in marked[0]
         listing = app.screen.query_one("#picker-list")
         prompt = listing.get_option_at_index(listing.highlighted).prompt  # type: ignore[attr-defined]
         assert isinstance(prompt, Table)

@@ -30,7 +30,8 @@ from triage.cli import main as cli
 from triage.data.loader import load
 from triage.rules.model import Knowledge, Question
 
-FLOW = load(ROOT).flow
+SHIPPED = load(ROOT)
+FLOW = SHIPPED.flow
 MINOR = {**GOOD, "age": 16, "parental_consent": "yes"}  # the base in which parental_consent is asked
 
 WRONG_TYPES: dict[str, list[Any]] = {
@@ -323,7 +324,7 @@ def _valid(q: Question) -> st.SearchStrategy[Any]:
 
 
 ANSWERS_FILES = st.fixed_dictionaries(
-    {"municipality": st.sampled_from(["holbaek", "faxe", "gentofte", "ishoj", "vallensbaek"]) | JUNK},
+    {"municipality": st.sampled_from(list(SHIPPED.municipalities)) | JUNK},
     optional={
         **{q.id: _valid(q) | JUNK for q in FLOW.questions},
         "contact_date": st.dates().map(str) | JUNK,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -39,10 +40,23 @@ def copy(
     return folder
 
 
-def replaced(old: str, new: str) -> Callable[[str], str]:
+def table_of(text: str, mid: str) -> tuple[int, int]:
+    """Where municipality ``mid``'s tables stand in municipalities.toml: from ``[mid]`` to the
+    next table of another municipality (a copy of its table under another ID is not touched)."""
+    start = text.index(f"\n[{mid}]\n") + 1
+    other = re.compile(rf"^\[\[?(?!\[|{re.escape(mid)}[.\]])", re.M)
+    found = other.search(text, start)
+    return start, found.start() if found else len(text)
+
+
+def replaced(old: str, new: str, mid: str = "holbaek") -> Callable[[str], str]:
+    """Replace ``old``, which must stand once in ``mid``'s table, there."""
+
     def edit(text: str) -> str:
-        assert text.count(old) == 1, old
-        return text.replace(old, new)
+        start, end = table_of(text, mid)
+        table = text[start:end]
+        assert table.count(old) == 1, old
+        return text[:start] + table.replace(old, new) + text[end:]
 
     return edit
 

@@ -130,8 +130,8 @@ def test_the_sources_screen_shows_each_condition(knowledge: Knowledge) -> None:
 
     for lang, sentence in (
         # Under 18 the youth level also needs the parents' consent (issue 19, point 2).
-        ("en", "Applies when: age 13–25, wants treatment and (age at least 18 or parents agree: Yes)"),
-        ("da", "Gælder når: alder 13–25, ønsker behandling og (alder mindst 18 eller forældre indforstået: Ja)"),
+        ("en", "Applies when: age 13–25, wants treatment and (age at least 18 or parental consent: Yes)"),
+        ("da", "Gælder når: alder 13–25, ønsker behandling og (alder mindst 18 eller forældresamtykke: Ja)"),
     ):
         rec = recommend(knowledge, "holbaek", answers(age=17), CONTACT, lang)
         console = Console(record=True, width=200)

@@ -64,6 +64,67 @@ def test_library_covers_the_contract(knowledge: Knowledge, library: scenarios.Li
         assert s.vignette.da and s.vignette.en and s.title.da and s.title.en
 
 
+def test_every_level_is_reached_by_some_scenario(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """Each service level that some municipality's rules can give is the expected outcome of
+    some scenario or check (a level no standard uses yet, such as alcohol_treatment, is proved
+    on a fixture: tests/unit/test_law_layer.py)."""
+    reached = {s.expected.service_level.id for s in library.every}
+    given = {r.target for m in knowledge.municipalities.values() for r in m.rules if r.kind == "level"}
+    assert [t.id for t in knowledge.flow.levels if t.id in given and t.id not in reached] == []
+
+
+def test_every_municipality_has_scenarios(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """A municipality added to the data needs its scenarios: the message says where."""
+    have = {s.municipality for s in library.every}
+    missing = [mid for mid in knowledge.municipalities if mid not in have]
+    assert not missing, "; ".join(
+        f"municipality '{mid}' has no scenario: add flows/scenarios/{mid}.toml"
+        " (see flows/scenarios/README.md), at least one call with what its standard prescribes"
+        for mid in missing
+    )
+
+
+def test_checks_are_run_but_not_offered_for_training(knowledge: Knowledge, library: scenarios.Library) -> None:
+    """`practice = false`: the standards' boundary cases are run by `scenarios test`, and training
+    (the pool, `select`, `get`, a trainer's set) offers only the scenarios with a vignette."""
+    assert library.checks and all(not s.practice for s in library.checks)
+    assert all(s.practice and s.vignette.da for s in library.scenarios)
+    ran = {r.scenario.id for r in scenarios.run_all(knowledge, library)}
+    assert ran == {s.id for s in library.every} and {s.id for s in library.checks} <= ran
+    check = library.checks[0]
+    assert library.get(check.id) is None
+    assert check not in library.select(municipality=check.municipality)
+
+
+def test_a_check_is_compared_like_a_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A check's wrong expectation fails `scenarios test` with its line; a recipient, where the
+    key gives one, must be the recommendation's exactly."""
+    data = copy_data(tmp_path)
+    file = data / "flows/scenarios/holbaek.toml"
+    text = file.read_text(encoding="utf-8")
+    start = text.index('id = "holbaek-case-age-13"')
+    old = 'recipient = "Den Sociale Indgang"'
+    line = text.count("\n", 0, text.index(old, start)) + 1
+    file.write_text(text[:start] + text[start:].replace(old, 'recipient = "Den Sociale Udgang"', 1), encoding="utf-8")
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert (
+        f"flows/scenarios/holbaek.toml:{line}:3: holbaek-case-age-13: notifications.youth_social_services.recipient:"
+        " expected 'Den Sociale Udgang', got 'Den Sociale Indgang'" in out
+    )
+
+
+def test_a_practice_scenario_needs_a_vignette(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = copy_data(tmp_path)
+    file = data / "flows/scenarios/holbaek.toml"
+    text = file.read_text(encoding="utf-8")
+    start = text.index('id = "holbaek-case-adult"')
+    file.write_text(text[:start] + text[start:].replace("practice = false\n", "", 1), encoding="utf-8")
+    assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "holbaek-case-adult: a scenario for practice needs a vignette (or practice = false)" in err
+
+
 # Words that name an outcome: a title that holds one tells the trainee the answer.
 OUTCOME_WORDS = {
     "da": ["målgruppe", "behandling", "rådgivning", "henvis", "handleplan", "visitation", "frist", "garanti"],
@@ -111,7 +172,7 @@ def test_wrong_expected_value_is_reported(
         f"flows/scenarios/holbaek.toml:{line}:1: holbaek-age-26: service_level:"
         " expected youth_outpatient, got outpatient" in out
     )
-    n = len(library.scenarios)  # the count grows with every scenario file; one fails
+    n = len(library.every)  # the count grows with every scenario file; one fails
     assert out[-1].startswith(f"{n} scenarios: {n - 1} passed, 1 failed")
 
 
@@ -161,7 +222,7 @@ def test_disagreement_that_no_longer_holds_fails(tmp_path: Path, capsys: pytest.
     )
 
 
-def test_gap_in_the_rules_fails_that_scenario_only(
+def test_gap_in_the_rules_fails_those_scenarios_only(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], library: scenarios.Library
 ) -> None:
     data = copy_data(tmp_path)
@@ -171,12 +232,10 @@ def test_gap_in_the_rules_fails_that_scenario_only(
     )
     assert main(["scenarios", "test", "--data", str(data), "--lang", "en"]) == 1
     out = capsys.readouterr().out
-    assert (
-        "holbaek-age-26: service_level: expected outpatient, got none (no service level rule applies to these answers)"
-        in out
-    )
-    n = len(library.scenarios)
-    assert f"{n} scenarios: {n - 1} passed, 1 failed" in out
+    gap = "service_level: expected outpatient, got none (no service level rule applies to these answers)"
+    assert f"holbaek-age-26: {gap}" in out and f"holbaek-case-age-26: {gap}" in out  # the scenario and the check
+    n = len(library.every)
+    assert f"{n} scenarios: {n - 2} passed, 2 failed" in out
 
 
 BAD = [

@@ -1,7 +1,10 @@
-"""Scenario tests written from the five standards: answers in, exact recommendation out.
+"""Engine behaviour written from the five standards, each test naming the section it comes from,
+and the citations checked against the standards' own text.
 
-Each case names the standard's section it comes from. Offers, notifications and
-deadlines are compared as exact sets, so an extra or a missing item fails.
+The boundary cases of each standard (answers in, exact recommendation out) are data: the
+checks (``practice = false``) in flows/scenarios/<municipality>.toml, run by
+``triage scenarios test`` and by tests/unit/test_scenarios.py. Tests that hold for every
+municipality read the municipalities from the data.
 """
 
 from __future__ import annotations
@@ -10,696 +13,18 @@ import datetime
 import functools
 import re
 import tomllib
-from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 
 from tests.conftest import CONTACT, ROOT, answers
+from triage.data.loader import load
 from triage.rules.model import Knowledge
 from triage.rules.recommendation import recommend
 from triage.verify import sections
 
-
-@dataclass(frozen=True)
-class Case:
-    id: str
-    municipality: str
-    section: str  # where in the standard the expectation comes from
-    given: dict[str, Any]
-    level: str
-    notifications: frozenset[str] = frozenset()
-    offers: frozenset[str] | None = None  # None: not asserted
-    deadlines: dict[str, int] | None = None  # days after contact; None: not asserted
-    warnings: frozenset[str] = frozenset()  # warning IDs that must be present
-    recipients: dict[str, str] = field(default_factory=dict)  # to -> substring of recipient
-
-
-def c(
-    cid: str,
-    muni: str,
-    section: str,
-    level: str,
-    *,
-    notes: set[str] | None = None,
-    offers: set[str] | None = None,
-    deadlines: dict[str, int] | None = None,
-    warnings: set[str] | None = None,
-    recipients: dict[str, str] | None = None,
-    **given: Any,
-) -> Case:
-    return Case(
-        cid,
-        muni,
-        section,
-        answers(**given),
-        level,
-        frozenset(notes or ()),
-        frozenset(offers) if offers is not None else None,
-        deadlines,
-        frozenset(warnings or ()),
-        recipients or {},
-    )
-
-
-TS = {"treatment_start": 14}
-DOC = {"doctor_consultation"}
-CASES = [
-    # --- Holbæk 2023 -------------------------------------------------------------------
-    c(
-        "holbaek-adult",
-        "holbaek",
-        "Målgruppen: ambulant for voksne over 25; Behandlingsgaranti",
-        "outpatient",
-        offers=DOC,
-        deadlines=TS,
-        age=40,
-    ),
-    c(
-        "holbaek-age-26",
-        "holbaek",
-        "Målgruppen: voksne over 25",
-        "outpatient",
-        offers=DOC,
-        deadlines=TS,
-        age=26,
-    ),
-    c(
-        "holbaek-age-25",
-        "holbaek",
-        "Ungebehandling: 13 til 25 år",
-        "youth_outpatient",
-        offers=DOC,
-        deadlines=TS,
-        age=25,
-    ),
-    c(
-        "holbaek-age-13",
-        "holbaek",
-        "Ungebehandling: under 18 -> Den Sociale Indgang, forældreinddragelse",
-        "youth_outpatient",
-        notes={"youth_social_services", "parents"},
-        offers=DOC,
-        deadlines=TS,
-        warnings={"law_to_check"},
-        recipients={"youth_social_services": "Den Sociale Indgang"},
-        age=13,
-    ),
-    c(
-        "holbaek-age-12",
-        "holbaek",
-        "Ungebehandling / Målgruppen: fra 13 år",
-        "outside_target_group",
-        notes={"youth_social_services", "parents"},
-        offers=set(),
-        age=12,
-        deadlines={},
-    ),
-    c(
-        "holbaek-age-17",
-        "holbaek",
-        "Ungebehandling: under 18",
-        "youth_outpatient",
-        notes={"youth_social_services", "parents"},
-        deadlines=TS,
-        age=17,
-    ),
-    c(
-        "holbaek-age-18",
-        "holbaek",
-        "Ungebehandling: 18-25 uden forældreinddragelse",
-        "youth_outpatient",
-        notes=set(),
-        deadlines=TS,
-        age=18,
-    ),
-    c(
-        "holbaek-anonymous",
-        "holbaek",
-        "Visitationsproceduren: § 101a henvises til andre",
-        "anonymous_treatment",
-        offers=DOC,
-        anonymous=True,
-        deadlines={},
-    ),
-    c(
-        "holbaek-anonymous-medical",
-        "holbaek",
-        "Visitationsproceduren: ikke anonym ved medicinsk behandling",
-        "anonymous_counselling",
-        offers=set(),
-        warnings={"anonymity_vs_medical"},
-        anonymous=True,
-        seeks_medical_treatment=True,
-    ),
-    c(
-        "holbaek-anonymous-social",
-        "holbaek",
-        "Råd og vejledning; SEL § 101a kræver ingen andre sociale problemer",
-        "anonymous_counselling",
-        warnings={"anonymity_vs_social"},
-        anonymous=True,
-        other_social_problems=True,
-    ),
-    c(
-        "holbaek-complex-adult",
-        "holbaek",
-        "Dagbehandling (over 18) / Døgnbehandling",
-        "intensive_assessment",
-        offers=DOC,
-        age=30,
-        complex_needs=True,
-        deadlines={"treatment_start": 14},  # «Behandlingsgaranti»: 14 days for every request (issue 19, point 1)
-    ),
-    c(
-        "holbaek-complex-16",
-        "holbaek",
-        "Dagbehandling kun over 18; unge behandles ambulant",
-        "youth_outpatient",
-        notes={"youth_social_services", "parents"},
-        deadlines=TS,
-        age=16,
-        complex_needs=True,
-    ),
-    c(
-        "holbaek-pregnant",
-        "holbaek",
-        "Særlige indsatser: Familieambulatoriet Næstved",
-        "outpatient",
-        notes={"child_welfare", "prenatal_care"},
-        recipients={"prenatal_care": "Familieambulatoriet Næstved"},
-        pregnancy="self",
-    ),
-    c(
-        "holbaek-partner-pregnant",
-        "holbaek",
-        "Særlige indsatser gælder den gravide; Barnets lov § 133",
-        "outpatient",
-        notes={"child_welfare"},
-        pregnancy="partner",
-    ),
-    c(
-        "holbaek-children",
-        "holbaek",
-        "De opgaver der udføres: skærpet underretningspligt; Tilbud til pårørende",
-        "outpatient",
-        notes={"child_welfare"},
-        offers={"doctor_consultation", "relatives_support"},
-        recipients={"child_welfare": "Børn, Unge og Familie"},
-        children_at_home=True,
-    ),
-    c(
-        "holbaek-relative",
-        "holbaek",
-        "Tilbud til pårørende",
-        "relative_counselling",
-        offers={"relatives_support"},
-        caller="relative",
-    ),
-    c(
-        "holbaek-not-resident",
-        "holbaek",
-        "Visitationsproceduren: borger i Holbæk",
-        "refer_home_municipality",
-        offers=set(),
-        resident=False,
-        deadlines={},
-    ),
-    c(
-        "holbaek-acute",
-        "holbaek",
-        "national: Straffeloven § 253",
-        "emergency",
-        offers=set(),
-        acute_danger=True,
-    ),
-    c(
-        "holbaek-alcohol",
-        "holbaek",
-        "national: SUL § 141",
-        "alcohol_referral",
-        offers=set(),
-        substances=["alcohol"],
-    ),
-    c(
-        "holbaek-medical",
-        "holbaek",
-        "Medicinsk behandling",
-        "outpatient",
-        offers={"doctor_consultation", "medical_treatment"},
-        seeks_medical_treatment=True,
-    ),
-    c(
-        "holbaek-psychiatric",
-        "holbaek",
-        "Særlige indsatser: dobbeltdiagnosesygeplejersker; SUL § 82 c (integreret behandling, issue 11)",
-        "outpatient",
-        offers={"doctor_consultation", "psychiatric_support", "integrated_treatment"},
-        psychiatric_disorder=True,
-    ),
-    c(
-        "holbaek-anonymous-pregnant",
-        "holbaek",
-        "Særlige indsatser: Familieambulatoriet Næstved når den gravide indskrives",
-        "anonymous_treatment",
-        notes={"child_welfare"},
-        warnings={"anonymity_vs_children"},
-        anonymous=True,
-        pregnancy="self",
-    ),
-    c(
-        "holbaek-anonymous-16",
-        "holbaek",
-        "Ungebehandling: tre til fem samtaler, før Den Sociale Indgang kontaktes (issue 11, correction 7)",
-        "anonymous_counselling",
-        notes=set(),
-        warnings={"anonymity_vs_age"},
-        anonymous=True,
-        age=16,
-    ),
-    c(
-        "holbaek-complex-pregnant",
-        "holbaek",
-        "Særlige indsatser: Familieambulatoriet Næstved (dagbehandling i centret)",
-        "intensive_assessment",
-        notes={"child_welfare", "prenatal_care"},
-        complex_needs=True,
-        pregnancy="self",
-    ),
-    # --- Faxe 2015 ---------------------------------------------------------------------
-    c(
-        "faxe-adult",
-        "faxe",
-        "Målgruppe; Behandlingsgaranti (plan og lægesamtale inden 14 dage)",
-        "outpatient",
-        offers={"doctor_consultation", "action_plan"},
-        deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
-        warnings={"standard_outdated"},
-    ),
-    c(
-        "faxe-youth-consent",
-        "faxe",
-        "Behandlingstilbud: unge under 18; Målgruppe: forældresamtykke",
-        "youth_outpatient",
-        notes={"youth_social_services", "parents"},
-        deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
-        warnings={"law_to_check"},
-        age=15,
-        parental_consent="yes",
-    ),
-    c(
-        "faxe-youth-no-consent",
-        "faxe",
-        "Målgruppe: få samtaler anonymt og uden forældresamtykke (forældre inddrages ikke)",
-        "anonymous_counselling",
-        notes=set(),  # no automatic notification: § 133 is the counsellor's judgement (issue 19, point 4)
-        warnings={"minor_notification_judgement"},
-        offers=set(),
-        age=15,
-        parental_consent="no",
-        deadlines={},
-    ),
-    c(
-        "faxe-children",
-        "faxe",
-        "Eventuelle børn under 18 år (SEL §§ 153-154 -> Barnets lov § 133)",
-        "outpatient",
-        notes={"child_welfare"},
-        offers={"doctor_consultation", "action_plan", "relatives_support"},
-        warnings={"superseded_law"},
-        recipients={"child_welfare": "Børn- & ungeafdelingen"},
-        children_at_home=True,
-    ),
-    c(
-        "faxe-anonymous",
-        "faxe",
-        "Indledning / Lovgrundlag: anonym behandling § 101a",
-        "anonymous_treatment",
-        offers=DOC,
-        deadlines={"doctor_consultation": 14},
-        anonymous=True,
-        age=30,
-    ),
-    c(
-        "faxe-acute",
-        "faxe",
-        "Indledning: akut forgiftning -> hospital",
-        "emergency",
-        acute_danger=True,
-    ),
-    c(
-        "faxe-relative-not-resident",
-        "faxe",
-        "Målgruppe: også pårørende skal bo i Faxe",
-        "refer_home_municipality",
-        caller="relative",
-        resident=False,
-    ),
-    c(
-        "faxe-complex",
-        "faxe",
-        "Behandlingstilbud: visitation til dag-/døgnbehandling; Behandlingsgaranti: plan inden 14 dage",
-        "intensive_assessment",
-        offers={"doctor_consultation", "action_plan"},
-        deadlines={"treatment_start": 14, "treatment_plan": 14, "doctor_consultation": 14},
-        complex_needs=True,
-    ),
-    c(
-        "faxe-age-8",
-        "faxe",
-        "Målgruppe: unge under 18 – et barn på 8 er ikke ung; Barnets lov § 33 (issue 11, correction 9)",
-        "outside_target_group",
-        notes={"youth_social_services", "parents"},
-        age=8,
-    ),
-    c(
-        "faxe-complex-15-no-consent",
-        "faxe",
-        "Målgruppe: behandling af unge under 18 kræver forældres samtykke",
-        "anonymous_counselling",
-        notes=set(),
-        warnings={"minor_notification_judgement"},
-        offers=set(),
-        age=15,
-        complex_needs=True,
-        parental_consent="no",
-        deadlines={},
-    ),
-    c(
-        "faxe-complex-15-consent",
-        "faxe",
-        "Målgruppe: med forældres samtykke; Behandlingstilbud: visitation til dag-/døgnbehandling",
-        "intensive_assessment",
-        notes={"youth_social_services", "parents"},
-        age=15,
-        complex_needs=True,
-        parental_consent="yes",
-    ),
-    c(
-        "faxe-anonymous-16",
-        "faxe",
-        "Målgruppe: få vejledende samtaler anonymt og uden forældresamtykke",
-        "anonymous_counselling",
-        notes=set(),
-        warnings={"anonymity_vs_age", "minor_notification_judgement"},
-        anonymous=True,
-        age=16,
-    ),
-    c(
-        "faxe-anonymous-pregnant",
-        "faxe",
-        "Eventuelle børn under 18 år: borgeren orienteres først; Barnets lov § 133 (ufødt barn)",
-        "anonymous_treatment",
-        notes={"child_welfare"},
-        warnings={"anonymity_vs_children", "superseded_law"},
-        recipients={"child_welfare": "Børn- & ungeafdelingen"},
-        anonymous=True,
-        pregnancy="self",
-    ),
-    # --- Gentofte ------------------------------------------------------------------------
-    c(
-        "gentofte-adult",
-        "gentofte",
-        "Ambulant behandling; Særlige bemærkninger (garanti)",
-        "outpatient",
-        offers=DOC,
-        deadlines=TS,
-    ),
-    c(
-        "gentofte-17",
-        "gentofte",
-        "Ambulant behandling: over 18 år",
-        "outside_target_group",
-        notes={"youth_social_services", "parents"},
-        offers=set(),
-        age=17,
-    ),
-    c(
-        "gentofte-anonymous-psychiatric",
-        "gentofte",
-        "Anonym ambulant behandling: ingen behandlingskrævende psykisk lidelse",
-        "anonymous_counselling",
-        offers=set(),
-        anonymous=True,
-        psychiatric_disorder=True,
-    ),
-    c(
-        "gentofte-anonymous",
-        "gentofte",
-        "Anonym ambulant behandling; Leverandør (KABS, Gladsaxe)",
-        "anonymous_treatment",
-        offers=DOC,
-        anonymous=True,
-        deadlines={},
-    ),
-    c(
-        "gentofte-complex",
-        "gentofte",
-        "Dagbehandling / Døgnbehandling; ikke omfattet af garantien",
-        "intensive_assessment",
-        offers=DOC,
-        warnings={"no_guarantee_for_assessment"},
-        complex_needs=True,
-        deadlines={},
-    ),
-    c(
-        "gentofte-partner-pregnant",
-        "gentofte",
-        "Gravide kvinder, kommende fædre samt forældre",
-        "outpatient",
-        notes={"child_welfare"},
-        offers={"doctor_consultation", "family_programme"},
-        pregnancy="partner",
-    ),
-    c(
-        "gentofte-children",
-        "gentofte",
-        "Gravide kvinder, kommende fædre samt forældre: Børn og Familie-afdelingen",
-        "outpatient",
-        notes={"child_welfare"},
-        offers={"doctor_consultation", "family_programme"},
-        recipients={"child_welfare": "Børn og Familie-afdelingen"},
-        children_at_home=True,
-    ),
-    # --- Ishøj (draft first, pixi where the draft is silent) -----------------------------
-    c(
-        "ishoj-adult",
-        "ishoj",
-        "Svarfrist og behandlingsgaranti; Form og indhold",
-        "outpatient",
-        offers=DOC,
-        deadlines={"treatment_start": 14, "doctor_consultation": 14},
-        warnings={"standard_draft"},
-    ),
-    c(
-        "ishoj-age-12",
-        "ishoj",
-        "Målgruppe: fra 13 år",
-        "outside_target_group",
-        notes={"youth_social_services", "parents"},
-        age=12,
-        deadlines={},
-    ),
-    c(
-        "ishoj-age-13",
-        "ishoj",
-        "Målgruppe: fra 13 år",
-        "outpatient",
-        notes={"youth_social_services", "parents"},
-        deadlines={"treatment_start": 14, "doctor_consultation": 14},
-        age=13,
-    ),
-    c(
-        "ishoj-anonymous",
-        "ishoj",
-        "Form og indhold (§ 101a); garantien bortfalder",
-        "anonymous_treatment",
-        offers=DOC,
-        warnings={"guarantee_lapses"},
-        anonymous=True,
-        deadlines={},
-    ),
-    c(
-        "ishoj-alcohol",
-        "ishoj",
-        "pixi: Hjælp til alkoholbehandling",
-        "alcohol_referral",
-        warnings={"standard_draft", "standard_outdated"},
-        substances=["alcohol"],
-    ),
-    c(
-        "ishoj-anonymous-children",
-        "ishoj",
-        "Særligt fokus på gravide ... hjemmeboende børn; Barnets lov § 133",
-        "anonymous_treatment",
-        notes={"child_welfare"},
-        warnings={"anonymity_vs_children"},
-        recipients={"child_welfare": "Center for Børn og Forebyggelse"},
-        anonymous=True,
-        children_at_home=True,
-        deadlines={},
-    ),
-    c(
-        "ishoj-social",
-        "ishoj",
-        "Handleplan (SEL § 141)",
-        "outpatient",
-        offers={"doctor_consultation", "action_plan"},
-        other_social_problems=True,
-    ),
-    c(
-        "ishoj-anonymous-16",
-        "ishoj",
-        "Form og indhold: anonym rådgivning på Pitstop (forældre inddrages ikke)",
-        "anonymous_counselling",
-        notes=set(),
-        warnings={"anonymity_vs_age", "minor_notification_judgement"},
-        anonymous=True,
-        age=16,
-    ),
-    # --- Vallensbæk (pixi) ---------------------------------------------------------------
-    c(
-        "vallensbaek-adult",
-        "vallensbaek",
-        "Behandlingsgaranti; Visitation til behandling",
-        "outpatient",
-        offers=DOC,
-        deadlines={"treatment_start": 14, "doctor_consultation": 14},
-        warnings={"standard_outdated"},
-    ),
-    c(
-        "vallensbaek-social-70",
-        "vallensbaek",
-        "Handleplan: under folkepensionsalderen",
-        "outpatient",
-        offers=DOC,
-        other_social_problems=True,
-        age=70,
-    ),
-    c(
-        "vallensbaek-social-66",
-        "vallensbaek",
-        "Handleplan: under folkepensionsalderen",
-        "outpatient",
-        offers={"doctor_consultation", "action_plan"},
-        other_social_problems=True,
-        age=66,
-    ),
-    c(
-        "vallensbaek-children",
-        "vallensbaek",
-        "national: Barnets lov § 133 (pixi tavs)",
-        "outpatient",
-        notes={"child_welfare"},
-        recipients={"child_welfare": "Vallensbæk"},
-        children_at_home=True,
-    ),
-    c(
-        "vallensbaek-relative",
-        "vallensbaek",
-        "Målgruppe: pårørende; Anonym rådgivning",
-        "relative_counselling",
-        offers={"relatives_support"},
-        caller="relative",
-    ),
-    c(
-        "vallensbaek-anonymous-15",
-        "vallensbaek",
-        "Anonym rådgivning og behandling: anonym rådgivning for alle (forældre inddrages ikke)",
-        "anonymous_counselling",
-        notes=set(),
-        warnings={"anonymity_vs_age", "minor_notification_judgement"},
-        anonymous=True,
-        age=15,
-    ),
-    c(
-        "vallensbaek-not-resident-pregnant",
-        "vallensbaek",
-        "Din indgang; Barnets lov § 133 (ufødt barn)",
-        "refer_home_municipality",
-        notes={"child_welfare"},
-        recipients={"child_welfare": "bopælskommune"},
-        resident=False,
-        pregnancy="self",
-    ),
-    # --- Issue 11: the flow, version 2 -------------------------------------------------------
-    c(
-        "holbaek-advice-only",
-        "holbaek",
-        "Råd og vejledning; Behandlingsgaranti: 14 dage fra henvendelse med ønske om behandling",
-        "counselling",
-        offers=set(),
-        deadlines={},
-        wants_treatment=False,
-    ),
-    c(
-        "gentofte-professional-no-consent",
-        "gentofte",
-        "SEL § 10; uden borgerens samtykke ingen visitation og ingen underretning fra centret",
-        "professional_counselling",
-        offers=set(),
-        deadlines={},
-        warnings={"professional_own_duty"},
-        caller="professional",
-        citizen_consents=False,
-        children_at_home=True,
-    ),
-    c(
-        "ishoj-relative-children",
-        "ishoj",
-        "Målgruppe: pårørende; Barnets lov § 133 (børn i et hjem med stofbrug)",
-        "relative_counselling",
-        notes={"child_welfare"},
-        offers={"relatives_support"},
-        caller="relative",
-        children_at_home=True,
-    ),
-    c(
-        "faxe-emergency-children",
-        "faxe",
-        "Barnets lov § 133: også efter akut fare; Eventuelle børn under 18 år: orienter først",
-        "emergency",
-        notes={"child_welfare"},
-        acute_danger=True,
-        children_at_home=True,
-    ),
-    c(
-        "vallensbaek-alcohol-guarantee",
-        "vallensbaek",
-        "Behandlingsgaranti: alkohol- og rusmiddelbehandling senest 14 dage (SUL § 141)",
-        "alcohol_referral",
-        deadlines=TS,
-        substances=["alcohol"],
-    ),
-]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
-def test_standard_scenario(knowledge: Knowledge, case: Case) -> None:
-    rec = recommend(knowledge, case.municipality, case.given, CONTACT)
-    assert rec.level.id == case.level, case.section
-    assert {n.to for n in rec.notifications} == case.notifications, case.section
-    if case.offers is not None:
-        assert {o.id for o in rec.offers} == case.offers, case.section
-    if case.deadlines is not None:
-        expected = {k: CONTACT + datetime.timedelta(days=d) for k, d in case.deadlines.items()}
-        assert dict(rec.deadlines) == expected, case.section
-    assert case.warnings <= {w.id for w in rec.warnings}, case.section
-    for to, part in case.recipients.items():
-        (note,) = [n for n in rec.notifications if n.to == to]
-        assert part in note.recipient
-    # Every item of the result is cited.
-    assert rec.cited("service_level")
-    for n in rec.notifications:
-        assert rec.cited(f"notification:{n.to}")
-    for o in rec.offers:
-        assert rec.cited(f"offer:{o.id}")
-
-
-def test_cases_cover_every_level_and_municipality(knowledge: Knowledge) -> None:
-    assert {case.level for case in CASES} == {t.id for t in knowledge.flow.levels}
-    assert {case.municipality for case in CASES} == set(knowledge.municipalities)
-    assert len(CASES) >= 40
+SHIPPED = load(ROOT)  # for parametrizing: the municipalities and sources of the data
+MUNICIPALITIES = list(SHIPPED.municipalities)
 
 
 def test_faxe_child_notification_shows_current_law(knowledge: Knowledge) -> None:
@@ -741,6 +66,21 @@ STANDARDS = next(
     ROOT.parent / "shared" / "standards",
 )
 needs_standards = pytest.mark.skipif(not STANDARDS.is_dir(), reason="the standards' texts are not on this machine")
+# Each source of each municipality, read from the data: one test each, so that a source whose
+# text is not at hand skips alone (with its key) and the others are still checked.
+SOURCES = [(mid, key) for mid, m in SHIPPED.municipalities.items() for key in m.sources]
+per_source = pytest.mark.parametrize(("mid", "key"), SOURCES, ids=[f"{mid}.{key}" for mid, key in SOURCES])
+
+
+def standard_file(knowledge: Knowledge, mid: str, key: str) -> str:
+    """The file name of a source's text in STANDARDS; skips the test, naming the source, when
+    the source has no ``file`` (a web page, an excerpt) or the file is not there."""
+    src = knowledge.municipalities[mid].sources[key]
+    if not src.file:
+        pytest.skip(f"{mid}.sources.{key} has no file: its text cannot be read")
+    if not (STANDARDS / src.file).is_file():
+        pytest.skip(f"{mid}.sources.{key}: {src.file} is not in {STANDARDS}")
+    return src.file
 
 
 def section_text(file: str, section: str) -> str | None:
@@ -776,24 +116,27 @@ def standard_citations(knowledge: Knowledge) -> list[tuple[str, str, Any]]:
 
 
 @needs_standards
-def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge) -> None:
+@per_source
+def test_every_cited_section_is_a_heading_of_its_standard(knowledge: Knowledge, mid: str, key: str) -> None:
     """Faxe: the opening text has no heading 'Indledning'; sections are cited as spelled."""
+    file = standard_file(knowledge, mid, key)
     missing = [
         f"{mid}.{rid}: {c.section!r}"
-        for mid, rid, c in standard_citations(knowledge)
-        if section_text(knowledge.municipalities[mid].sources[c.source].file or "", c.section) is None
+        for cmid, rid, c in standard_citations(knowledge)
+        if (cmid, c.source) == (mid, key) and section_text(file, c.section) is None
     ]
     assert not missing
 
 
 @needs_standards
-def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledge) -> None:
+@per_source
+def test_law_on_a_standard_citation_is_named_in_that_section(knowledge: Knowledge, mid: str, key: str) -> None:
     """E.g. Holbæk 'Medicinsk behandling' names no SUL § 142; Barnets lov is in no standard."""
+    file = standard_file(knowledge, mid, key)
     wrong = []
-    for mid, rid, c in standard_citations(knowledge):
-        if c.law is None:
+    for cmid, rid, c in standard_citations(knowledge):
+        if c.law is None or (cmid, c.source) != (mid, key):
             continue
-        file = knowledge.municipalities[mid].sources[c.source].file or ""
         text = section_text(file, c.section) or ""
         if not law_in_text(c.law, text):
             wrong.append(f"{mid}.{rid}: {c.section!r} does not name {c.law}")
@@ -834,7 +177,7 @@ def test_scenario_texts_are_in_our_own_words() -> None:
     copied = []
     for path in sorted((ROOT / "flows" / "scenarios").glob("*.toml")):
         for sc in tomllib.loads(path.read_text(encoding="utf-8")).get("scenario", []):
-            texts = [*sc["title"].values(), *sc["vignette"].values()]
+            texts = [*sc["title"].values(), *sc.get("vignette", {}).values()]
             texts += [t for clue in sc.get("clues", {}).values() for t in clue.values()]
             texts += [d["note"] for d in sc.get("disagreements", [])]
             copied += [f"{path.name}: {sc['id']}: {t[:60]}" for t in texts if _copied(t)]
@@ -842,16 +185,13 @@ def test_scenario_texts_are_in_our_own_words() -> None:
 
 
 @needs_standards
-def test_source_titles_are_the_standards_own(knowledge: Knowledge) -> None:
+@per_source
+def test_source_titles_are_the_standards_own(knowledge: Knowledge, mid: str, key: str) -> None:
     """pixi: the document calls itself 'Udkast til pixiudgave af kvalitetsstandard ...'."""
-    wrong = []
-    for mid, m in knowledge.municipalities.items():
-        for src in m.sources.values():
-            text = " ".join((STANDARDS / (src.file or "")).read_text(encoding="utf-8").split())
-            title = re.sub(r"\s*\([^)]*\)$", "", src.title)
-            if title not in text:
-                wrong.append(f"{mid}.{src.key}: {src.title}")
-    assert not wrong
+    src = knowledge.municipalities[mid].sources[key]
+    text = " ".join((STANDARDS / standard_file(knowledge, mid, key)).read_text(encoding="utf-8").split())
+    title = re.sub(r"\s*\([^)]*\)$", "", src.title)
+    assert title in text, f"{mid}.{key}: {src.title}"
 
 
 def test_holbaek_young_person_hears_of_den_sociale_indgang_first(knowledge: Knowledge) -> None:
@@ -913,7 +253,6 @@ def test_vallensbaek_steps_from_the_pixi_edition(knowledge: Knowledge, given: di
     assert step in {s.id for s in rec.steps}
 
 
-MUNICIPALITIES = ("holbaek", "faxe", "gentofte", "ishoj", "vallensbaek")
 
 
 @pytest.mark.parametrize("muni", MUNICIPALITIES)
@@ -936,18 +275,19 @@ def test_anonymity_gives_way_to_the_duty_to_notify_everywhere(
 
 
 def test_only_faxe_promises_to_tell_the_citizen_before_notifying(knowledge: Knowledge) -> None:
-    """Faxe 'Eventuelle børn under 18 år' is the only standard that says the citizen is told
-    first; the shared question text may not promise it in every municipality."""
+    """Faxe 'Eventuelle børn under 18 år' says the citizen is told first; not every standard
+    does, so the shared question text may not promise it in every municipality."""
     question = knowledge.flow.question("children_at_home")
-    assert question is not None and question.say is not None
-    assert "inden vi gør det" not in question.say.da and "before we do" not in question.say.en
+    assert question is not None and question.says
+    for say in question.says:
+        assert "inden vi gør det" not in say.text.da and "before we do" not in say.text.en
     told_first = {
         muni
-        for muni in MUNICIPALITIES
+        for muni in knowledge.municipalities
         for n in recommend(knowledge, muni, answers(children_at_home=True), CONTACT).notifications
         if n.to == "child_welfare" and n.inform_citizen_first
     }
-    assert told_first == {"faxe"}
+    assert "faxe" in told_first and told_first != set(knowledge.municipalities)
 
 
 def test_action_plan_for_under_18_is_marked_to_check(knowledge: Knowledge) -> None:
@@ -990,12 +330,13 @@ def test_gentofte_family_course_is_given_by_the_provider(knowledge: Knowledge) -
     assert family.provided_by == "referred"
 
 
-@pytest.mark.parametrize("muni", ["holbaek", "faxe", "ishoj", "vallensbaek"])
+@pytest.mark.parametrize("muni", MUNICIPALITIES)
 def test_treatment_of_under_18s_is_marked_to_check_everywhere(knowledge: Knowledge, muni: str) -> None:
     """Since Barnets lov, SEL § 101 no longer governs under-18s: every standard that treats a
     15-year-old under § 101 gets the mark (Gentofte treats no one under 18)."""
     rec = recommend(knowledge, muni, answers(age=15, parental_consent="yes"), CONTACT)
-    assert rec.level.id in {"youth_outpatient", "outpatient"}
+    if rec.level.id not in {"youth_outpatient", "outpatient"}:
+        pytest.skip(f"{muni} does not treat a 15-year-old ({rec.level.id})")
     assert any(c.to_check and c.law == "SEL § 101" for c in rec.cited("service_level"))
     assert "law_to_check" in {w.id for w in rec.warnings}
 

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from triage.cli.prompt_input import BACK_KEY, is_back, typed_problem
 from triage.output.answer_keys import NO_KEYS, UNKNOWN_KEYS, YES_KEYS, means_unknown
+from triage.output.dates import short_date
 from triage.output.export import export_name, shown, typed_path, write_private
 from triage.output.i18n import t
 from triage.output.render import to_markdown
@@ -117,7 +118,7 @@ def ask_municipality(conv: Session) -> str:
 def ask_question(conv: Session, q: Question) -> Answer | str:
     """One question of the flow; returns the answer, or ``BACK``."""
     lang = conv.lang
-    label = q.label.get(lang)
+    label = q.label_text(lang, conv.place)
     default = conv.suggestion(q.id)
     if q.kind == "bool":
         items, aliases = _yes_no_items(lang)
@@ -234,9 +235,23 @@ def show_context(console: Console, conv: Session, q: Question) -> None:
     state = conv.flow_state
     console.print()
     console.print(Text(t("ask_progress", lang, n=len(state.asked) + 1, total=state.total), style="dim"))
-    if q.say is not None:
-        console.print(Text.assemble((f"{t('ask_say', lang)}: ", "bold"), (f"»{q.say.get(lang)}«", "italic")))
+    script = q.say(state.answers)  # fits the caller; none during an acute call
+    if script is not None:
+        console.print(Text.assemble((f"{t('ask_say', lang)}: ", "bold"), (f"»{script.get(lang)}«", "italic")))
     console.print(Text(q.help.get(lang), style="dim"))
+
+
+def _emergency(conv: Session) -> bool:
+    rec = conv.recommendation if not conv.needs_municipality else None
+    return rec is not None and rec.level.id == "emergency"
+
+
+def tell_emergency(console: Console, conv: Session) -> None:
+    """Acute danger, the moment it is answered: who to call now (112, Giftlinjen), as the wizard's
+    emergency screen says it, before the questions about children and pregnancy."""
+    console.print()
+    for line in conv.knowledge.flow.emergency_lines:
+        console.print(Text(line.get(conv.lang), style="bold"))
 
 
 def offer_save(console: Console, conv: Session, markdown: str) -> bool | str:
@@ -342,7 +357,7 @@ def run_ask(
         municipality=municipality,
         fixed_municipality=municipality is not None,
     )
-    console.print(Text(t("ask_intro", lang, date=contact_date.isoformat()), style="bold"))
+    console.print(Text(t("ask_intro", lang, date=short_date(contact_date, lang)), style="bold"))
     shown: Mapping[str, Answer] | None = None  # the answers whose summary is on screen
     while True:
         try:
@@ -354,7 +369,10 @@ def run_ask(
             if q is not None:
                 show_context(console, conv, q)
                 value = ask_question(conv, q)
+                before = conv
                 conv = conv.back() if value == BACK else conv.answer(q.id, value)
+                if _emergency(conv) and not _emergency(before):
+                    tell_emergency(console, conv)
                 continue
             rec = conv.recommendation
             if rec is None:  # a finished call always has one; the data is proven so by `triage check`

@@ -223,12 +223,13 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date, lan
         q = state.next
         # A file written for contract version 1 lacks what version 2 newly asks: not known, never false.
         if q.unknown_if_missing is None or q.unknown_if_missing.evaluate(state.answers) is not True:
-            raise AnswersError(Problem(name, q.id, message("answers_missing", lang, label=q.label.get(lang))))
+            raise AnswersError(Problem(name, q.id, message("answers_missing", lang, label=q.label_text(lang, None))))
         not_known.append(q.id)
         state = walk(flow, values, use_defaults=True, not_known=not_known)
     for q in state.asked:
         if q.kind == "int" and state.answers.get(q.id) == UNKNOWN and not q.unknown_allowed(state.answers):
-            raise problem(q.id, message("answers_unknown_not_here", lang, unknown=UNKNOWN, label=q.label.get(lang)))
+            label = q.label_text(lang, None)
+            raise problem(q.id, message("answers_unknown_not_here", lang, unknown=UNKNOWN, label=label))
     ignored, read_as_not_known = message("answers_ignored", lang), message("answers_not_known", lang)
     warnings = tuple(str(Problem(name, key, ignored, *where(key))) for key in state.ignored) + tuple(
         str(Problem(name, key, read_as_not_known, *where(key))) for key in not_known

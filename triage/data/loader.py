@@ -39,6 +39,7 @@ from triage.rules.model import (
     PensionAge,
     Question,
     Rule,
+    Say,
     Source,
     Superseded,
     Term,
@@ -317,7 +318,7 @@ def _question(q: schema.QuestionSpec) -> Question:
         kind=q.kind,
         label=_text(q.label),
         help=_text(q.help),
-        say=_text(q.say) if q.say else None,
+        says=tuple(Say(conditions.TRUE, Text(s.da, s.en)) for s in _says(q.say)),
         when=conditions.TRUE,
         options=tuple(Option(o.value, _text(o.label), o.key, _text(o.short) if o.short else None) for o in q.options),
         short=_text(q.short) if q.short else None,
@@ -326,6 +327,15 @@ def _question(q: schema.QuestionSpec) -> Question:
         min_selected=q.min_selected,
         default=tuple(q.default) if isinstance(q.default, list) else q.default,
     )
+
+
+def _says(say: schema.TextSpec | list[schema.SaySpec] | None) -> list[schema.SaySpec]:
+    """A question's ``say`` as a list of wordings: one text is one wording for every call."""
+    if say is None:
+        return []
+    if isinstance(say, schema.TextSpec):
+        return [schema.SaySpec(da=say.da, en=say.en)]
+    return say
 
 
 class _Builder:
@@ -442,6 +452,7 @@ class _Builder:
             not_working_day=_text(spec.not_working_day),
             alternatives=self.alternatives(source, spec, compiled, levels),
             rights=self.terms(source, "rights", spec.rights),
+            emergency_lines=tuple(_text(line) for line in spec.emergency_lines),
         )
 
     def question_shape(self, source: SourceFile, i: int, q: schema.QuestionSpec) -> None:
@@ -468,7 +479,11 @@ class _Builder:
                 text = getattr(qspec, name)
                 if text is not None:
                     extra[name] = self.compile(source, ("questions", i, name), text, types)
-            compiled.append(replace(question, when=when, **extra))
+            says = tuple(
+                replace(say, when=self.compile(source, ("questions", i, "say", j, "when"), spec.when, types))
+                for j, (say, spec) in enumerate(zip(question.says, _says(qspec.say), strict=True))
+            )
+            compiled.append(replace(question, when=when, says=says, **extra))
         return tuple(compiled)
 
     def rules(

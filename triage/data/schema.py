@@ -49,6 +49,14 @@ class OptionSpec(Struct, frozen=True, kw_only=True):
     short: TextSpec | None = None  # where a label would not fit: the answers column, at 80x24
 
 
+class SaySpec(Struct, frozen=True, kw_only=True):
+    """One wording of what to say to the caller, for the calls where ``when`` holds."""
+
+    when: str = "true"
+    da: str
+    en: str
+
+
 class QuestionSpec(Struct, frozen=True, kw_only=True):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
@@ -57,7 +65,9 @@ class QuestionSpec(Struct, frozen=True, kw_only=True):
     # the label is a whole question.
     short: TextSpec | None = None
     help: TextSpec
-    say: TextSpec | None = None  # a suggested phrasing for the counsellor
+    # A suggested phrasing for the counsellor: one text, or a list of {when, da, en} of which the
+    # first whose condition holds is shown (none: nothing to say on this call).
+    say: TextSpec | list[SaySpec] | None = None
     when: str = "true"
     options: list[OptionSpec] = []
     min: int | None = None
@@ -131,6 +141,8 @@ class FlowFile(Struct, frozen=True, kw_only=True):
     # ``{date}``, ``{day}`` (its kind: "søndag", "Juledag") and ``{due}`` (the last working day).
     not_working_day: TextSpec
     alternatives: list[AlternativeSpec] = []
+    # The emergency screen's first lines: who to call now (112, Giftlinjen).
+    emergency_lines: list[TextSpec] = []
 
 
 class CiteSpec(Struct, frozen=True, kw_only=True):

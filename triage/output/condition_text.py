@@ -15,18 +15,19 @@ from triage.rules.model import UNKNOWN, Flow, Lang
 LEVEL = "level"  # the service level, which a rule for an offer or a notification may read
 
 
-def condition_sentence(source: str, flow: Flow, lang: Lang) -> str:
-    """``source`` as a sentence; the source itself if it cannot be parsed."""
+def condition_sentence(source: str, flow: Flow, lang: Lang, place: str | None = None) -> str:
+    """``source`` as a sentence; the source itself if it cannot be parsed. ``place``: the
+    municipality's name, for ``{municipality}`` in a question's short label."""
     try:
         root = parse(source).root
     except ConditionError:
         return source
-    return _Sentence(flow, lang).node(root, top=True)
+    return _Sentence(flow, lang, place).node(root, top=True)
 
 
 class _Sentence:
-    def __init__(self, flow: Flow, lang: Lang) -> None:
-        self.flow, self.lang = flow, lang
+    def __init__(self, flow: Flow, lang: Lang, place: str | None = None) -> None:
+        self.flow, self.lang, self.place = flow, lang, place
 
     def name(self, name: str) -> str:
         if name == LEVEL:
@@ -34,7 +35,7 @@ class _Sentence:
         q = self.flow.question(name)
         if q is None:
             return name
-        short = q.short_label(self.lang)
+        short = q.short_label(self.lang, self.place)
         return short[:1].lower() + short[1:]
 
     def value(self, name: str, value: object) -> str:

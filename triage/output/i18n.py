@@ -158,7 +158,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ask_back": ("Tilbage", "Back"),
     "ask_nothing_before": ("intet før dette", "nothing before this"),
     "ask_progress": ("Spørgsmål {n} af ca. {total}", "Question {n} of about {total}"),
-    "ask_say": ("Sig til borgeren", "Say to the caller"),
+    "ask_say": ("Sig til den, der ringer", "Say to the caller"),
     "ask_select_hint": ("(tast eller pile + enter; < tilbage)", "(key, or arrows + enter; < back)"),
     "ask_bool_hint": ("(j/n; < tilbage)", "(y/n; < back)"),
     "ask_yes_no_hint": ("(j/n)", "(y/n)"),
@@ -190,7 +190,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wizard_step": ("Spørgsmål {i} af {n}", "Question {i} of {n}"),
     "wizard_done": ("Alle spørgsmål er besvaret", "All questions answered"),
     "wizard_editing": ("Retter – Esc fortryder", "Changing – Esc cancels"),
-    "wizard_say": ("Sig til borgeren", "Say to the caller"),
+    "wizard_say": ("Sig til den, der ringer", "Say to the caller"),
     "wizard_hint_bool": ("j / y = ja   n = nej", "y / j = yes   n = no"),
     "wizard_hint_choice": ("Tryk tallet eller bogstavet", "Press the number or the letter"),
     "wizard_hint_multi": (
@@ -229,7 +229,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_live_inform_first": ("orientér borgeren først", "tell the citizen first"),
     "wizard_emergency_title": ("AKUT FARE", "ACUTE DANGER"),
-    "wizard_emergency_call": ("Ring 112 ved livsfare.", "Call 112 if life is at risk."),
     "wizard_centre_phone": ("Centret: {name}, tlf. {phone}", "The centre: {name}, phone {phone}"),
     "wizard_summary_title": ("Opsummering", "Summary"),
     "wizard_card_do": ("Gør nu", "To do"),
@@ -253,6 +252,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "wizard_key_copy_markdown": ("Kopiér som Markdown", "Copy as Markdown"),
     "wizard_palette_search": ("Søg efter en kommando …", "Search for commands …"),
+    "wizard_palette_no_matches": ("Ingen kommando passer", "No matching command"),
     "wizard_sys_quit": ("Afslut", "Quit"),
     "wizard_sys_quit_help": (
         "Afslut programmet (spørger først, hvis opsummeringen ikke er gemt)",

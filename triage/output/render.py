@@ -116,19 +116,20 @@ def alternative_json(alt: Alternative) -> dict[str, Any]:
     }
 
 
-def short_name(q: Question | None, name: str, lang: Lang) -> str:
-    """The question's short label as it reads inside a sentence ("fordi: alder 17")."""
+def short_name(q: Question | None, name: str, lang: Lang, place: str | None = None) -> str:
+    """The question's short label as it reads inside a sentence ("fordi: alder 17"); ``place``
+    names the municipality ("bor i Holbæk")."""
     if q is None:
         return name
-    short = q.short_label(lang)
+    short = q.short_label(lang, place)
     return short[:1].lower() + short[1:]
 
 
-def reason_text(reason: Reason, flow: Flow, lang: Lang) -> str:
+def reason_text(reason: Reason, flow: Flow, lang: Lang, place: str | None = None) -> str:
     """``alder 17 (≥ 13, ≤ 25)``, ``bor i kommunen: ja``."""
     q = flow.question(reason.name)
     value = format_answer(q, reason.value, lang) if q else str(reason.value)
-    name = short_name(q, reason.name, lang)
+    name = short_name(q, reason.name, lang, place)
     if reason.tests and isinstance(reason.value, int) and not isinstance(reason.value, bool):
         return f"{name} {value} ({', '.join(reason.tests)})"
     return f"{name}: {value.lower() if isinstance(reason.value, bool) else value}"
@@ -143,12 +144,13 @@ def because_text(rec: Recommendation, flow: Flow, item: str) -> str | None:
     if why is None:
         return None
     lang = rec.lang
-    parts = [reason_text(r, flow, lang) for r in why.decided]
+    place = rec.municipality.name
+    parts = [reason_text(r, flow, lang, place) for r in why.decided]
     if why.level:
         parts.append(f"{t('because_level', lang)}: {rec.level.label}")
     text = f"{t('because', lang)}: {', '.join(parts) or '–'}"
     decided = {r.name for r in why.decided}
-    rest = [reason_text(r, flow, lang) for r in why.ruled_out if r.name not in decided]
+    rest = [reason_text(r, flow, lang, place) for r in why.ruled_out if r.name not in decided]
     if rest:
         text += f" ({t('because_also', lang)}: {', '.join(rest)})"
     return text
@@ -249,7 +251,9 @@ def to_markdown(
     """
     lang = rec.lang
     m = rec.municipality
-    out = [f"# {t('recommendation', lang)}: {m.name}", ""]
+    # A draft or outdated standard is named in the title too: a pasted case note keeps its first line.
+    status = f" ({status_label(rec)})" if m.standard.status != "current" else ""
+    out = [f"# {t('recommendation', lang)}: {m.name}{status}", ""]
 
     def because(item: str) -> list[str]:
         """The item's "because" line as a sub-bullet, or nothing."""
@@ -306,7 +310,8 @@ def to_markdown(
     out += ["", f"## {t('answers', lang)}", ""]
     for q in flow.questions:
         if q.id in rec.answers:
-            out.append(f"- {q.label.get(lang)} **{format_answer(q, rec.answers[q.id], lang)}**")
+            label = q.label_text(lang, rec.municipality.name)
+            out.append(f"- {label} **{format_answer(q, rec.answers[q.id], lang)}**")
     out += ["", f"## {t('citations', lang)}", ""]
     out += list(dict.fromkeys(f"- {item_label(rec, flow, c.item)}: {citation_line(c, lang)}" for c in rec.citations))
     out += ["", f"_{t('generated_by', lang)}_", ""]

@@ -6,6 +6,7 @@ Kept apart from ``render`` so that JSON and Markdown output never pay for import
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -80,15 +81,15 @@ def to_rich(rec: Recommendation, flow: Flow) -> RenderableType:
             rights.append(f"{r.text} ({r.basis})")
         parts.append(Panel(rights, title=t("tell_citizen", lang), title_align="left"))
     if rec.alternatives:
-        alts = Text()
+        alts: list[RenderableType] = []
         for i, alt in enumerate(rec.alternatives):
             if i:
-                alts.append("\n\n")
-            alts.append(f"• {alternative_title(alt, flow, lang)}", style="bold")
+                alts.append(Text())
+            alts.append(Text(f"• {alternative_title(alt, flow, lang)}", style="bold"))
             for heading, detail in alternative_details(alt, flow, lang):
-                alts.append(f"\n  {heading}: ", style="dim")
-                alts.append(detail)
-        parts.append(Panel(alts, title=t("alternatives", lang), title_align="left", border_style="cyan"))
+                # A hanging indent: a long list of notifications wraps under its heading, not at the edge.
+                alts.append(Padding(Text.assemble((f"{heading}: ", "dim"), detail), (0, 0, 0, 2)))
+        parts.append(Panel(Group(*alts), title=t("alternatives", lang), title_align="left", border_style="cyan"))
     if rec.warnings:
         warn = Text("\n".join(f"⚠ {w.text}" for w in rec.warnings))
         parts.append(Panel(warn, title=t("warnings", lang), title_align="left", border_style="yellow"))

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 from triage.rules.conditions import UNKNOWN_TEXT, AnswerType, Condition
+from triage.rules.placeholders import fill
 from triage.rules.record import Record
 
 Lang = Literal["da", "en"]
@@ -60,13 +61,20 @@ class Option(Record):
         return (self.short or self.label).get(lang)
 
 
+class Say(Record):
+    """One wording of what to say to the caller, for the calls where ``when`` holds."""
+
+    when: Condition
+    text: Text
+
+
 class Question(Record):
     id: str
     kind: Literal["bool", "int", "choice", "multi"]
     label: Text
     help: Text
     when: Condition
-    say: Text | None = None
+    says: tuple[Say, ...] = ()  # the first that holds is said; none holds: nothing to say
     options: tuple[Option, ...] = ()
     minimum: int | None = None
     maximum: int | None = None
@@ -76,8 +84,16 @@ class Question(Record):
     unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
     short: Text | None = None  # a few words: the answers column, the explanations; else the label
 
-    def short_label(self, lang: Lang) -> str:
-        return (self.short or self.label).get(lang)
+    def short_label(self, lang: Lang, place: str | None = None) -> str:
+        return fill((self.short or self.label).get(lang), lang, place)
+
+    def label_text(self, lang: Lang, place: str | None = None) -> str:
+        """The question as asked, with ``{municipality}`` filled with ``place`` (the municipality's name)."""
+        return fill(self.label.get(lang), lang, place)
+
+    def say(self, answers: Mapping[str, Answer]) -> Text | None:
+        """What to say to the caller on this call: the first wording whose condition holds."""
+        return next((s.text for s in self.says if s.when.evaluate(answers) is True), None)
 
     @property
     def answer_type(self) -> AnswerType:
@@ -108,6 +124,7 @@ class Flow(Record):
     not_working_day: Text  # the warning for a deadline on a day off; see schema.FlowFile
     alternatives: tuple[Alternative, ...] = ()
     rights: tuple[Term, ...] = ()  # contract version 3: what the caller must be told
+    emergency_lines: tuple[Text, ...] = ()  # the emergency screen's first lines (112, Giftlinjen)
 
     def question(self, qid: str) -> Question | None:
         return next((q for q in self.questions if q.id == qid), None)

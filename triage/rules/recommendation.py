@@ -198,7 +198,8 @@ def warning_text(knowledge: Knowledge, outcome: Outcome, w: WarningItem, lang: L
     flow, law = knowledge.flow, knowledge.law
     if w.id == "not_known":
         q = flow.question(w.subject)
-        return flow.not_known.get(lang).format(question=q.label.get(lang) if q is not None else w.subject)
+        place = knowledge.municipalities[outcome.municipality].name
+        return flow.not_known.get(lang).format(question=q.label_text(lang, place) if q is not None else w.subject)
     if w.id == "not_working_day":
         day = outcome.deadline_dates()[w.subject]
         return flow.not_working_day.get(lang).format(

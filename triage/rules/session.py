@@ -56,6 +56,11 @@ class Session:
         return walk(self.knowledge.flow, self.answers)
 
     @property
+    def place(self) -> str | None:
+        """The chosen municipality's name, for ``{municipality}`` in the questions' wording."""
+        return self.knowledge.municipalities[self.municipality].name if self.municipality else None
+
+    @property
     def needs_municipality(self) -> bool:
         return self.municipality is None
 

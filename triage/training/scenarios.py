@@ -51,6 +51,7 @@ class ItemSpec(Struct, frozen=True, kw_only=True):
 class NotificationSpec(Struct, frozen=True, kw_only=True):
     to: str
     section: str
+    recipient: str | None = None  # optional: the unit's name exactly as the recommendation gives it
 
 
 class DeadlineSpec(Struct, frozen=True, kw_only=True):
@@ -84,13 +85,17 @@ class ScenarioSpec(Struct, frozen=True, kw_only=True):
     difficulty: Annotated[int, msgspec.Meta(ge=1, le=3)]
     topics: list[str]
     contact_date: datetime.date
-    vignette: TextSpec
+    # Optional for a check (practice = false) only: it is never shown.
+    vignette: TextSpec | None = None
     answers: dict[str, Any]
     # answer key -> the vignette's words that decide it, quoted exactly ("..." between parts)
     clues: dict[str, TextSpec] = msgspec.field(default_factory=dict)
     expected: ExpectedSpec
     disagreements: list[DisagreementSpec] = msgspec.field(default_factory=list)
     teaching: TextSpec | None = None  # the point of the case, shown in the debrief
+    # false: a check of the standard for `triage scenarios test` only, never offered to trainees
+    # (many near-identical boundary cases would crowd the training list).
+    practice: bool = True
 
 
 class ScenarioFile(Struct, frozen=True, kw_only=True):
@@ -135,6 +140,7 @@ class Expected:
     offers: tuple[Item, ...]
     deadlines: tuple[Due, ...]
     warnings: tuple[str, ...]
+    recipients: tuple[tuple[str, str], ...] = ()  # (notification kind, recipient) where the key names one
     rights: tuple[Item, ...] | None = None  # None: the scenario states none, nothing compared
 
 
@@ -161,6 +167,7 @@ class Scenario:
     disagreements: tuple[Disagreement, ...]
     location: Location  # the scenario's table; sub-keys are found from its path
     teaching: Text | None = None  # the point the case makes, for the debrief
+    practice: bool = True  # False: run by `scenarios test` only, not offered for training
 
     def at(self, *path: str | int) -> Location:
         full = (*self.location.path, *path)
@@ -170,9 +177,15 @@ class Scenario:
 @dataclass(frozen=True)
 class Library:
     root: str
-    scenarios: tuple[Scenario, ...]
+    scenarios: tuple[Scenario, ...]  # what trainees practise on (and ``get`` and ``select`` find)
     topics: tuple[Term, ...]
     weights: scoring.Weights = scoring.DEFAULT  # the score's weights (flows/scenarios/scoring.toml)
+    checks: tuple[Scenario, ...] = ()  # practice = false: for `triage scenarios test` only
+
+    @property
+    def every(self) -> tuple[Scenario, ...]:
+        """The scenarios and the checks: what `triage scenarios test` runs."""
+        return self.scenarios + self.checks
 
     def get(self, sid: str) -> Scenario | None:
         return next((s for s in self.scenarios if s.id == sid), None)
@@ -240,7 +253,8 @@ def load(knowledge: Knowledge) -> Library:
         problems.append(Problem(SCENARIO_DIR, "", "no scenario files (*.toml) found"))
     if problems:
         raise DataError(problems)
-    return Library(str(root), tuple(scenarios), topics, weights)
+    practice = tuple(s for s in scenarios if s.practice)
+    return Library(str(root), practice, topics, weights, tuple(s for s in scenarios if not s.practice))
 
 
 def _check(
@@ -260,6 +274,8 @@ def _check(
         problems.append(source.problem((*path, *sub), message))
 
     _check_header(bad, knowledge, spec, topic_ids)
+    if spec.practice and spec.vignette is None:
+        bad(("vignette",), f"{spec.id}: a scenario for practice needs a vignette (or practice = false)")
     values = _check_answers(bad, flow, spec)
     if len(problems) == before:  # only a scenario clean so far: the walk needs every answer valid
         _check_walk(bad, flow, spec, values)
@@ -326,7 +342,7 @@ def _check_walk(bad: _Bad, flow: Flow, spec: ScenarioSpec, values: Mapping[str, 
 def _check_contradictions(bad: _Bad, spec: ScenarioSpec, signals: Sequence[clues.Signal]) -> None:
     """The words of the clue (or the vignette) do not give another answer than the key's."""
     said = {k: {"da": v.da, "en": v.en} for k, v in spec.clues.items()}
-    vignette = {"da": spec.vignette.da, "en": spec.vignette.en}
+    vignette = {"da": spec.vignette.da, "en": spec.vignette.en} if spec.vignette else {"da": "", "en": ""}
     for key, lang, message in clues.contradictions(signals, spec.answers, said, vignette):
         bad(
             ("clues", key, lang) if key in spec.clues else ("answers", key),
@@ -340,7 +356,7 @@ def _check_quotes(bad: _Bad, spec: ScenarioSpec) -> None:
         if key not in spec.answers:
             bad(("clues", key), f"no answer '{key}' to explain{suggestion(key, list(spec.answers))}")
         for lang in ("da", "en"):
-            vignette = _spaces(getattr(spec.vignette, lang))
+            vignette = _spaces(getattr(spec.vignette, lang)) if spec.vignette else ""
             for part in getattr(clue, lang).split("..."):
                 if _spaces(part) not in vignette:
                     bad(("clues", key, lang), f"'{_spaces(part)}' is not in the vignette ({lang}); quote it exactly")
@@ -398,7 +414,7 @@ def _scenario(source: SourceFile, path: KeyPath, spec: ScenarioSpec, answers: di
         difficulty=spec.difficulty,
         topics=tuple(spec.topics),
         contact_date=spec.contact_date,
-        vignette=Text(spec.vignette.da.strip(), spec.vignette.en.strip()),
+        vignette=Text(spec.vignette.da.strip(), spec.vignette.en.strip()) if spec.vignette else Text("", ""),
         answers=answers,
         clues={k: Text(v.da, v.en) for k, v in spec.clues.items()},
         expected=Expected(
@@ -407,6 +423,7 @@ def _scenario(source: SourceFile, path: KeyPath, spec: ScenarioSpec, answers: di
             offers=tuple(Item(o.id, o.section) for o in exp.offers),
             deadlines=tuple(Due(d.id, d.section, d.days, d.date) for d in exp.deadlines),
             warnings=tuple(exp.warnings),
+            recipients=tuple((n.to, n.recipient) for n in exp.notifications if n.recipient is not None),
             rights=None if exp.rights is None else tuple(Item(r.id, r.section) for r in exp.rights),
         ),
         disagreements=tuple(
@@ -415,6 +432,7 @@ def _scenario(source: SourceFile, path: KeyPath, spec: ScenarioSpec, answers: di
         ),
         location=source.location(path),
         teaching=Text(spec.teaching.da.strip(), spec.teaching.en.strip()) if spec.teaching else None,
+        practice=spec.practice,
     )
 
 
@@ -515,8 +533,24 @@ def compare(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mism
                           {ItemKey("warning", w): {} for w in exp.warnings if w in given})  # fmt: skip
     if missing:
         add("warnings", f"includes {ids_text(exp.warnings)}", ids_text(w.id for w in rec.warnings), "warnings")
-    out += _rights_mismatches(scenario, rec)
-    return out
+    return out + _recipient_mismatches(scenario, rec) + _rights_mismatches(scenario, rec)
+
+
+def _recipient_mismatches(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
+    """Where the key names a notification's recipient, the recommendation's must be the same words."""
+    given = {n.to: n.recipient for n in rec.notifications}
+    index = {n.id: j for j, n in enumerate(scenario.expected.notifications)}
+    return [
+        Mismatch(
+            scenario,
+            f"notifications.{to}.recipient",
+            repr(recipient),
+            repr(given[to]),
+            scenario.at("expected", "notifications", index[to]),
+        )
+        for to, recipient in scenario.expected.recipients
+        if to in given and given[to] != recipient  # a missing notification is reported above
+    ]
 
 
 def _rights_mismatches(scenario: Scenario, rec: recommendation.Recommendation) -> list[Mismatch]:
@@ -603,4 +637,5 @@ def run_one(knowledge: Knowledge, scenario: Scenario) -> Result:
 
 
 def run_all(knowledge: Knowledge, library: Library) -> list[Result]:
-    return [run_one(knowledge, s) for s in library.scenarios]
+    """Every scenario and every check (``Library.every``)."""
+    return [run_one(knowledge, s) for s in library.every]

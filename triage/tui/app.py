@@ -343,7 +343,12 @@ class WizardApp(App[None]):
 
         quitting = self.return_code is not None  # Ctrl+Q typed just before: its search would outlive the app
         if self.use_command_palette and not quitting and not isinstance(self.screen, CommandPalette):
-            self.push_screen(WizardPalette(id="--command-palette", placeholder=t("wizard_palette_search", self.lang)))
+            palette = WizardPalette(
+                id="--command-palette",
+                placeholder=t("wizard_palette_search", self.lang),
+                no_matches=t("wizard_palette_no_matches", self.lang),
+            )
+            self.push_screen(palette)
 
     def textual_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less "Screenshot" (it writes the screen, answers and

@@ -8,14 +8,22 @@ so an upgrade breaks a test, never a live call.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, Self, TypeAlias
+
+from rich.align import Align
+from rich.text import Text
 from textual import events, on
 from textual._time import get_time
+from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
 from textual.screen import Screen
+from textual.visual import VisualType
 from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
 
 # (owner, private name) of every name used below; an instance attribute is named on the class
 # whose instances carry it.
@@ -26,6 +34,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual.widgets.Input", "_on_key"),
     ("textual.widgets.Input", "_restart_blink"),
     ("textual.command.CommandPalette", "_action_command_list"),
+    ("textual.command.CommandPalette", "_NO_MATCHES"),
 )
 
 
@@ -82,6 +91,31 @@ async def _nothing() -> None:
     return None
 
 
+OptionListContent: TypeAlias = "Option | VisualType | None"  # what OptionList.add_options takes (not exported)
+
+
+class _SpokenCommandList(CommandList):
+    """The palette's list, saying "no matches" in the call's language.
+
+    Textual writes "No matches found" in English into the list, with no public way to word it
+    (``CommandPalette._start_no_matches_countdown``). The option comes with the palette's own
+    ID (``CommandPalette._NO_MATCHES``) through the public ``add_options``, where it is
+    reworded; its place, look and behaviour (disabled) stay Textual's.
+    """
+
+    def __init__(self, no_matches: str) -> None:
+        super().__init__()
+        self.no_matches = no_matches
+
+    def add_options(self, new_options: Iterable[OptionListContent]) -> Self:
+        return super().add_options(self._worded(option) for option in new_options)
+
+    def _worded(self, option: OptionListContent) -> OptionListContent:
+        if isinstance(option, Option) and option.id == CommandPalette._NO_MATCHES:
+            return Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=option.id)
+        return option
+
+
 class WizardPalette(CommandPalette):
     """Textual's command palette, closed once, running its command once.
 
@@ -92,6 +126,15 @@ class WizardPalette(CommandPalette):
     KeyError. Found by the key-mashing soak (tests/tui/test_wizard_soak.py); no upstream
     issue was found for either.
     """
+
+    def __init__(self, *, no_matches: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.no_matches = no_matches  # "Ingen kommandoer passer" on a Danish screen
+
+    def compose(self) -> ComposeResult:
+        """Textual's palette as it composes itself, with the list that speaks the call's language."""
+        for widget in super().compose():
+            yield _SpokenCommandList(self.no_matches) if type(widget) is CommandList else widget
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:

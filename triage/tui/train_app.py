@@ -118,7 +118,7 @@ class TrainingApp(WizardApp):
             return
         self.hints = (*self.hints, key)
         q = self.call.knowledge.flow.question(key)
-        name = q.label.get(self.lang) if q is not None else key
+        name = q.label_text(self.lang, self.call.place) if q is not None else key
         self.notify(
             t(
                 "training_hint",
@@ -153,7 +153,10 @@ class TrainingApp(WizardApp):
             else:
                 if isinstance(self.screen, PredictionScreen):
                     return
-                top = PredictionScreen(knowledge.flow, self.lang, scenario)
+                muni = knowledge.municipalities.get(scenario.municipality) if scenario is not None else None
+                given = {r.target for r in muni.rules if r.kind == "level"} if muni is not None else set()
+                levels = tuple(t for t in knowledge.flow.levels if t.id in given) or None
+                top = PredictionScreen(knowledge.flow, self.lang, scenario, levels)
 
         def is_base(screen: Screen[Any]) -> bool:
             if not training:

@@ -205,8 +205,24 @@ def groups(
             yield from go(i + 1, given, stop)
             del given[q.id]
 
+    # The later questions and the derived facts read only these answers of a prefix: their
+    # combinations are worked out once for each set of values of these, and reused.
+    later = [c for q in flow.questions[split:] for c in (q.when, q.allow_unknown) if c is not None]
+    reads = sorted(
+        frozenset().union(*(c.names() for c in later)) | {a for name in derived for a in boundaries(law, name)}  # type: ignore[arg-type]
+    )
+    completions: dict[tuple[Answer | None, ...], list[dict[str, Answer]]] = {}
+
     def rest(prefix: dict[str, Answer]) -> Iterator[dict[str, Answer]]:
-        yield from go(split, dict(prefix), len(flow.questions) + 1)
+        key = tuple(map(prefix.get, reads))
+        known = completions.get(key)
+        if known is None:
+            known = completions[key] = [
+                {k: v for k, v in full.items() if k not in prefix}
+                for full in go(split, dict(prefix), len(flow.questions) + 1)
+            ]
+        for late in known:
+            yield {**prefix, **late}
 
     for prefix in go(0, {}, split):
         yield prefix, rest
@@ -245,6 +261,16 @@ def flow_findings(knowledge: Knowledge, asked: set[str]) -> list[Problem]:
                     FLOW_FILE,
                     ("questions", i, "when"),
                     f"reads {', '.join(late)}, which the flow does not ask before this question",
+                )
+            )
+        elif late_says := [j for j, say in enumerate(q.says) if say.when.names() - earlier]:
+            out.append(
+                located(
+                    knowledge,
+                    FLOW_FILE,
+                    ("questions", i, "say", late_says[0], "when"),
+                    f"what to say reads {', '.join(sorted(q.says[late_says[0]].when.names() - earlier))}, "
+                    "which the flow does not ask before this question",
                 )
             )
         elif q.id not in asked:

@@ -37,7 +37,7 @@ def citations_table(rec: Recommendation, flow: Flow) -> Table:
             where.append(f"\n⚠ {t('to_check', lang)}", style="yellow")
         if c.condition and c.condition != "true":
             where.append(f"\n{t('because_condition', lang)}: ", style="dim")
-            where.append(condition_sentence(c.condition, flow, lang), style="italic")
+            where.append(condition_sentence(c.condition, flow, lang, rec.municipality.name), style="italic")
         table.add_row(Text(item_label(rec, flow, c.item), overflow="fold"), where)
     return table
 

@@ -85,7 +85,7 @@ def _lessons(text: Text, flow: Flow, debrief: Debrief, d: Difference, lang: Lang
             text.append(f"\n  {why}")
         for key, words in lesson.clues:
             q = flow.question(key)
-            name = q.short_label(lang) if q is not None else key
+            name = q.short_label(lang, rec.municipality.name) if q is not None else key
             text.append(f"\n  {t('training_clue', lang)} ({name}): «{words.get(lang)}»", style="italic")
     if d.field.startswith("notification:") and d.expected == NOT_REQUIRED:
         text.append(f"\n  {t('training_no_rule', lang)}")
@@ -102,7 +102,8 @@ def _why(text: Text, flow: Flow, d: Difference, lang: Lang, debrief: Debrief | N
         )
     )
     if d.decided_by:
-        names = ", ".join(q.label.get(lang) for k in d.decided_by if (q := flow.question(k)) is not None)
+        place = debrief.recommendation.municipality.name if debrief is not None else None
+        names = ", ".join(q.label_text(lang, place) for k in d.decided_by if (q := flow.question(k)) is not None)
         text.append(f"\n  {t('training_decided_by', lang)}: {names}", style="bold")
     if debrief is not None:
         _lessons(text, flow, debrief, d, lang)
@@ -173,7 +174,7 @@ def debrief_text(debrief: Debrief, flow: Flow, lang: Lang) -> Text:
             style="bold red",
         )
         for a in debrief.answer_differences:
-            text.append(f"• {a.question.label.get(lang)}\n", style="bold")
+            text.append(f"• {a.question.label_text(lang, debrief.recommendation.municipality.name)}\n", style="bold")
             text.append(f"  {t('training_you', lang)}: {_answer(a.question, a.given, lang)}")
             text.append(f" · {t('training_right', lang)}: {_answer(a.question, a.canonical, lang)}\n")
             if a.clue is not None:

@@ -18,10 +18,12 @@ from triage.tui.widgets.footer import QuietFooter
 
 
 def what_to_do(call: Session) -> Text:
-    """The level's own text from the standard, its steps, and the centre to call back."""
+    """Who to call now (the flow's lines: 112, Giftlinjen), the level's own text from the standard,
+    its steps, and the centre to call back."""
     lang, rec = call.lang, call.recommendation
     text = Text()
-    text.append(t("wizard_emergency_call", lang) + "\n", style="bold")
+    for line in call.knowledge.flow.emergency_lines:
+        text.append(line.get(lang) + "\n", style="bold")
     if rec is not None:
         text.append(f"\n{rec.level.label}\n", style="bold")
         text.append(rec.level.text + "\n")

@@ -22,7 +22,7 @@ from textual.widgets import OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from triage.output.i18n import t
-from triage.rules.model import Flow, Lang
+from triage.rules.model import Flow, Lang, Term
 from triage.training.debrief import Prediction
 from triage.training.scenarios import Scenario
 from triage.tui.keys import translate_bindings
@@ -58,9 +58,14 @@ class PredictionScreen(Screen[None]):
     class Made(Message):
         prediction: Prediction
 
-    def __init__(self, flow: Flow, lang: Lang, scenario: Scenario | None = None) -> None:
+    def __init__(
+        self, flow: Flow, lang: Lang, scenario: Scenario | None = None, levels: tuple[Term, ...] | None = None
+    ) -> None:
         super().__init__()
         self.flow, self.lang, self.scenario = flow, lang, scenario
+        # The levels to choose from: those the municipality's rules can give (a level no rule of
+        # its standard or of the law gives there is no answer to weigh), else every level.
+        self.choices = levels or flow.levels
         self.level: str | None = None
         translate_bindings(self, lang)
 
@@ -71,7 +76,7 @@ class PredictionScreen(Screen[None]):
             yield OptionList(
                 *[
                     Option(numbered(i, level.label.get(self.lang), False), id=level.id)
-                    for i, level in enumerate(self.flow.levels, 1)
+                    for i, level in enumerate(self.choices, 1)
                 ],
                 id="predict-level",
             )
@@ -92,13 +97,13 @@ class PredictionScreen(Screen[None]):
         return self.query_one("#predict-notes", SelectionList)
 
     def _mark(self, level: str | None) -> None:
-        for i, lv in enumerate(self.flow.levels, 1):
+        for i, lv in enumerate(self.choices, 1):
             self.levels.replace_option_prompt(lv.id, numbered(i, lv.label.get(self.lang), lv.id == level))
 
     def _choose_level(self, level: str) -> None:
         self.level = level
         self._mark(level)
-        ids = [lv.id for lv in self.flow.levels]
+        ids = [lv.id for lv in self.choices]
         self.levels.highlighted = ids.index(level)
         self.notes.disabled = False
         self.notes.focus()
@@ -106,11 +111,11 @@ class PredictionScreen(Screen[None]):
     def on_key(self, event: Key) -> None:
         ch = (event.character or "").lower()
         if self.level is None:
-            keys = [key_of(i) for i in range(1, len(self.flow.levels) + 1)]
+            keys = [key_of(i) for i in range(1, len(self.choices) + 1)]
             if ch and ch in keys:
                 event.stop()
                 event.prevent_default()
-                self._choose_level(self.flow.levels[keys.index(ch)].id)
+                self._choose_level(self.choices[keys.index(ch)].id)
             return
         if not ch.isdigit():
             return
@@ -130,7 +135,7 @@ class PredictionScreen(Screen[None]):
         if self.level is None:
             highlighted = self.levels.highlighted
             if highlighted is not None:
-                self._choose_level(self.flow.levels[highlighted].id)
+                self._choose_level(self.choices[highlighted].id)
             return
         self.post_message(self.Made(Prediction(self.level, frozenset(self.notes.selected))))
 

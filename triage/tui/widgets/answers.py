@@ -112,7 +112,7 @@ class AnswersColumn(ScrollView, can_focus=True):
         entries = tuple(
             (
                 q.id,
-                clip(f"{i} {q.short_label(lang)}", width),
+                clip(f"{i} {q.short_label(lang, call.place)}", width),
                 clip("  " + format_answer(q, state.answers[q.id], lang, short=True), width),
             )
             for i, q in enumerate(state.asked, 1)

@@ -133,9 +133,10 @@ class QuestionView(VerticalScroll, can_focus=False):
                 self._text(part, "")
             say.display = False
             return
-        self._text(label, q.label.get(lang))
-        say.display = q.say is not None
-        self._text(say, q.say.get(lang) if q.say else "")
+        self._text(label, q.label_text(lang, call.place))
+        script = q.say(call.flow_state.answers)  # fits the caller; none during an acute call
+        say.display = script is not None
+        self._text(say, script.get(lang) if script else "")
         say.border_title = t("wizard_say", lang)
         self._text(helptext, q.help.get(lang))
         self._text(hint, t("wizard_hint_int_unknown" if self._unknown_ok else f"wizard_hint_{q.kind}", lang))
