@@ -206,3 +206,15 @@ def test_an_answer_not_known_reads_ved_ikke(knowledge: Knowledge) -> None:
         format_answer(question(knowledge, "substances"), ("alcohol", "unknown"), "da", short=True)
         == "Alkohol, Ved ikke"
     )
+
+
+def test_a_ved_ikke_the_changed_answers_no_longer_allow_is_asked_again(knowledge: Knowledge) -> None:
+    """A relative did not know about the children; then the caller turns out to be the person:
+    the "ved ikke" falls away and the question is asked again (the wizard soak found it held)."""
+    from triage.rules.engine import prune
+
+    relative = {**RELATIVE, "children_at_home": UNKNOWN, "pregnancy": "unknown"}
+    assert prune(knowledge.flow, relative) == relative
+    now = prune(knowledge.flow, {**relative, "caller": "self"})
+    assert "children_at_home" not in now
+    assert now["pregnancy"] == "unknown"  # an option of its own: the person may not know either
