@@ -82,8 +82,8 @@ def generated(folder: Path) -> Path:
 
 
 def full_domain(q: Question) -> list[Answer]:
-    if q.kind == "bool":
-        return [False, True]
+    if q.kind == "bool":  # and "ved ikke" where the flow allows it (contract v3)
+        return [False, True, *([UNKNOWN] if q.allow_unknown is not None else [])]
     if q.kind == "int":
         unknown: list[Answer] = [UNKNOWN] if q.allow_unknown is not None else []
         return [*range(q.minimum or 0, (q.maximum or 0) + 1), *unknown]

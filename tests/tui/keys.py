@@ -34,8 +34,8 @@ def answer_keys(q: Question, value: Any, lang: Lang = "da") -> list[str]:
         values = (value,) if isinstance(value, str) else tuple(value)
         keyed = {v: key.split("/")[0] for v, key, _ in choices(q, lang)}
         return [*(keyed[v] for v in values), "enter"]
-    wanted = ("yes" if value else "no") if q.kind == "bool" else value
-    for i, (v, key, _) in enumerate(choices(q, lang), 1):
+    wanted = ("yes" if value else "no") if q.kind == "bool" and value != UNKNOWN else value
+    for i, (v, key, _) in enumerate(choices(q, lang, unknown_ok=value == UNKNOWN), 1):
         if v == wanted:
             return [key.split("/")[0] if key else str(i)]
     raise ValueError(f"{q.id}: no option {value!r}")

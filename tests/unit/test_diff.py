@@ -122,14 +122,17 @@ def test_an_age_limit_moved(tmp_path: Path, shipped: Knowledge) -> None:
         )
     )
     m = only(diff(shipped, new, day=DATE), "holbaek")
-    assert (m.changed - m.reworded, m.classes) == (192, 15336)
+    assert (m.changed - m.reworded, m.classes) == (480, 38188)
     assert decided(m) == [(("service_level", "", "outpatient", "youth_outpatient"),)] * 2
     # Elsewhere only the reasons move ("age 40 (≥ 26)" becomes "(≥ 28)"): reported, as wording.
     assert m.reworded > 0
     assert {d.field for c in m.changes if c.wording_only for d in c.differences} == {"because"}
     assert [describe(c, m, {"age": 120}) for c in m.changes if not c.wording_only] == [
         "acute_danger false, caller self, resident true, age 26–27, wants_treatment true, "
-        "substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, other answers any",
+        # "ved ikke" about children is no answer when the person calls (allow_unknown): only yes
+        # and no are compared, so they are named
+        "substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, "
+        "children_at_home false | true, other answers any",
         "acute_danger false, caller professional, citizen_consents true, resident true, age 26–27, "
         "wants_treatment true, substances cannabis | alcohol+cannabis, anonymous false, complex_needs false, "
         "other answers any",
@@ -228,7 +231,7 @@ def test_a_new_question(tmp_path: Path, shipped: Knowledge) -> None:
     m = only(report, "holbaek")
     assert set(decided(m)) == {(("next_step:book_interpreter", "", None, "book_interpreter"),)}
     assert all(c.answers["interpreter"] == (True,) for c in m.changes)
-    acute = 2 * 3  # acute danger: children at home (2) x pregnancy (3), the question is not asked
+    acute = 3 * 4  # acute danger: children at home (3 with ved ikke) x pregnancy (4), the question is not asked
     assert m.changed == (m.classes - acute) // 2
     assert all(o.compared and o.classes for o in report.municipalities)  # the flow changed: all compared
 

@@ -195,4 +195,4 @@ def test_many_questions_are_refused_before_enumerating(data: Path, capsys: pytes
     intake.write_text(text[:at] + questions.lstrip("\n") + "\n" + text[at:], encoding="utf-8")
     assert main(["check", str(data)]) == 2
     err = capsys.readouterr().err
-    assert "the proof walks at most 50,000,000" in err and len(err.splitlines()) == 1
+    assert "the proof walks at most 150,000,000" in err and len(err.splitlines()) == 1

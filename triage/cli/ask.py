@@ -122,9 +122,12 @@ def ask_question(conv: Session, q: Question) -> Answer | str:
     default = conv.suggestion(q.id)
     if q.kind == "bool":
         items, aliases = _yes_no_items(lang)
-        answer: Answer | str = _select(
-            conv, label, items, default=default, hint=t("ask_bool_hint", lang), aliases=aliases
-        )
+        hint = t("ask_bool_hint", lang)
+        if q.unknown_allowed(conv.flow_state.answers):  # "ved ikke" (contract v3): v, or ? as for a number
+            items.append((t("unknown_answer", lang), UNKNOWN, UNKNOWN_KEYS[0]))
+            aliases = (*aliases, *((k, UNKNOWN) for k in UNKNOWN_KEYS[1:]))
+            hint = t("ask_bool_unknown_hint", lang)
+        answer: Answer | str = _select(conv, label, items, default=default, hint=hint, aliases=aliases)
         return answer
     if q.kind == "choice":
         options: list[Item] = [(o.label.get(lang), o.value, o.key) for o in q.options]

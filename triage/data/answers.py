@@ -227,7 +227,7 @@ def parse(name: str, raw: bytes, knowledge: Knowledge, today: datetime.date, lan
         not_known.append(q.id)
         state = walk(flow, values, use_defaults=True, not_known=not_known)
     for q in state.asked:
-        if q.kind == "int" and state.answers.get(q.id) == UNKNOWN and not q.unknown_allowed(state.answers):
+        if q.allow_unknown is not None and state.answers.get(q.id) == UNKNOWN and not q.unknown_allowed(state.answers):
             label = q.label_text(lang, None)
             raise problem(q.id, message("answers_unknown_not_here", lang, unknown=UNKNOWN, label=label))
     ignored, read_as_not_known = message("answers_ignored", lang), message("answers_not_known", lang)

@@ -461,9 +461,12 @@ class _Builder:
             self.problems.append(source.problem(("questions", i), f"a {q.kind} question needs options"))
         if q.kind == "int" and (q.min is None or q.max is None):
             self.problems.append(source.problem(("questions", i), "an int question needs min and max"))
-        if q.allow_unknown is not None and q.kind != "int":
+        if q.allow_unknown is not None and q.kind not in ("int", "bool"):
+            # a choice or a list says "not known" with an option of its own (contract v3)
             self.problems.append(
-                source.problem(("questions", i, "allow_unknown"), "only an int question can be answered 'unknown'")
+                source.problem(
+                    ("questions", i, "allow_unknown"), "only an int or a bool question can be answered 'unknown'"
+                )
             )
 
     def question_conditions(

@@ -161,6 +161,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ask_say": ("Sig til den, der ringer", "Say to the caller"),
     "ask_select_hint": ("(tast eller pile + enter; < tilbage)", "(key, or arrows + enter; < back)"),
     "ask_bool_hint": ("(j/n; < tilbage)", "(y/n; < back)"),
+    "ask_bool_unknown_hint": ("(j/n; v = ved ikke; < tilbage)", "(y/n; v = not known; < back)"),
     "ask_yes_no_hint": ("(j/n)", "(y/n)"),
     "ask_multi_hint": (
         "(tast eller mellemrum vælger, enter bekræfter; < tilbage)",
@@ -192,6 +193,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wizard_editing": ("Retter – Esc fortryder", "Changing – Esc cancels"),
     "wizard_say": ("Sig til den, der ringer", "Say to the caller"),
     "wizard_hint_bool": ("j / y = ja   n = nej", "y / j = yes   n = no"),
+    "wizard_hint_bool_unknown": ("j / y = ja   n = nej   v = ved ikke", "y / j = yes   n = no   v = not known"),
     "wizard_hint_choice": ("Tryk tallet eller bogstavet", "Press the number or the letter"),
     "wizard_hint_multi": (
         "Tal eller bogstav sætter/fjerner kryds, Enter bekræfter",

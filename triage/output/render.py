@@ -204,7 +204,7 @@ def format_answer(q: Question, value: Answer, lang: Lang, *, short: bool = False
         return t("yes" if value else "no", lang)
     if isinstance(value, tuple):
         return ", ".join(_option_label(q, v, lang, short) for v in value)
-    if value == UNKNOWN and q.kind == "int":
+    if value == UNKNOWN and q.allow_unknown is not None:  # "ved ikke" to a number or a yes/no
         return t("unknown_answer", lang)
     if isinstance(value, str):
         return _option_label(q, value, lang, short)

@@ -16,7 +16,7 @@ from triage.rules.because import because
 from triage.rules.calendar import is_working_day, last_working_day
 from triage.rules.derived import derive
 from triage.rules.errors import DataError, Problem
-from triage.rules.model import Answer, Citation, Flow, Knowledge, Municipality, Question, Rule, Source
+from triage.rules.model import UNKNOWN, Answer, Citation, Flow, Knowledge, Municipality, Question, Rule, Source
 from triage.rules.outcome import (
     Cited,
     DeadlineItem,
@@ -104,11 +104,16 @@ def prune(flow: Flow, answers: Mapping[str, Answer]) -> dict[str, Answer]:
     question's condition is certainly false, so a changed early answer keeps every later one
     that still applies (a question that newly applies just becomes the next gap). This is the
     one rule of what survives a change, for every front end (``session.Session.answer``).
+    A "ved ikke" that the changed answers no longer allow (the caller is now the person) is
+    dropped too, and asked again.
     """
     kept: dict[str, Answer] = {}
     for q in flow.questions:
         if q.id in answers and q.when.evaluate(kept) is not False:
-            kept[q.id] = answers[q.id]
+            value = answers[q.id]
+            if value == UNKNOWN and q.allow_unknown is not None and q.allow_unknown.evaluate(kept) is False:
+                continue
+            kept[q.id] = value
     return kept
 
 

@@ -16,8 +16,9 @@ from triage.rules.record import Record
 Lang = Literal["da", "en"]
 RuleKind = Literal["level", "offer", "notification", "deadline", "step", "warning", "right"]
 Answer = bool | int | str | tuple[str, ...]
-# The answer to an int question that allows it (``Question.allow_unknown``): not known. Every
-# comparison with it is unknown too, so it never decides a rule on its own.
+# The answer to an int or a bool question that allows it (``Question.allow_unknown``): not
+# known ("ved ikke"). Every comparison with it is unknown too, so it never decides a rule on its
+# own; only ``x == 'unknown'`` tests for it.
 UNKNOWN = UNKNOWN_TEXT
 
 
@@ -80,7 +81,7 @@ class Question(Record):
     maximum: int | None = None
     min_selected: int = 0
     default: Answer | None = None
-    allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int questions)
+    allow_unknown: Condition | None = None  # where UNKNOWN is a valid answer (int and bool questions)
     unknown_if_missing: Condition | None = None  # where a file may lack it (contract version 1)
     short: Text | None = None  # a few words: the answers column, the explanations; else the label
 

@@ -23,7 +23,10 @@ from triage.rules.printable import excerpt
 Reason = Literal["wrong_type", "out_of_range", "not_an_option", "listed_twice", "too_few"]
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "answer_expected_bool": ("forventede true eller false, fik {got}", "expected true or false, got {got}"),
+    "answer_expected_bool": (
+        "forventede true eller false{unknown}, fik {got}",
+        "expected true or false{unknown}, got {got}",
+    ),
     "answer_expected_int": (
         "forventede et helt tal{unknown}, fik {got}",
         "expected a whole number{unknown}, got {got}",
@@ -132,13 +135,17 @@ def kind_name(value: object, lang: Lang) -> str:
 def parse_answer(q: Question, raw: object, lang: Lang) -> Answer:
     """``raw``, a value as an answers file holds it, as the answer to ``q``; raises ``BadAnswer``.
 
-    ``'unknown'`` is taken for a number question that may allow it; whether it is allowed
-    for the answers before it is for the caller to ask (``Question.unknown_allowed``).
+    ``'unknown'`` is taken for a number or a yes/no question that may allow it; whether it is
+    allowed for the answers before it is for the caller to ask (``Question.unknown_allowed``).
     """
     if q.kind == "bool":
         if isinstance(raw, bool):
             return raw
-        raise BadAnswer(q, "wrong_type", message("answer_expected_bool", lang, got=kind_name(raw, lang)))
+        if raw == UNKNOWN and q.allow_unknown is not None:
+            return UNKNOWN
+        unknown = message("answer_or_unknown", lang, unknown=UNKNOWN) if q.allow_unknown is not None else ""
+        got = kind_name(raw, lang)
+        raise BadAnswer(q, "wrong_type", message("answer_expected_bool", lang, unknown=unknown, got=got))
     if q.kind == "int":
         return _number(q, raw, lang)
     options = [o.value for o in q.options]

@@ -64,8 +64,8 @@ def classes(q: Question, conds: Iterable[Condition]) -> list[Answer]:
     conds = list(conds)
     if not any(q.id in c.names() for c in conds):
         return [_any_value(q)]
-    if q.kind == "bool":
-        return [False, True]
+    if q.kind == "bool":  # "ved ikke" (contract v3) is a class of its own where it is allowed
+        return [False, True, *([UNKNOWN] if q.allow_unknown is not None else [])]
     if q.kind == "choice":
         return [o.value for o in q.options]
     compares = [c for cond in conds for c in cond.comparisons() if q.id in _names(c)]
@@ -199,7 +199,7 @@ def groups(
             yield from go(i + 1, given, stop)
             return
         for value in domains[q.id]:
-            if value == UNKNOWN and q.kind == "int" and not q.unknown_allowed(given):
+            if value == UNKNOWN and q.allow_unknown is not None and not q.unknown_allowed(given):
                 continue
             given[q.id] = value
             yield from go(i + 1, given, stop)

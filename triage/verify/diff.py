@@ -217,7 +217,7 @@ def joint_conversations(
 
 
 def _unknown_allowed(q: Question | None, given: Mapping[str, Answer]) -> bool:
-    return q is not None and (q.kind != "int" or q.unknown_allowed(given))
+    return q is not None and (q.allow_unknown is None or q.unknown_allowed(given))
 
 
 _NO_STATE = FlowState({}, (), None, 0, ())  # the answers are not part of what is compared

@@ -38,14 +38,17 @@ def yes_keys(lang: Lang) -> str:
     return "j/y" if lang == "da" else "y/j"
 
 
-def choices(q: Question, lang: Lang) -> list[tuple[str, str, str]]:
+def choices(q: Question, lang: Lang, *, unknown_ok: bool = False) -> list[tuple[str, str, str]]:
     """(value, keys shown, label) of each choice; yes/no answers become 'yes'/'no'.
 
     An option whose value is ``yes`` takes both j and y, as a yes/no question does,
-    unless another option of the question already uses the other letter.
+    unless another option of the question already uses the other letter. ``unknown_ok``: a
+    yes/no question that may be answered "ved ikke" here (``Question.unknown_allowed``) gets
+    it as a third choice, on v as in a number field and as a choice question's own option.
     """
     if q.kind == "bool":
-        return [("yes", yes_keys(lang), t("yes", lang)), ("no", "n", t("no", lang))]
+        yes_no = [("yes", yes_keys(lang), t("yes", lang)), ("no", "n", t("no", lang))]
+        return [*yes_no, (UNKNOWN, UNKNOWN_KEYS[0], t("unknown_answer", lang))] if unknown_ok else yes_no
     taken = {o.key for o in q.options}
     out = []
     for o in q.options:
@@ -94,7 +97,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._texts: dict[Static, str] = {}  # what each text part shows now
         self._choices: tuple[tuple[str, str, str], ...] | None = None  # what the choice list shows now
         self._shown_at = 0.0  # when the question on screen was shown (Textual's message clock)
-        self._unknown_ok = False  # the number on screen may be answered "not known"
+        self._unknown_ok = False  # the number or yes/no on screen may be answered "not known"
 
     def compose(self) -> ComposeResult:
         yield Static(id="q-label")
@@ -119,7 +122,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             return
         self._shown, self.question, self.lang = key, q, lang
         self._shown_at = event_clock()
-        self._unknown_ok = q is not None and q.kind == "int" and q.unknown_allowed(call.flow_state.answers)
+        self._unknown_ok = q is not None and q.unknown_allowed(call.flow_state.answers)
         label = self.query_one("#q-label", Static)
         say = self.query_one("#q-say", Static)
         helptext = self.query_one("#q-help", Static)
@@ -139,7 +142,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         self._text(say, script.get(lang) if script else "")
         say.border_title = t("wizard_say", lang)
         self._text(helptext, q.help.get(lang))
-        self._text(hint, t("wizard_hint_int_unknown" if self._unknown_ok else f"wizard_hint_{q.kind}", lang))
+        self._text(hint, t(f"wizard_hint_{q.kind}{'_unknown' if self._unknown_ok else ''}", lang))
 
     def _text(self, part: Static, text: str) -> None:
         """Set ``part`` to ``text`` unless it shows that already: a repaint costs the frame time."""
@@ -191,7 +194,7 @@ class QuestionView(VerticalScroll, can_focus=False):
             self.query_one("#q-input").mount(self.multi)
             field = self.multi
         else:
-            options = choices(q, lang)
+            options = choices(q, lang, unknown_ok=self._unknown_ok)
             if tuple(options) != self._choices:  # yes/no after yes/no: the same list, kept as it is
                 self._choices = tuple(options)
                 listing.set_options(
@@ -199,7 +202,7 @@ class QuestionView(VerticalScroll, can_focus=False):
                 )
             # Nothing is highlighted on a question not yet answered: Enter must never give an
             # answer nobody gave (consent, above all). A changed answer keeps its own value.
-            wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion
+            wanted = ("yes" if suggestion else "no") if isinstance(suggestion, bool) else suggestion  # or UNKNOWN
             values = [value for value, _, _ in options]
             listing.highlighted = values.index(wanted) if isinstance(wanted, str) and wanted in values else None
             field = listing
@@ -227,8 +230,11 @@ class QuestionView(VerticalScroll, can_focus=False):
 
     def _pick(self, value: str) -> None:
         q = self.question
-        if q is not None and q.kind in ("bool", "choice") and value in (v for v, _, _ in choices(q, self.lang)):
-            self._answer(value == "yes" if q.kind == "bool" else value)
+        if q is not None and q.kind in ("bool", "choice") and value in (v for v, _, _ in self._choices_of(q)):
+            self._answer(value == "yes" if q.kind == "bool" and value != UNKNOWN else value)
+
+    def _choices_of(self, q: Question) -> list[tuple[str, str, str]]:
+        return choices(q, self.lang, unknown_ok=self._unknown_ok)
 
     def on_key(self, event: Key) -> None:
         q = self.question
@@ -239,7 +245,7 @@ class QuestionView(VerticalScroll, can_focus=False):
         if q is None or q.kind == "int":
             return
         ch = (event.character or "").lower()
-        options = choices(q, self.lang)
+        options = self._choices_of(q)
         index = None
         if ch.isdigit() and 1 <= int(ch) <= len(options):
             index = int(ch) - 1
@@ -272,7 +278,7 @@ class QuestionView(VerticalScroll, can_focus=False):
 
     def keys_hint(self, q: Question) -> str:
         """What answers ``q``: its keys, named with their labels (for a press of Enter with nothing chosen)."""
-        keys = ", ".join(f"{key.split('/')[0]} = {label}" for _, key, label in choices(q, self.lang) if key)
+        keys = ", ".join(f"{key.split('/')[0]} = {label}" for _, key, label in self._choices_of(q) if key)
         return t("wizard_enter_nothing", self.lang, keys=keys)
 
     def _confirm_multi(self, q: Question, sel: TickField) -> None:
