@@ -251,9 +251,7 @@ def to_markdown(
     """
     lang = rec.lang
     m = rec.municipality
-    # A draft or outdated standard is named in the title too: a pasted case note keeps its first line.
-    status = f" ({status_label(rec)})" if m.standard.status != "current" else ""
-    out = [f"# {t('recommendation', lang)}: {m.name}{status}", ""]
+    out = [f"# {t('recommendation', lang)}: {m.name}", ""]
 
     def because(item: str) -> list[str]:
         """The item's "because" line as a sub-bullet, or nothing."""
