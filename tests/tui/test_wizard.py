@@ -280,6 +280,22 @@ async def test_picker_filters_and_the_choice_is_remembered(knowledge: Knowledge)
         assert again.call.municipality == "gentofte"
 
 
+async def test_enter_right_after_typing_chooses_what_was_typed(knowledge: Knowledge) -> None:
+    """Found at 80x24 in tmux: "ish" and Enter sent at once started the call under the first row,
+    because Enter's binding ran before the filter's Changed messages were handled."""
+    from textual.widgets import Input
+
+    last = list(knowledge.municipalities.values())[-1]
+    app = wizard(knowledge, None)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, PickerScreen)
+        screen.query_one("#picker-filter", Input).value = last.name  # Changed is posted, not yet handled
+        screen.action_choose()
+        await pilot.pause()
+        assert app.call.municipality == last.id
+
+
 async def test_a_municipality_on_the_command_line_writes_nothing(knowledge: Knowledge) -> None:
     from triage.data.settings import settings_file
 

@@ -68,6 +68,7 @@ class PickerScreen(Screen[None]):
         self.knowledge, self.lang, self.preselect = knowledge, lang, preselect
         self._shown: list[Municipality] = []  # the rows of the list, in order
         self._marked: int | None = None  # the row drawn with the cursor mark
+        self._needle: str | None = None  # the filter the list was made for
         translate_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
@@ -85,6 +86,7 @@ class PickerScreen(Screen[None]):
         self.query_one("#picker-filter", Input).focus()
 
     def _fill(self, needle: str) -> None:
+        self._needle = needle
         listing = self.query_one("#picker-list", OptionList)
         listing.clear_options()
         self._marked = None
@@ -115,7 +117,8 @@ class PickerScreen(Screen[None]):
 
     @on(Input.Changed, "#picker-filter")
     def _filter(self, event: Input.Changed) -> None:
-        self._fill(event.value)
+        if event.value != self._needle:
+            self._fill(event.value)
 
     @on(OptionList.OptionSelected, "#picker-list")
     def _clicked(self, event: OptionList.OptionSelected) -> None:
@@ -130,6 +133,11 @@ class PickerScreen(Screen[None]):
             listing.action_cursor_up()
 
     def action_choose(self) -> None:
+        # "ish" and Enter typed fast: Enter's binding can run before the filter's Changed messages
+        # are handled, and would start the call under the row highlighted before the filter.
+        typed = self.query_one("#picker-filter", Input).value
+        if typed != self._needle:
+            self._fill(typed)
         listing = self.query_one("#picker-list", OptionList)
         if listing.highlighted is None:
             return
