@@ -28,6 +28,7 @@ from textual.widgets.option_list import Option
 # (owner, private name) of every name used below; an instance attribute is named on the class
 # whose instances carry it.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
+    ("textual.command.CommandPalette", "_on_mount"),  # WizardPalette: the screen under it may be gone
     ("textual._time", "get_time"),
     ("textual.screen.Screen", "_push_result_callback"),
     ("textual.dom.DOMNode", "_bindings"),
@@ -135,6 +136,15 @@ class WizardPalette(CommandPalette):
         """Textual's palette as it composes itself, with the list that speaks the call's language."""
         for widget in super().compose():
             yield _SpokenCommandList(self.no_matches) if type(widget) is CommandList else widget
+
+    def _on_mount(self, event: events.Mount) -> None:
+        """Textual's own mount reads the screen under the palette (``screen_stack[-2]``); a key
+        typed ahead can have taken the stack down to the palette alone before it mounts (found by
+        the training soak: IndexError). Then the palette does not open, and the app puts its own
+        screen back."""
+        if len(self.app.screen_stack) < 2:
+            event.prevent_default()
+            self.app.call_later(self.app.switch_screen, self.app._base_screen())  # type: ignore[attr-defined]
 
     def dismiss(self, result: None = None) -> AwaitComplete:
         if not self.is_active:
