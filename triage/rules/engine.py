@@ -166,24 +166,14 @@ class Staged:
         self.other_reads = tuple(sorted(frozenset().union(*(r.when.names() for _, r in self.late_others)) - {"level"}))
         self.level_memo: dict[tuple[Answer | None, ...], list[Rule]] = {}
         self.other_memo: dict[tuple[Answer | None, ...], list[tuple[int, Rule]]] = {}
-        self.early_level_reads = tuple(sorted(frozenset().union(*(r.when.names() for r in self.early_levels))))
-        self.early_other_reads = tuple(
-            sorted(frozenset().union(*(r.when.names() for _, r in self.early_others)) - {"level"})
-        )
-        self.early_memo: dict[tuple[Answer | None, ...], tuple[list[Rule], list[tuple[int, Rule]]]] = {}
 
     def early(self, env: dict[str, Answer]) -> tuple[list[Rule], list[tuple[int, Rule]]]:
         """The early rules that apply, for every conversation of a group (``env``: any of them)."""
-        key = (*map(env.get, self.early_level_reads), None, *map(env.get, self.early_other_reads))
-        known = self.early_memo.get(key)
-        if known is not None:
-            return known
         levels = sorted(firing(self.early_levels, env), key=self.order)
         if levels and not self.late_levels:
             env = {**env, "level": levels[0].target}
         others = [(i, r) for i, r in self.early_others if r.when.evaluate(env) is True]
-        known = self.early_memo[key] = (levels, others)
-        return known
+        return levels, others
 
     def finish(self, early: tuple[list[Rule], list[tuple[int, Rule]]], env: dict[str, Answer]) -> Decision:
         """``decide(env)`` from the group's early rules; ``env`` gets ``level``."""

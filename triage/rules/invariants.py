@@ -9,8 +9,6 @@ names below, so the promises live in data and no module names a level or a deadl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from triage.rules.conditions import AnswerType
 from triage.rules.model import Answer, Flow, Invariant
 from triage.rules.outcome import Decision
@@ -42,13 +40,6 @@ def result_facts(flow: Flow, decision: Decision) -> dict[str, Answer]:
         "deadlines": tuple(dict.fromkeys(r.target for r in others if r.kind == "deadline")),
         "waived": tuple(dict.fromkeys(w for r in (*decision.level_rules, *others) for w in r.waives)),
     }
-
-
-def broken(
-    flow: Flow, invariants: tuple[Invariant, ...], answers: Mapping[str, Answer], decision: Decision
-) -> list[Invariant]:
-    """The invariants that apply to ``answers`` and do not hold for ``decision``."""
-    return failing(flow, [i for i in invariants if i.when.evaluate(answers) is True], dict(answers), decision)
 
 
 def failing(flow: Flow, applying: list[Invariant], env: dict[str, Answer], decision: Decision) -> list[Invariant]:
