@@ -335,8 +335,7 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     for r in outcome.decision.others:  # steps, in rule order
         if r.kind == "step":
             cited.cite(f"next_step:{r.id}", [r])
-    for right in outcome.rights:
-        cited.cite(f"right:{right.id}", right.rules)
+    rights = tuple(replace(r, laws=cited.cite(f"right:{r.id}", r.rules)) for r in outcome.rights)
     for r in outcome.decision.others:
         if r.kind == "warning":
             cited.warn(WarningItem(r.id, rule=r))
@@ -345,6 +344,7 @@ def cite(knowledge: Knowledge, outcome: Outcome) -> Outcome:
     return replace(
         outcome,
         notifications=notifications,
+        rights=rights,
         warnings=tuple(cited.warnings.values()),
         citations=tuple(cited.citations),
     )

@@ -130,6 +130,7 @@ class RightItem(Record):
 
     id: str
     rules: tuple[Rule, ...]
+    laws: tuple[str, ...] = ()  # the law in force that its citations rest on, each once (``engine.cite``)
 
 
 class WarningItem(Record):

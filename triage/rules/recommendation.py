@@ -133,7 +133,7 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
             label=_label(flow, "notifications", n.to, lang),
             recipient=" / ".join(n.recipients),
             reason=join(n.rules),
-            basis="; ".join(n.laws) or "; ".join(dict.fromkeys(c.section for r in n.rules for c in r.cites)),
+            basis=_basis(n.laws, n.rules),
             inform_citizen_first=n.inform_citizen_first,
             rules=n.rules,
         )
@@ -168,7 +168,7 @@ def words(knowledge: Knowledge, outcome: Outcome, lang: Lang) -> Recommendation:
         fired=outcome.fired,
         guarantee=flow.deadline_with("guarantee"),
         rights=tuple(
-            Right(r.id, _label(flow, "rights", r.id, lang), join(r.rules), _basis(r.rules), r.rules)
+            Right(r.id, _label(flow, "rights", r.id, lang), join(r.rules), _basis(r.laws, r.rules), r.rules)
             for r in outcome.rights
         ),
         because=outcome.because,
@@ -228,7 +228,6 @@ def warning_text(knowledge: Knowledge, outcome: Outcome, w: WarningItem, lang: L
     return note.format(title=src.title, short=src.short, reason=reason).strip()
 
 
-def _basis(rules: Iterable[Rule]) -> str:
-    """The laws a right rests on, else the sections of the standard that give it."""
-    laws = [c.law for r in rules for c in r.cites if c.law]
-    return "; ".join(dict.fromkeys(laws or [c.section for r in rules for c in r.cites]))
+def _basis(laws: tuple[str, ...], rules: Iterable[Rule]) -> str:
+    """What a notification or a right rests on: the laws in force, else the sections that give it."""
+    return "; ".join(laws) or "; ".join(dict.fromkeys(c.section for r in rules for c in r.cites))
