@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
-from tests.fixtures.data import TESTBY
+from tests.fixtures.data import BARE, TESTBY
 from tests.fixtures.data import make_data as fixture_data
 from triage.cli import check_report
 from triage.data.loader import load
@@ -403,22 +403,6 @@ def test_not_in_a_list_is_cut_at_its_values(tmp_path: Path) -> None:
 
 
 # --- issue 18: the law as a base layer, invariants and overlaps as data ----------------------
-
-BARE = """\
-[bareby]
-name = "Bareby"
-standard = "std"
-recipients = { child_welfare = "Familieafdelingen", youth_social_services = "Ungeindgangen", parents = "Forældrene" }
-
-[bareby.centre]
-name = "Bareby Rusmiddelcenter"
-address = "Testvej 1"
-
-[bareby.sources.std]
-title = "Kvalitetsstandard for Bareby"
-short = "Bareby-standarden"
-status = "draft"
-"""
 
 
 def test_a_municipality_without_rules_gets_the_law_and_passes(tmp_path: Path) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.unit.test_check import BARE, make_data, run_check
+from tests.fixtures.data import BARE
+from tests.unit.test_check import make_data, run_check
 from triage.data.loader import load
 from triage.rules.errors import DataError
 from triage.rules.recommendation import recommend
